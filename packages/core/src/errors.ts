@@ -1,0 +1,76 @@
+/**
+ * Every error code Foyer answers with, defined once with its HTTP status and the default
+ * developer-facing message. The server answers `{ error: { code, message, issues? } }`; the
+ * client turns that into `FoyerError`; components translate by code.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, message: "The request is not valid." },
+  MALFORMED_JSON: { status: 400, message: "The request body is not valid JSON." },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: "Send the body as application/json." },
+  PAYLOAD_TOO_LARGE: { status: 413, message: "The request body is too large." },
+  UNAUTHENTICATED: { status: 401, message: "Sign in to continue." },
+  FORBIDDEN: { status: 403, message: "You are not allowed to do this." },
+  NOT_FOUND: { status: 404, message: "No such endpoint." },
+  METHOD_NOT_ALLOWED: { status: 405, message: "This endpoint does not accept that method." },
+  TENANT_NOT_FOUND: { status: 404, message: "No such tenant." },
+  ROLE_NOT_FOUND: { status: 400, message: "No such role for this tenant." },
+  ROLE_NOT_GRANTABLE: {
+    status: 403,
+    message: "You can only grant roles up to your own rank.",
+  },
+  EXPIRY_NOT_ALLOWED: {
+    status: 400,
+    message: "That expiry is longer than this tenant allows.",
+  },
+  INVITATION_NOT_FOUND: { status: 404, message: "No such invitation." },
+  INVITATION_NOT_RESENDABLE: {
+    status: 409,
+    message: "Only pending or expired invitations can be resent.",
+  },
+  INVITATION_NOT_REVOCABLE: {
+    status: 409,
+    message: "Only pending or expired invitations can be revoked.",
+  },
+  TOKEN_INVALID: { status: 404, message: "This invitation link is not valid." },
+  INVITATION_EXPIRED: {
+    status: 410,
+    message: "This invitation has expired. Ask your administrator to send a new one.",
+  },
+  INVITATION_REVOKED: { status: 410, message: "This invitation has been revoked." },
+  INVITATION_ALREADY_USED: { status: 410, message: "This invitation has already been used." },
+  INVITATION_SUPERSEDED: {
+    status: 410,
+    message: "A newer invitation was sent for this address. Use the link in the latest email.",
+  },
+  TENANT_INACTIVE: { status: 410, message: "This organisation no longer accepts new members." },
+  PASSWORD_TOO_WEAK: { status: 400, message: "The password does not meet the policy." },
+  PASSWORD_MISMATCH: { status: 400, message: "The passwords do not match." },
+  USER_ALREADY_EXISTS: { status: 409, message: "User already registered." },
+  SEAT_LIMIT_REACHED: { status: 409, message: "The tenant's seat limit is reached." },
+  RATE_LIMITED: { status: 429, message: "Too many requests. Try again later." },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    message: "This Idempotency-Key was used with a different request.",
+  },
+  IDEMPOTENCY_IN_PROGRESS: {
+    status: 409,
+    message: "A request with this Idempotency-Key is still in progress.",
+  },
+  INTERNAL: { status: 500, message: "Something went wrong on our side." },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+/** A machine-readable error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** All error codes, in definition order. */
+export const errorCodes = Object.keys(ERROR_CODES) as ErrorCode[];
+
+/** The HTTP status that goes with an error code. */
+export function statusOf(code: ErrorCode): number {
+  return ERROR_CODES[code].status;
+}
+
+/** Type guard for strings that are known error codes. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(ERROR_CODES, value);
+}

@@ -1,0 +1,385 @@
+import * as z from "zod/mini";
+import { errorCodes } from "./errors.ts";
+import { expiryPresets } from "./status.ts";
+
+// One contract (DESIGN.md): every resource and request shape of the Foyer API, written once
+// with zod/mini so browser bundles stay small. The client parses every answer with these,
+// the server validates every request with these, and the OpenAPI document is made from them.
+
+const id = () => z.string().check(z.minLength(1), z.maxLength(200));
+const isoDate = () => z.iso.datetime({ offset: true });
+const text = (max: number) => z.string().check(z.maxLength(max));
+
+/** A CSS hex colour: `#abc` or `#aabbcc`. */
+export const HexColorSchema = z.string().check(z.regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/));
+/** An https URL (logos, invite base URLs). */
+export const HttpsUrlSchema = z.url({ protocol: /^https$/, hostname: z.regexes.domain });
+
+/** Permissions that authorise admin calls (R-TEN-03). */
+export const PermissionSchema = z.enum([
+  "invitations:read",
+  "invitations:create",
+  "invitations:revoke",
+  "invite_links:manage",
+]);
+export type Permission = z.infer<typeof PermissionSchema>;
+
+/** Expiry presets (R-INV-01). */
+export const ExpiryPresetSchema = z.enum(expiryPresets);
+
+/** Per-tenant invitation settings. */
+export const TenantSettingsSchema = z.object({
+  /** Expiry preselected for new invitations. */
+  defaultExpiry: ExpiryPresetSchema,
+  /** Longest expiry this tenant allows. */
+  maxExpiry: ExpiryPresetSchema,
+  /** R-INV-17: one reminder email before a pending invitation expires. */
+  reminderEnabled: z.boolean(),
+  /** R-INV-12: accepted invitees verify their email before they can sign in. */
+  requireEmailVerification: z.boolean(),
+});
+export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
+
+/** A tenant (R-TEN-01): an MSP has children; a client tenant has a parent. */
+export const TenantSchema = z.object({
+  id: id(),
+  parentId: z.nullable(id()),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  logoUrl: z.nullable(HttpsUrlSchema),
+  accentColor: z.nullable(HexColorSchema),
+  inviteBaseUrl: z.nullable(HttpsUrlSchema),
+  ssoEnabled: z.boolean(),
+  seatLimit: z.nullable(z.int().check(z.minimum(0))),
+  status: z.enum(["active", "cancelled"]),
+  settings: TenantSettingsSchema,
+});
+export type Tenant = z.infer<typeof TenantSchema>;
+
+/** A role (R-TEN-02), supplied by the host. */
+export const RoleSchema = z.object({
+  id: id(),
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  description: z.nullable(text(500)),
+  rank: z.int(),
+  permissions: z.array(PermissionSchema),
+  /** MSP staff roles can only be granted by MSP staff (R-TEN-04). */
+  mspStaff: z.boolean(),
+  /** The tenant whose subtree may use the role; null for every tenant. */
+  tenantId: z.nullable(id()),
+});
+export type Role = z.infer<typeof RoleSchema>;
+
+/** The signed-in person making an admin call, as the host's `authenticate` hook sees them. */
+export const ActorSchema = z.object({
+  id: id(),
+  email: z.string(),
+  name: z.nullable(z.string()),
+  tenantId: id(),
+  roleId: id(),
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+/** A person shown on an invitation (the inviter, the revoker). */
+export const PersonRefSchema = z.object({
+  id: id(),
+  email: z.string(),
+  name: z.nullable(z.string()),
+});
+export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+/** The statuses a person sees (R-INV-06). `expired` is derived from `expiresAt`. */
+export const InvitationStatusSchema = z.enum(["pending", "accepted", "expired", "revoked"]);
+export type InvitationStatus = z.infer<typeof InvitationStatusSchema>;
+/** What the database stores; an expired invitation may still be stored as pending. */
+export type StoredInvitationStatus = InvitationStatus;
+
+/** Email delivery status per invitation (R-EML-02). `none`: link-only, nothing to send. */
+export const DeliveryStatusSchema = z.enum(["none", "queued", "sent", "failed"]);
+export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
+
+/** How the plaintext link reaches the invitee (R-INV-10). */
+export const DeliverySchema = z.enum(["email", "link", "both"]);
+export type Delivery = z.infer<typeof DeliverySchema>;
+
+/** An invitation as an admin sees it. Never carries a token or its hash. */
+export const InvitationSchema = z.object({
+  id: id(),
+  tenantId: id(),
+  tenantName: z.string(),
+  email: z.string(),
+  name: z.nullable(z.string()),
+  role: z.object({ id: id(), name: z.string() }),
+  department: z.nullable(z.string()),
+  teams: z.array(z.string()),
+  message: z.nullable(z.string()),
+  status: InvitationStatusSchema,
+  invitedBy: z.nullable(PersonRefSchema),
+  sentAt: isoDate(),
+  expiresAt: isoDate(),
+  acceptedAt: z.nullable(isoDate()),
+  acceptedUserId: z.nullable(z.string()),
+  revokedAt: z.nullable(isoDate()),
+  revokedBy: z.nullable(PersonRefSchema),
+  resendCount: z.int(),
+  delivery: z.object({
+    status: DeliveryStatusSchema,
+    error: z.nullable(z.string()),
+    updatedAt: z.nullable(isoDate()),
+  }),
+  reminderSentAt: z.nullable(isoDate()),
+});
+export type Invitation = z.infer<typeof InvitationSchema>;
+
+/** R-INV-12: what an invitee's page shows before accepting. No token, no hash, no ids. */
+export const InvitationPreviewSchema = z.object({
+  email: z.string(),
+  name: z.nullable(z.string()),
+  expiresAt: isoDate(),
+  tenant: z.object({
+    name: z.string(),
+    logoUrl: z.nullable(z.string()),
+    accentColor: z.nullable(z.string()),
+  }),
+  role: z.object({ name: z.string() }),
+  invitedBy: z.nullable(z.object({ name: z.string() })),
+});
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
+
+/** Status filters of the list: one status, or `history` (everything not pending), or `all`. */
+export const InvitationFilterSchema = z.enum([
+  "pending",
+  "accepted",
+  "expired",
+  "revoked",
+  "history",
+  "all",
+]);
+export type InvitationFilter = z.infer<typeof InvitationFilterSchema>;
+
+/** R-INV-09: list query. Without `tenantId`, an MSP admin lists every tenant in scope. */
+export const ListInvitationsQuerySchema = z.strictObject({
+  tenantId: z.optional(id()),
+  status: z._default(InvitationFilterSchema, "pending"),
+  q: z.optional(text(254)),
+  sort: z._default(z.enum(["sentAt", "expiresAt"]), "sentAt"),
+  order: z._default(z.enum(["asc", "desc"]), "desc"),
+  cursor: z.optional(text(500)),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
+  /** Include counts per status (the first page asks; later pages need not). */
+  counts: z.optional(z.enum(["true", "false"])),
+});
+export type ListInvitationsQuery = z.input<typeof ListInvitationsQuerySchema>;
+
+/** Counts per status for the tabs. */
+export const InvitationCountsSchema = z.object({
+  pending: z.int(),
+  accepted: z.int(),
+  expired: z.int(),
+  revoked: z.int(),
+  history: z.int(),
+  all: z.int(),
+});
+export type InvitationCounts = z.infer<typeof InvitationCountsSchema>;
+
+/** One page of invitations. */
+export const InvitationPageSchema = z.object({
+  items: z.array(InvitationSchema),
+  nextCursor: z.nullable(z.string()),
+  counts: z.nullable(InvitationCountsSchema),
+});
+export type InvitationPage = z.infer<typeof InvitationPageSchema>;
+
+/** Most addresses one batch may carry (R-INV-02). */
+export const MAX_BATCH = 1000;
+/** Longest personal message (R-INV-01). */
+export const MAX_MESSAGE = 1000;
+
+/** R-INV-01/02/03/10/16: create one or many invitations. */
+export const CreateInvitationsBodySchema = z.strictObject({
+  tenantId: id(),
+  /** Addresses as typed; each is normalised and judged on its own. */
+  emails: z
+    .array(z.string().check(z.maxLength(1000)))
+    .check(z.minLength(1), z.maxLength(MAX_BATCH)),
+  roleId: id(),
+  expiresIn: z.optional(ExpiryPresetSchema),
+  message: z.optional(z.nullable(text(MAX_MESSAGE))),
+  name: z.optional(z.nullable(text(200))),
+  department: z.optional(z.nullable(text(200))),
+  teams: z.optional(
+    z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
+  ),
+  ifPending: z._default(z.enum(["skip", "replace"]), "skip"),
+  delivery: z._default(DeliverySchema, "email"),
+  dryRun: z._default(z.boolean(), false),
+});
+export type CreateInvitationsBody = z.input<typeof CreateInvitationsBodySchema>;
+
+/** Why an address of a batch was not invited (R-INV-02). */
+export const SkipReasonSchema = z.enum([
+  "invalid_email",
+  "duplicate_in_batch",
+  "already_pending",
+  "already_member",
+  "domain_not_allowed",
+  "seat_limit",
+]);
+export type SkipReason = z.infer<typeof SkipReasonSchema>;
+
+/** The results summary of a batch. */
+export const BatchResultSchema = z.object({
+  dryRun: z.boolean(),
+  created: z.array(
+    z.object({
+      email: z.string(),
+      /** Null in a dry run. */
+      invitation: z.nullable(InvitationSchema),
+      /** The plaintext link, only when delivery is `link` or `both`, only in this answer. */
+      link: z.nullable(z.string()),
+      /** The id of the pending invitation this one replaced (`ifPending: replace`). */
+      replacedId: z.nullable(z.string()),
+    }),
+  ),
+  skipped: z.array(
+    z.object({
+      input: z.string(),
+      email: z.nullable(z.string()),
+      reason: SkipReasonSchema,
+      message: z.string(),
+    }),
+  ),
+  /** Seats left after this batch, or null without a seat limit. */
+  seatsLeft: z.nullable(z.int()),
+});
+export type BatchResult = z.infer<typeof BatchResultSchema>;
+
+/** R-INV-07: resend with a fresh token and expiry window. */
+export const ResendInvitationBodySchema = z.strictObject({
+  expiresIn: z.optional(ExpiryPresetSchema),
+  delivery: z._default(DeliverySchema, "email"),
+});
+export type ResendInvitationBody = z.input<typeof ResendInvitationBodySchema>;
+
+/** The answer to a resend. */
+export const ResendResultSchema = z.object({
+  invitation: InvitationSchema,
+  link: z.nullable(z.string()),
+});
+export type ResendResult = z.infer<typeof ResendResultSchema>;
+
+/** R-INV-08: revoke takes no fields. */
+export const RevokeInvitationBodySchema = z.strictObject({});
+
+/** The answer to a revoke. */
+export const InvitationResultSchema = z.object({ invitation: InvitationSchema });
+export type InvitationResult = z.infer<typeof InvitationResultSchema>;
+
+/** A token travels in the body, never in an API URL (R-INV-11). */
+export const TokenBodySchema = z.strictObject({
+  token: z.string().check(z.minLength(1), z.maxLength(200)),
+});
+export type TokenBody = z.infer<typeof TokenBodySchema>;
+
+/** R-INV-12: the invitee's submit. */
+export const AcceptInvitationBodySchema = z.strictObject({
+  token: z.string().check(z.minLength(1), z.maxLength(200)),
+  firstName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  lastName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  password: z.string().check(z.maxLength(1024)),
+  passwordConfirmation: z.string().check(z.maxLength(1024)),
+});
+export type AcceptInvitationBody = z.input<typeof AcceptInvitationBodySchema>;
+
+/** The answer to an accept. */
+export const AcceptResultSchema = z.object({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+  }),
+  tenantId: z.string(),
+  /** `signed_in` when the host set a session; `verify_email` when the tenant asks first. */
+  next: z.enum(["signed_in", "verify_email"]),
+});
+export type AcceptResult = z.infer<typeof AcceptResultSchema>;
+
+/** A tenant the actor may manage, with what it may do there. */
+export const ManagedTenantSchema = z.object({
+  tenant: TenantSchema,
+  permissions: z.array(PermissionSchema),
+});
+export type ManagedTenant = z.infer<typeof ManagedTenantSchema>;
+
+/** The actor's context: who it is and which tenants it manages. */
+export const SessionContextSchema = z.object({
+  actor: ActorSchema,
+  role: RoleSchema,
+  tenants: z.array(ManagedTenantSchema),
+});
+export type SessionContext = z.infer<typeof SessionContextSchema>;
+
+/** Roles of a tenant, each marked whether the actor may grant it (R-TEN-04). */
+export const TenantRolesSchema = z.object({
+  roles: z.array(z.object({ role: RoleSchema, grantable: z.boolean() })),
+});
+export type TenantRoles = z.infer<typeof TenantRolesSchema>;
+
+/** R-INV-14: the audit actions. */
+export const AuditActionSchema = z.enum([
+  "created",
+  "resent",
+  "revoked",
+  "accepted",
+  "expired",
+  "joined",
+  "reminded",
+]);
+export type AuditAction = z.infer<typeof AuditActionSchema>;
+
+/** Where an audited change came from. */
+export const AuditSourceSchema = z.enum(["email_invitation", "link", "manual", "system"]);
+export type AuditSource = z.infer<typeof AuditSourceSchema>;
+
+/** One audit record. */
+export const AuditEventSchema = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  invitationId: z.nullable(z.string()),
+  action: AuditActionSchema,
+  source: AuditSourceSchema,
+  actor: z.nullable(PersonRefSchema),
+  subjectEmail: z.nullable(z.string()),
+  at: isoDate(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+/** A page of audit records, newest first. */
+export const AuditPageSchema = z.object({
+  items: z.array(AuditEventSchema),
+  nextCursor: z.nullable(z.string()),
+});
+export type AuditPage = z.infer<typeof AuditPageSchema>;
+
+/** Query for audit pages. */
+export const AuditQuerySchema = z.strictObject({
+  cursor: z.optional(text(500)),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(200)), 50),
+});
+export type AuditQuery = z.input<typeof AuditQuerySchema>;
+
+/** One field problem of a VALIDATION_FAILED answer. */
+export const IssueSchema = z.object({ path: z.string(), message: z.string() });
+export type Issue = z.infer<typeof IssueSchema>;
+
+/** Every error answer: `{ error: { code, message, issues?, details? } }`. */
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(errorCodes),
+    message: z.string(),
+    issues: z.optional(z.array(IssueSchema)),
+    details: z.optional(z.record(z.string(), z.unknown())),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

@@ -1,0 +1,210 @@
+import type {
+  AuditAction,
+  AuditSource,
+  DeliveryStatus,
+  InvitationCounts,
+  InvitationFilter,
+  Role,
+  StoredInvitationStatus,
+  Tenant,
+} from "@foyer/core";
+
+// The Store is dumb and atomic (STYLE.md): it stores and fetches rows, counts and locks.
+// Every business rule lives in the services. Each store (memory, PGlite, PostgreSQL) passes
+// the one conformance suite in `conformance.ts`.
+
+/** A member of a tenant: a user account that belongs to it (counts toward the seat limit). */
+export interface MemberRow {
+  id: string;
+  tenantId: string;
+  userId: string;
+  /** Normalised (lower-case) address. */
+  email: string;
+  roleId: string;
+  status: "active" | "inactive";
+  source: AuditSource;
+  createdAt: Date;
+}
+
+/** A stored invitation. `status` is what is stored: a pending row may be expired by time. */
+export interface InvitationRow {
+  id: string;
+  tenantId: string;
+  /** Normalised (lower-case) address. */
+  email: string;
+  name: string | null;
+  roleId: string;
+  department: string | null;
+  teams: string[];
+  message: string | null;
+  status: StoredInvitationStatus;
+  invitedById: string | null;
+  invitedByEmail: string | null;
+  invitedByName: string | null;
+  createdAt: Date;
+  sentAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+  acceptedUserId: string | null;
+  revokedAt: Date | null;
+  revokedById: string | null;
+  revokedByEmail: string | null;
+  revokedByName: string | null;
+  resendCount: number;
+  deliveryStatus: DeliveryStatus;
+  deliveryError: string | null;
+  deliveryUpdatedAt: Date | null;
+  reminderSentAt: Date | null;
+  /** When the `expired` audit record was written (expiry itself is derived). */
+  expiredRecordedAt: Date | null;
+}
+
+/** One token ever issued for an invitation; only its SHA-256 hash is kept. */
+export interface TokenRow {
+  hash: string;
+  invitationId: string;
+  createdAt: Date;
+  /** Set when a resend or revoke retired the token. */
+  supersededAt: Date | null;
+}
+
+/** An email waiting in (or delivered from) the transactional outbox (R-EML-02). */
+export interface OutboxRow {
+  id: string;
+  tenantId: string;
+  invitationId: string | null;
+  kind: "invitation" | "reminder";
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  status: "queued" | "sent" | "failed";
+  attempts: number;
+  nextAttemptAt: Date;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+/** One audit record (R-INV-14). */
+export interface AuditRow {
+  id: string;
+  tenantId: string;
+  invitationId: string | null;
+  action: AuditAction;
+  source: AuditSource;
+  actorId: string | null;
+  actorEmail: string | null;
+  actorName: string | null;
+  subjectEmail: string | null;
+  at: Date;
+  data: Record<string, unknown>;
+}
+
+/** A remembered answer for an Idempotency-Key (R-SDK-08). */
+export interface IdempotencyRow {
+  /** Scoped key: actor id, route and the client's key. */
+  key: string;
+  requestHash: string;
+  state: "in_progress" | "done";
+  status: number | null;
+  body: string | null;
+  createdAt: Date;
+}
+
+/** The position after which the next page starts. */
+export interface InvitationCursor {
+  value: Date;
+  id: string;
+}
+
+/** A list query, already authorised and decoded by the service. */
+export interface InvitationListQuery {
+  tenantIds: string[];
+  filter: InvitationFilter;
+  /** Case-insensitive substring of the email. */
+  search?: string | undefined;
+  sort: "sentAt" | "expiresAt";
+  order: "asc" | "desc";
+  after?: InvitationCursor | undefined;
+  limit: number;
+  now: Date;
+}
+
+/** Operations available inside and outside a transaction. */
+export interface StoreOps {
+  getTenant(id: string): Promise<Tenant | null>;
+  /** Direct children of a tenant. */
+  listChildTenants(parentId: string): Promise<Tenant[]>;
+  upsertTenant(tenant: Tenant): Promise<void>;
+  /** Every role (catalogs are small); the service filters by tenant. */
+  listRoles(): Promise<Role[]>;
+  upsertRole(role: Role): Promise<void>;
+
+  /** Members with any of these (normalised) addresses, in any tenant. */
+  findMembersByEmails(emails: string[]): Promise<MemberRow[]>;
+  insertMember(member: MemberRow): Promise<void>;
+  countActiveMembers(tenantId: string): Promise<number>;
+
+  insertInvitations(rows: InvitationRow[]): Promise<void>;
+  getInvitation(id: string): Promise<InvitationRow | null>;
+  /** Rows stored as pending (some may be expired by time) for these addresses in a tenant. */
+  findOpenInvitations(tenantId: string, emails: string[]): Promise<InvitationRow[]>;
+  updateInvitation(id: string, patch: Partial<Omit<InvitationRow, "id">>): Promise<void>;
+  /** Pending invitations that have not expired at `now` (they hold a seat). */
+  countPendingInvitations(tenantId: string, now: Date): Promise<number>;
+  listInvitations(query: InvitationListQuery): Promise<InvitationRow[]>;
+  countInvitations(
+    tenantIds: string[],
+    search: string | undefined,
+    now: Date,
+  ): Promise<InvitationCounts>;
+  /** Pending rows expired at `now` whose expiry is not yet in the audit trail. */
+  findUnrecordedExpired(now: Date, limit: number): Promise<InvitationRow[]>;
+
+  insertTokens(rows: TokenRow[]): Promise<void>;
+  findToken(hash: string): Promise<TokenRow | null>;
+  /** Retires every live token of an invitation. */
+  supersedeTokens(invitationId: string, at: Date): Promise<void>;
+
+  enqueueEmails(rows: OutboxRow[]): Promise<void>;
+  updateEmail(id: string, patch: Partial<Omit<OutboxRow, "id">>): Promise<void>;
+  listEmails(filter: { invitationId?: string }): Promise<OutboxRow[]>;
+
+  insertAuditEvents(rows: AuditRow[]): Promise<void>;
+  listAuditEvents(filter: {
+    tenantIds?: string[];
+    invitationId?: string;
+    before?: { at: Date; id: string };
+    limit: number;
+  }): Promise<AuditRow[]>;
+
+  /** Inserts the row unless the key exists; answers the existing row when it does. */
+  claimIdempotencyKey(row: IdempotencyRow): Promise<IdempotencyRow | null>;
+  completeIdempotencyKey(key: string, status: number, body: string): Promise<void>;
+  releaseIdempotencyKey(key: string): Promise<void>;
+}
+
+/** Operations only meaningful inside a transaction. */
+export interface StoreTx extends StoreOps {
+  /** Locks the tenant row until the transaction ends (seat limits, replace-pending). */
+  lockTenant(id: string): Promise<Tenant | null>;
+  /** Locks the invitation row until the transaction ends (accept, resend, revoke). */
+  lockInvitation(id: string): Promise<InvitationRow | null>;
+  /**
+   * Claims up to `limit` queued emails due at `now`, skipping rows another instance holds
+   * (`FOR UPDATE SKIP LOCKED`).
+   */
+  claimDueEmails(now: Date, limit: number): Promise<OutboxRow[]>;
+  /** The store's own transaction handle (a Kysely `Transaction` for SQL stores), for hooks. */
+  readonly raw: unknown;
+}
+
+/** A Foyer store. */
+export interface Store extends StoreOps {
+  readonly kind: "memory" | "pglite" | "postgres";
+  /** Runs `fn` in one transaction: all of it commits, or none of it. */
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** Releases connections. */
+  close(): Promise<void>;
+}

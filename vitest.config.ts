@@ -1,0 +1,9 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { conditions: ["@foyer/source"] },
+  ssr: { resolve: { conditions: ["@foyer/source"] } },
+  test: {
+    projects: ["packages/*/vitest.config.ts"],
+  },
+});
