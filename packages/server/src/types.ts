@@ -1,0 +1,158 @@
+import type {
+  AcceptInvitationBody,
+  AcceptResult,
+  Actor,
+  AuditEvent,
+  AuditPage,
+  AuditQuery,
+  AuditSource,
+  BatchResult,
+  CreateInvitationsBody,
+  InvitationPage,
+  InvitationPreview,
+  InvitationResult,
+  ListInvitationsQuery,
+  PasswordPolicy,
+  ResendInvitationBody,
+  ResendResult,
+  SessionContext,
+  TenantRoles,
+} from "@foyer/core";
+import type { Store, StoreTx } from "./store/types.ts";
+
+/** A user account as the host knows it. */
+export interface HostUser {
+  id: string;
+  email: string;
+  /** Inactive (deactivated) users still own their address (R-INV-04). */
+  active: boolean;
+}
+
+/** What Foyer asks the host to create when an invitee accepts. */
+export interface CreateAccountInput {
+  email: string;
+  firstName: string;
+  lastName: string;
+  /** The password hashed by the configured `PasswordHasher`; never the plaintext. */
+  passwordHash: string;
+  tenantId: string;
+  roleId: string;
+  source: AuditSource;
+  /** True when the tenant asks invitees to verify their address before signing in. */
+  requireEmailVerification: boolean;
+}
+
+/**
+ * The host owns identity (DESIGN.md). These hooks connect Foyer to the host's users.
+ * @example
+ * createFoyer({ store, hooks: { authenticate: (req) => sessionActor(req), createAccount, findUserByEmail } })
+ */
+export interface FoyerHooks {
+  /** Who is calling, from the request (cookie, bearer token …); null when nobody is signed in. */
+  authenticate(request: Request): Promise<Actor | null> | Actor | null;
+  /** The host's user with this (normalised) address, active or not. */
+  findUserByEmail?(email: string): Promise<HostUser | null>;
+  /** Batch form of `findUserByEmail`; used for batches when given. */
+  findUsersByEmails?(emails: string[]): Promise<HostUser[]>;
+  /**
+   * Creates the account. Runs inside the accept transaction: `tx.raw` is the store's
+   * transaction (a Kysely `Transaction` for SQL stores), so a host whose users live in the
+   * same database creates them atomically with the acceptance.
+   */
+  createAccount(input: CreateAccountInput, tx: StoreTx): Promise<{ id: string }>;
+  /** After a successful accept: headers (such as `Set-Cookie`) that sign the user in. */
+  signIn?(
+    user: { id: string; email: string; tenantId: string },
+    request: Request,
+  ): Promise<HeadersInit | undefined> | HeadersInit | undefined;
+  /** Every audit record, after its transaction commits. Errors are caught and logged. */
+  onEvent?(event: AuditEvent): void | Promise<void>;
+}
+
+/** An email ready to send. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+  /** Foyer's outbox id, for transports that want an idempotency key. */
+  id?: string;
+}
+
+/** Delivers email. Throw to report a failure; the outbox retries with back-off. */
+export interface Mailer {
+  send(message: MailMessage): Promise<void>;
+}
+
+/** Hashes and verifies passwords (R-PWD-02). */
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(password: string, hash: string): Promise<boolean>;
+}
+
+/** The answer of a rate limiter. */
+export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/** A rate limiter (R-SDK-07); implementations share state across instances where needed. */
+export interface RateLimiter {
+  consume(bucket: "public" | "create", key: string): Promise<RateLimitResult>;
+}
+
+/** Minimal logger; Foyer never logs tokens or passwords. */
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+/** Options of `createFoyer`. */
+export interface FoyerOptions {
+  store: Store;
+  hooks: FoyerHooks;
+  /**
+   * Base URL of the invitee pages when a tenant has no `inviteBaseUrl` (R-INV-15). Links are
+   * built only from configured URLs, never from request headers.
+   * @example "https://app.example.com"
+   */
+  publicBaseUrl: string;
+  /**
+   * Path of the accept page below the base URL; the token follows as a fragment
+   * (`#token=…`), which browsers never send to servers, so it stays out of access logs.
+   * @default "/accept-invite"
+   */
+  acceptPath?: string;
+  mailer?: Mailer;
+  passwordHasher?: PasswordHasher;
+  /** @default DEFAULT_PASSWORD_POLICY */
+  passwordPolicy?: PasswordPolicy;
+  rateLimiter?: RateLimiter | null;
+  logger?: Logger;
+  /** Largest accepted request body in bytes. @default 262144 (256 KiB, enough for 1,000 addresses) */
+  maxBodyBytes?: number;
+  /** Clock, for tests. @default () => new Date() */
+  now?: () => Date;
+  /** Product name used in emails. @default "Foyer" */
+  productName?: string;
+}
+
+/** The business operations, each authorised inside (STYLE.md: services hold every rule). */
+export interface FoyerServices {
+  getContext(actor: Actor): Promise<SessionContext>;
+  listTenantRoles(actor: Actor, tenantId: string): Promise<TenantRoles>;
+  listInvitations(actor: Actor, query: ListInvitationsQuery): Promise<InvitationPage>;
+  createInvitations(actor: Actor, body: CreateInvitationsBody): Promise<BatchResult>;
+  getInvitation(actor: Actor, invitationId: string): Promise<InvitationResult>;
+  resendInvitation(
+    actor: Actor,
+    invitationId: string,
+    body: ResendInvitationBody,
+  ): Promise<ResendResult>;
+  revokeInvitation(actor: Actor, invitationId: string): Promise<InvitationResult>;
+  listInvitationEvents(actor: Actor, invitationId: string, query: AuditQuery): Promise<AuditPage>;
+  listTenantEvents(actor: Actor, tenantId: string, query: AuditQuery): Promise<AuditPage>;
+  previewInvitation(token: string): Promise<InvitationPreview>;
+  /** Accepts; `user` is what `signIn` receives. */
+  acceptInvitation(body: AcceptInvitationBody): Promise<AcceptResult>;
+  /** Records `expired` audit events for invitations that ran out (the dispatcher calls it). */
+  recordExpirations(limit?: number): Promise<number>;
+}
