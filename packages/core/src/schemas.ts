@@ -37,6 +37,11 @@ export const TenantSettingsSchema = z.object({
   reminderEnabled: z.boolean(),
   /** R-INV-12: accepted invitees verify their email before they can sign in. */
   requireEmailVerification: z.boolean(),
+  /**
+   * Email domains that may be invited (normalised, lower case, punycode); empty for any.
+   * Addresses outside are skipped with `domain_not_allowed` (R-INV-02).
+   */
+  allowedDomains: z.array(z.string()).check(z.maxLength(50)),
 });
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
 

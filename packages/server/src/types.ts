@@ -121,11 +121,20 @@ export interface FoyerOptions {
    * @default "/accept-invite"
    */
   acceptPath?: string;
+  /** Where queued emails go. @default a development mailbox (`createDevMailbox()`) */
   mailer?: Mailer;
-  passwordHasher?: PasswordHasher;
+  /**
+   * Hashes invitees' passwords (R-PWD-02). Use `createScryptHasher()` from
+   * `@foyer/server/node` on Node; the option is required because the isomorphic entry
+   * cannot pick a memory-hard hash for every runtime.
+   */
+  passwordHasher: PasswordHasher;
   /** @default DEFAULT_PASSWORD_POLICY */
   passwordPolicy?: PasswordPolicy;
+  /** Rate limits; null turns them off. @default an in-memory limiter (one instance) */
   rateLimiter?: RateLimiter | null;
+  /** Path the handler is mounted under when it sees full URLs (Fetch runtimes, MSW). @default "" */
+  basePath?: string;
   logger?: Logger;
   /** Largest accepted request body in bytes. @default 262144 (256 KiB, enough for 1,000 addresses) */
   maxBodyBytes?: number;

@@ -1,0 +1,141 @@
+import { type Role, RoleSchema, type Tenant, TenantSchema, type TenantSettings } from "@foyer/core";
+import { createFoyerHandler } from "./http/handler.ts";
+import { createMemoryRateLimiter } from "./http/rate-limit.ts";
+import { createDevMailbox } from "./mail/dev-mailbox.ts";
+import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.ts";
+import { createServices } from "./services/foyer-services.ts";
+import { parseInput } from "./services/validate.ts";
+import type { MemberRow, Store } from "./store/types.ts";
+import { newId } from "./tokens.ts";
+import type { FoyerOptions, FoyerServices, Logger, Mailer } from "./types.ts";
+
+/** Tenant settings used where the host gives none. */
+export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
+  defaultExpiry: "7d",
+  maxExpiry: "30d",
+  reminderEnabled: false,
+  requireEmailVerification: false,
+  allowedDomains: [],
+};
+
+/** A tenant as the host describes it; omitted fields take Foyer's defaults. */
+export type TenantInput = Pick<Tenant, "id" | "name"> &
+  Partial<Omit<Tenant, "id" | "name" | "settings">> & { settings?: Partial<TenantSettings> };
+
+/** A role as the host describes it; omitted fields take Foyer's defaults. */
+export type RoleInput = Pick<Role, "id" | "name" | "rank"> &
+  Partial<Omit<Role, "id" | "name" | "rank">>;
+
+/** A member as the host describes it. */
+export type MemberInput = Pick<MemberRow, "tenantId" | "userId" | "email" | "roleId"> &
+  Partial<Pick<MemberRow, "status" | "source">>;
+
+/** Host-side synchronisation of tenants, roles and members (they are the host's data). */
+export interface FoyerAdmin {
+  upsertTenant(input: TenantInput): Promise<Tenant>;
+  upsertRole(input: RoleInput): Promise<Role>;
+  addMember(input: MemberInput): Promise<void>;
+}
+
+/** What `createFoyer` returns. */
+export interface Foyer {
+  /** Fetch-standard handler: `(request, { clientAddress }) => Response`. */
+  handler: (request: Request, context?: { clientAddress?: string }) => Promise<Response>;
+  services: FoyerServices;
+  store: Store;
+  mailer: Mailer;
+  dispatcher: Dispatcher;
+  admin: FoyerAdmin;
+}
+
+const consoleLogger: Logger = {
+  info: (message, data) => console.info(JSON.stringify({ level: "info", message, ...data })),
+  warn: (message, data) => console.warn(JSON.stringify({ level: "warn", message, ...data })),
+  error: (message, data) => console.error(JSON.stringify({ level: "error", message, ...data })),
+};
+
+/**
+ * Creates Foyer: services, the HTTP handler, the outbox dispatcher and host sync helpers.
+ * @example
+ * const foyer = createFoyer({
+ *   store: await createPGliteStore({ dataDir: ".foyer-data" }),
+ *   hooks: { authenticate, createAccount, findUserByEmail },
+ *   publicBaseUrl: "https://app.example.com",
+ *   passwordHasher: createScryptHasher(),
+ * });
+ * app.use("/api/foyer", foyerExpress(foyer));
+ */
+export function createFoyer(options: FoyerOptions): Foyer {
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? consoleLogger;
+  const mailer = options.mailer ?? createDevMailbox();
+  const { store } = options;
+  const publicBaseUrl = new URL(options.publicBaseUrl).origin;
+  const services = createServices({
+    store,
+    hooks: options.hooks,
+    now,
+    publicBaseUrl,
+    acceptPath: options.acceptPath ?? "/accept-invite",
+    passwordHasher: options.passwordHasher,
+    ...(options.passwordPolicy ? { passwordPolicy: options.passwordPolicy } : {}),
+    productName: options.productName ?? "Foyer",
+    logger,
+  });
+  const handler = createFoyerHandler({
+    services,
+    hooks: options.hooks,
+    store,
+    rateLimiter:
+      options.rateLimiter === undefined ? createMemoryRateLimiter() : options.rateLimiter,
+    logger,
+    maxBodyBytes: options.maxBodyBytes ?? 262_144,
+    ...(options.basePath ? { basePath: options.basePath } : {}),
+  });
+  const dispatcher = createDispatcher({
+    store,
+    mailer,
+    logger,
+    now,
+    onRound: () => services.recordExpirations(),
+  });
+  const admin: FoyerAdmin = {
+    async upsertTenant(input) {
+      const tenant = parseInput(TenantSchema, {
+        parentId: null,
+        logoUrl: null,
+        accentColor: null,
+        inviteBaseUrl: null,
+        ssoEnabled: false,
+        seatLimit: null,
+        status: "active",
+        ...input,
+        settings: { ...DEFAULT_TENANT_SETTINGS, ...input.settings },
+      });
+      await store.upsertTenant(tenant);
+      return tenant;
+    },
+    async upsertRole(input) {
+      const role = parseInput(RoleSchema, {
+        description: null,
+        permissions: [],
+        mspStaff: false,
+        tenantId: null,
+        ...input,
+      });
+      await store.upsertRole(role);
+      return role;
+    },
+    async addMember(input) {
+      await store.insertMember({
+        id: newId(),
+        status: "active",
+        source: "manual",
+        createdAt: now(),
+        ...input,
+        email: input.email.trim().toLowerCase(),
+      });
+    },
+  };
+  return { handler, services, store, mailer, dispatcher, admin };
+}

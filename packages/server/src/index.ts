@@ -1,0 +1,38 @@
+export { FoyerServiceError, isFoyerServiceError } from "./errors.ts";
+export type { Foyer, FoyerAdmin, MemberInput, RoleInput, TenantInput } from "./foyer.ts";
+export { createFoyer, DEFAULT_TENANT_SETTINGS } from "./foyer.ts";
+export type { DevMailbox, DevMailboxMessage } from "./mail/dev-mailbox.ts";
+export { createDevMailbox } from "./mail/dev-mailbox.ts";
+export type { InvitationEmailInput } from "./mail/invitation-email.ts";
+export { escapeHtml, renderInvitationEmail } from "./mail/invitation-email.ts";
+export type { Dispatcher, DispatcherOptions } from "./outbox/dispatcher.ts";
+export { createDispatcher } from "./outbox/dispatcher.ts";
+export type { ServiceDeps } from "./services/foyer-services.ts";
+export { buildInviteLink, createServices } from "./services/foyer-services.ts";
+export type {
+  AuditRow,
+  IdempotencyRow,
+  InvitationCursor,
+  InvitationListQuery,
+  InvitationRow,
+  MemberRow,
+  OutboxRow,
+  Store,
+  StoreOps,
+  StoreTx,
+  TokenRow,
+} from "./store/types.ts";
+export { generateToken, hashToken } from "./tokens.ts";
+export type {
+  CreateAccountInput,
+  FoyerHooks,
+  FoyerOptions,
+  FoyerServices,
+  HostUser,
+  Logger,
+  Mailer,
+  MailMessage,
+  PasswordHasher,
+  RateLimiter,
+  RateLimitResult,
+} from "./types.ts";

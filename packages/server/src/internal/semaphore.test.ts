@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { createSemaphore } from "./semaphore.ts";
+
+describe("createSemaphore", () => {
+  it("R-PWD-02: never runs more than the limit at once, and runs every task in order", async () => {
+    const run = createSemaphore(2);
+    let active = 0;
+    let peak = 0;
+    const started: number[] = [];
+    const tasks = Array.from({ length: 10 }, (_, i) =>
+      run(async () => {
+        started.push(i);
+        active += 1;
+        peak = Math.max(peak, active);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        active -= 1;
+        return i;
+      }),
+    );
+    expect(await Promise.all(tasks)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(peak).toBe(2);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it("releases the slot when a task throws", async () => {
+    const run = createSemaphore(1);
+    await expect(run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await run(async () => "next")).toBe("next");
+  });
+});

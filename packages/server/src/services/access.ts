@@ -1,0 +1,80 @@
+import type { Actor, Permission, Role, Tenant } from "@foyer/core";
+import { FoyerServiceError } from "../errors.ts";
+import type { StoreOps } from "../store/types.ts";
+
+/** What an actor may reach: its role and the tenants in its scope (R-TEN-03). */
+export interface Access {
+  actor: Actor;
+  role: Role;
+  home: Tenant;
+  /** Tenants in scope by id: the home tenant, plus its descendants for MSP staff. */
+  tenants: Map<string, Tenant>;
+  roles: Role[];
+}
+
+/**
+ * Resolves an actor's role and scope. An MSP staff role reaches its own tenant and every
+ * descendant; any other role only its own tenant. Unknown roles or tenants, and cancelled
+ * home tenants, are refused.
+ */
+export async function resolveAccess(store: StoreOps, actor: Actor): Promise<Access> {
+  const [roles, home] = await Promise.all([store.listRoles(), store.getTenant(actor.tenantId)]);
+  const role = roles.find((r) => r.id === actor.roleId);
+  if (!role || !home || home.status !== "active") throw new FoyerServiceError("FORBIDDEN");
+  const tenants = new Map<string, Tenant>([[home.id, home]]);
+  if (role.mspStaff) {
+    let frontier = [home.id];
+    while (frontier.length > 0) {
+      const children = (
+        await Promise.all(frontier.map((parentId) => store.listChildTenants(parentId)))
+      ).flat();
+      frontier = [];
+      for (const child of children) {
+        if (tenants.has(child.id)) continue;
+        tenants.set(child.id, child);
+        frontier.push(child.id);
+      }
+    }
+  }
+  return { actor, role, home, tenants, roles };
+}
+
+/** Refuses with 403 unless the actor's role has the permission. */
+export function requirePermission(access: Access, permission: Permission): void {
+  if (!access.role.permissions.includes(permission)) {
+    throw new FoyerServiceError("FORBIDDEN", {
+      message: `Your role lacks the ${permission} permission.`,
+    });
+  }
+}
+
+/** The tenant if it is in scope; 404 otherwise, so other tenants' existence does not leak. */
+export function tenantInScope(access: Access, tenantId: string): Tenant {
+  const tenant = access.tenants.get(tenantId);
+  if (!tenant) throw new FoyerServiceError("TENANT_NOT_FOUND");
+  return tenant;
+}
+
+/** Ids of the tenant and its ancestors, nearest first, from the tenants in reach. */
+async function lineage(store: StoreOps, tenant: Tenant): Promise<string[]> {
+  const ids = [tenant.id];
+  let parentId = tenant.parentId;
+  while (parentId !== null && !ids.includes(parentId)) {
+    ids.push(parentId);
+    const parent = await store.getTenant(parentId);
+    parentId = parent?.parentId ?? null;
+  }
+  return ids;
+}
+
+/** Roles usable in a tenant: global ones and those of the tenant or an ancestor (R-TEN-02). */
+export async function rolesForTenant(
+  store: StoreOps,
+  roles: Role[],
+  tenant: Tenant,
+): Promise<Role[]> {
+  const ids = await lineage(store, tenant);
+  return roles
+    .filter((role) => role.tenantId === null || ids.includes(role.tenantId))
+    .sort((a, b) => b.rank - a.rank || a.name.localeCompare(b.name));
+}

@@ -1,0 +1,93 @@
+import {
+  type AuditEvent,
+  deriveStatus,
+  type Invitation,
+  type Role,
+  type Tenant,
+} from "@foyer/core";
+import type { AuditRow, InvitationRow } from "../store/types.ts";
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
+
+/** The admin view of a stored invitation. Never includes token material. */
+export function toInvitation(
+  row: InvitationRow,
+  tenant: Pick<Tenant, "name"> | undefined,
+  role: Pick<Role, "id" | "name"> | undefined,
+  now: Date,
+): Invitation {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    tenantName: tenant?.name ?? "",
+    email: row.email,
+    name: row.name,
+    role: { id: row.roleId, name: role?.name ?? row.roleId },
+    department: row.department,
+    teams: row.teams,
+    message: row.message,
+    status: deriveStatus(row.status, row.expiresAt, now),
+    invitedBy: row.invitedById
+      ? { id: row.invitedById, email: row.invitedByEmail ?? "", name: row.invitedByName }
+      : null,
+    sentAt: row.sentAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    acceptedAt: iso(row.acceptedAt),
+    acceptedUserId: row.acceptedUserId,
+    revokedAt: iso(row.revokedAt),
+    revokedBy: row.revokedById
+      ? { id: row.revokedById, email: row.revokedByEmail ?? "", name: row.revokedByName }
+      : null,
+    resendCount: row.resendCount,
+    delivery: {
+      status: row.deliveryStatus,
+      error: row.deliveryError,
+      updatedAt: iso(row.deliveryUpdatedAt),
+    },
+    reminderSentAt: iso(row.reminderSentAt),
+  };
+}
+
+/** The API view of an audit row. */
+export function toAuditEvent(row: AuditRow): AuditEvent {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    invitationId: row.invitationId,
+    action: row.action,
+    source: row.source,
+    actor: row.actorId
+      ? { id: row.actorId, email: row.actorEmail ?? "", name: row.actorName }
+      : null,
+    subjectEmail: row.subjectEmail,
+    at: row.at.toISOString(),
+    data: row.data,
+  };
+}
+
+/** Opaque cursor: base64url JSON of the position and the query it belongs to. */
+export function encodeCursor(value: Record<string, string>): string {
+  const json = JSON.stringify(value);
+  const bytes = new TextEncoder().encode(json);
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** Decodes a cursor made by `encodeCursor`; null when it is not one. */
+export function decodeCursor(cursor: string): Record<string, string> | null {
+  try {
+    const binary = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+    const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+    const out: Record<string, string> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (typeof v !== "string") return null;
+      out[key] = v;
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,141 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { createTestFoyer, type TestFoyer, tokenFromLink } from "../fixtures.ts";
+import type { Store } from "../store/types.ts";
+
+const STRONG = "Tr1cky-Lantern!";
+
+/**
+ * The service-level half of the store conformance suite: the races DESIGN.md promises the
+ * database decides. Run by the same short test file per store as `describeStoreConformance`.
+ */
+export function describeServiceConformance(
+  name: string,
+  setup: () => Promise<{ store: Store; reset(): Promise<void> }>,
+): void {
+  describe(`${name}: service conformance under concurrency`, () => {
+    let foyer: TestFoyer;
+
+    beforeEach(async () => {
+      const { store, reset } = await setup();
+      await reset();
+      foyer = await createTestFoyer(store);
+    });
+
+    it("R-INV-12: two concurrent accepts of one token create exactly one account", async () => {
+      const { acmeAdmin } = foyer.fixture.actors;
+      const created = await foyer.services.createInvitations(acmeAdmin, {
+        tenantId: "acme",
+        roleId: "client_user",
+        emails: ["race@acme.com"],
+        delivery: "link",
+      });
+      const token = tokenFromLink(created.created[0]!.link!);
+      let accounts = 0;
+      const hooks = foyer.users;
+      const body = {
+        token,
+        firstName: "Ray",
+        lastName: "Race",
+        password: STRONG,
+        passwordConfirmation: STRONG,
+      };
+      const results = await Promise.allSettled([
+        foyer.services.acceptInvitation(body),
+        foyer.services.acceptInvitation(body),
+      ]);
+      accounts = [...hooks.users.values()].filter((u) => u.email === "race@acme.com").length;
+      const won = results.filter((r) => r.status === "fulfilled");
+      const lost = results.filter((r) => r.status === "rejected");
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({
+        code: expect.stringMatching(/^(INVITATION_ALREADY_USED|USER_ALREADY_EXISTS)$/),
+      });
+      expect(accounts).toBe(1);
+      expect(await foyer.store.findMembersByEmails(["race@acme.com"])).toHaveLength(1);
+    });
+
+    it("R-INV-05: concurrent batches against a seat limit never exceed it", async () => {
+      // Globex: seat limit 5 with one member; four batches of three race for four seats.
+      const { globexAdmin } = foyer.fixture.actors;
+      const batches = Array.from({ length: 4 }, (_, b) =>
+        foyer.services.createInvitations(globexAdmin, {
+          tenantId: "globex",
+          roleId: "client_user",
+          emails: [0, 1, 2].map((i) => `b${b}u${i}@globex.com`),
+          delivery: "link",
+        }),
+      );
+      const results = await Promise.all(batches);
+      const created = results.reduce((sum, r) => sum + r.created.length, 0);
+      const seatSkips = results.reduce(
+        (sum, r) => sum + r.skipped.filter((s) => s.reason === "seat_limit").length,
+        0,
+      );
+      expect(created).toBe(4);
+      expect(seatSkips).toBe(8);
+      const now = new Date();
+      const taken =
+        (await foyer.store.countActiveMembers("globex")) +
+        (await foyer.store.countPendingInvitations("globex", now));
+      expect(taken).toBe(5);
+    });
+
+    it("R-INV-03: concurrent replace-pending leaves exactly one pending invitation", async () => {
+      const { acmeAdmin } = foyer.fixture.actors;
+      const body = {
+        tenantId: "acme",
+        roleId: "client_user",
+        emails: ["dup@acme.com"],
+        ifPending: "replace" as const,
+        delivery: "link" as const,
+      };
+      await foyer.services.createInvitations(acmeAdmin, body);
+      const results = await Promise.allSettled(
+        Array.from({ length: 5 }, () => foyer.services.createInvitations(acmeAdmin, body)),
+      );
+      expect(results.every((r) => r.status === "fulfilled")).toBe(true);
+      const pending = await foyer.services.listInvitations(acmeAdmin, {
+        tenantId: "acme",
+        status: "pending",
+        q: "dup@",
+        counts: "true",
+      });
+      expect(pending.items).toHaveLength(1);
+      expect(pending.counts?.revoked).toBe(5);
+      const live = await foyer.store.findOpenInvitations("acme", ["dup@acme.com"]);
+      expect(live).toHaveLength(1);
+    });
+
+    it("R-INV-07: a resend racing an accept leaves either the acceptance or the new token, never both", async () => {
+      const { acmeAdmin } = foyer.fixture.actors;
+      const created = await foyer.services.createInvitations(acmeAdmin, {
+        tenantId: "acme",
+        roleId: "client_user",
+        emails: ["both@acme.com"],
+        delivery: "link",
+      });
+      const invitation = created.created[0]!.invitation!;
+      const token = tokenFromLink(created.created[0]!.link!);
+      const [accepted, resent] = await Promise.allSettled([
+        foyer.services.acceptInvitation({
+          token,
+          firstName: "B",
+          lastName: "O",
+          password: STRONG,
+          passwordConfirmation: STRONG,
+        }),
+        foyer.services.resendInvitation(acmeAdmin, invitation.id, { delivery: "link" }),
+      ]);
+      const final = (await foyer.services.getInvitation(acmeAdmin, invitation.id)).invitation;
+      if (accepted.status === "fulfilled") {
+        expect(resent.status).toBe("rejected");
+        expect(final.status).toBe("accepted");
+      } else {
+        expect(resent.status).toBe("fulfilled");
+        expect(final.status).toBe("pending");
+        expect(accepted.reason).toMatchObject({ code: "INVITATION_SUPERSEDED" });
+      }
+    });
+  });
+}
