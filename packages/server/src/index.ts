@@ -9,6 +9,14 @@ export type { Dispatcher, DispatcherOptions } from "./outbox/dispatcher.ts";
 export { createDispatcher } from "./outbox/dispatcher.ts";
 export type { ServiceDeps } from "./services/foyer-services.ts";
 export { buildInviteLink, createServices } from "./services/foyer-services.ts";
+export {
+  CONSTRAINTS,
+  ForeignKeyViolationError,
+  isUniqueViolation,
+  UniqueViolationError,
+} from "./store/errors.ts";
+export { createMemoryStore } from "./store/memory-store.ts";
+export type { FoyerDatabase } from "./store/schema.ts";
 export type {
   AuditRow,
   IdempotencyRow,

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestFoyer, type TestFoyer, tokenFromLink } from "../fixtures.ts";
-import type { Store } from "../store/types.ts";
+import type { StoreHarness } from "../store/conformance.ts";
 
 const STRONG = "Tr1cky-Lantern!";
 
@@ -8,17 +8,18 @@ const STRONG = "Tr1cky-Lantern!";
  * The service-level half of the store conformance suite: the races DESIGN.md promises the
  * database decides. Run by the same short test file per store as `describeStoreConformance`.
  */
-export function describeServiceConformance(
-  name: string,
-  setup: () => Promise<{ store: Store; reset(): Promise<void> }>,
-): void {
+export function describeServiceConformance(name: string, setup: () => Promise<StoreHarness>): void {
   describe(`${name}: service conformance under concurrency`, () => {
+    let harness: StoreHarness;
     let foyer: TestFoyer;
 
+    beforeAll(async () => {
+      harness = await setup();
+    });
+    afterAll(() => harness.close());
     beforeEach(async () => {
-      const { store, reset } = await setup();
-      await reset();
-      foyer = await createTestFoyer(store);
+      await harness.reset();
+      foyer = await createTestFoyer(harness.store);
     });
 
     it("R-INV-12: two concurrent accepts of one token create exactly one account", async () => {

@@ -1,0 +1,70 @@
+import { Kysely, PostgresDialect } from "kysely";
+import pg from "pg";
+import { createKyselyStore } from "./store/kysely-store.ts";
+import type { FoyerDatabase } from "./store/schema.ts";
+import type { Store } from "./store/types.ts";
+
+/** Options of `createPostgresStore`. */
+export interface PostgresStoreOptions {
+  /** A `postgres://` URL; used when no `pool` is given. */
+  connectionString?: string;
+  /** A pool the host already made; the store then leaves ending it to the host. */
+  pool?: pg.Pool;
+  /**
+   * Apply pending migrations at start.
+   * @default true
+   */
+  migrate?: boolean;
+  /**
+   * Most connections of the pool the store makes (ignored with `pool`).
+   * @default 10
+   */
+  max?: number;
+}
+
+const INT8_OID = 20;
+
+/**
+ * Type parsers for pools Foyer makes: `int8` (what `count(*)` answers) as a number rather
+ * than pg's default string, timestamps as `Date` (pg's default), everything else as pg does.
+ * Set per pool, not through the global `pg.types`, so the host's other pools are untouched.
+ */
+const foyerTypes = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === INT8_OID && format !== "binary"
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * The production store (R-SDK-04): PostgreSQL through a `pg` pool. Several stateless
+ * server instances can share one database; locks and constraints decide every race.
+ * @example
+ * const store = await createPostgresStore({ connectionString: process.env.DATABASE_URL });
+ */
+export async function createPostgresStore(options: PostgresStoreOptions = {}): Promise<Store> {
+  const pool =
+    options.pool ??
+    new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      types: foyerTypes,
+    });
+  const db = new Kysely<FoyerDatabase>({ dialect: new PostgresDialect({ pool }) });
+  const ownsPool = options.pool === undefined;
+  try {
+    return await createKyselyStore({
+      db,
+      kind: "postgres",
+      ownsDb: ownsPool,
+      ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
+    });
+  } catch (error) {
+    if (ownsPool) await db.destroy();
+    throw error;
+  }
+}
+
+export { createKyselyStore, type KyselyStoreOptions } from "./store/kysely-store.ts";
+export { migrateToLatest } from "./store/migrations.ts";
+export type { FoyerDatabase } from "./store/schema.ts";

@@ -1,0 +1,6 @@
+import { describeServiceConformance } from "../services/service-conformance.ts";
+import { describeStoreConformance } from "./conformance.ts";
+import { memoryStoreSetup } from "./test-setups.ts";
+
+describeStoreConformance("memory", memoryStoreSetup);
+describeServiceConformance("memory", memoryStoreSetup);

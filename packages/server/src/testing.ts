@@ -1,0 +1,12 @@
+// Isomorphic test fixtures (no vitest import, so @foyer/msw can use them in a browser).
+// The vitest conformance suites live in `@foyer/server/conformance`.
+export {
+  createTestFoyer,
+  createTestPasswordHasher,
+  createUserDirectory,
+  type Fixture,
+  seedFixture,
+  type TestFoyer,
+  tokenFromLink,
+  type UserDirectory,
+} from "./fixtures.ts";
