@@ -1,6 +1,12 @@
 export { FoyerServiceError, isFoyerServiceError } from "./errors.ts";
 export type { Foyer, FoyerAdmin, MemberInput, RoleInput, TenantInput } from "./foyer.ts";
 export { createFoyer, DEFAULT_TENANT_SETTINGS } from "./foyer.ts";
+export type { FoyerHandler, FoyerHandlerDeps, FoyerRequestContext } from "./http/handler.ts";
+export { createFoyerHandler } from "./http/handler.ts";
+export type { OpenApiDocument, OpenApiOptions } from "./http/openapi.ts";
+export { createOpenApiDocument } from "./http/openapi.ts";
+export type { RateLimitRule, RateLimits } from "./http/rate-limit.ts";
+export { createMemoryRateLimiter, DEFAULT_RATE_LIMITS } from "./http/rate-limit.ts";
 export type { DevMailbox, DevMailboxMessage } from "./mail/dev-mailbox.ts";
 export { createDevMailbox } from "./mail/dev-mailbox.ts";
 export type { InvitationEmailInput } from "./mail/invitation-email.ts";

@@ -65,6 +65,10 @@ export async function createPostgresStore(options: PostgresStoreOptions = {}): P
   }
 }
 
+export {
+  createPostgresRateLimiter,
+  type PostgresRateLimiterOptions,
+} from "./http/postgres-rate-limiter.ts";
 export { createKyselyStore, type KyselyStoreOptions } from "./store/kysely-store.ts";
 export { migrateToLatest } from "./store/migrations.ts";
 export type { FoyerDatabase } from "./store/schema.ts";

@@ -1,0 +1,59 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createPostgresRateLimiter } from "./postgres-rate-limiter.ts";
+
+const url = process.env.FOYER_TEST_DATABASE_URL;
+if (!url) {
+  console.info(
+    "postgres-rate-limiter.test.ts skipped: set FOYER_TEST_DATABASE_URL to a PostgreSQL database",
+  );
+}
+
+describe.skipIf(!url)("createPostgresRateLimiter", () => {
+  let pool: pg.Pool;
+  const tableName = `foyer_rl_test_${Date.now().toString(36)}`;
+
+  beforeAll(() => {
+    pool = new pg.Pool({ connectionString: url, max: 4 });
+  });
+  afterAll(async () => {
+    await pool.query(`drop table if exists "${tableName}"`);
+    await pool.end();
+  });
+
+  it("R-SDK-07: two limiter instances on one pool share each budget (several servers, one count)", async () => {
+    const limits = { public: { points: 3, durationSeconds: 60 } };
+    const first = createPostgresRateLimiter({ pool, limits, tableName });
+    const second = createPostgresRateLimiter({ pool, limits, tableName });
+    const address = `10.1.${Math.floor(Math.random() * 250)}.7`;
+    expect((await first.consume("public", address)).ok).toBe(true);
+    expect((await second.consume("public", address)).ok).toBe(true);
+    expect((await first.consume("public", address)).ok).toBe(true);
+    const refused = await second.consume("public", address);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+      expect(refused.retryAfterSeconds).toBeLessThanOrEqual(60);
+    }
+    expect((await first.consume("public", `${address}9`)).ok).toBe(true);
+    const { rows } = await pool.query<{ points: number }>(
+      `select points from "${tableName}" where key = $1`,
+      [`foyer_public:${address}`],
+    );
+    expect(rows[0]?.points).toBe(4);
+  });
+
+  it("R-SDK-07: the create bucket counts apart from public, and long keys still count apart", async () => {
+    const limiter = createPostgresRateLimiter({
+      pool,
+      limits: { create: { points: 1, durationSeconds: 60 } },
+      tableName,
+    });
+    const longA = `a${"x".repeat(300)}`;
+    const longB = `b${"x".repeat(300)}`;
+    expect((await limiter.consume("create", longA)).ok).toBe(true);
+    expect((await limiter.consume("create", longA)).ok).toBe(false);
+    expect((await limiter.consume("create", longB)).ok).toBe(true);
+    expect((await limiter.consume("public", longA)).ok).toBe(true);
+  });
+});

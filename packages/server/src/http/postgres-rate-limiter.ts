@@ -1,0 +1,82 @@
+/// <reference path="./rate-limiter-flexible.d.ts" />
+import type pg from "pg";
+import RateLimiterMemory from "rate-limiter-flexible/lib/RateLimiterMemory.js";
+import RateLimiterPostgres from "rate-limiter-flexible/lib/RateLimiterPostgres.js";
+import type { RateLimiter } from "../types.ts";
+import { consumePoint, type RateLimits, resolveRateLimits } from "./rate-limit.ts";
+
+/** Options of `createPostgresRateLimiter`. */
+export interface PostgresRateLimiterOptions {
+  /** The pool the counters live in; the limiter never ends it. */
+  pool: pg.Pool;
+  /** Budgets per bucket; missing buckets take `DEFAULT_RATE_LIMITS`. */
+  limits?: Partial<RateLimits>;
+  /**
+   * Table of the counters, created when missing.
+   * @default "foyer_rate_limits"
+   */
+  tableName?: string;
+}
+
+// The library's key column is varchar(255); longer keys (a host's long actor ids) are
+// replaced by their SHA-256 so they still count apart.
+const MAX_PLAIN_KEY = 200;
+
+async function storageKey(key: string): Promise<string> {
+  if (key.length <= MAX_PLAIN_KEY) return key;
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(key));
+  return `sha256:${Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+type PostgresBucket = InstanceType<typeof RateLimiterPostgres>;
+
+/** Constructs a bucket and waits until its table exists (the library reports it by callback). */
+function createBucket(
+  options: ConstructorParameters<typeof RateLimiterPostgres>[0],
+): Promise<PostgresBucket> {
+  return new Promise((resolve, reject) => {
+    // The callback may run inside the constructor (with `tableCreated`), before assignment.
+    const bucket: PostgresBucket = new RateLimiterPostgres(options, (error?: Error) =>
+      queueMicrotask(() => (error ? reject(error) : resolve(bucket))),
+    );
+  });
+}
+
+/**
+ * A rate limiter whose counters live in PostgreSQL (R-SDK-07), so every server instance on
+ * one database shares each budget. While PostgreSQL is unreachable each instance falls back
+ * to counting in memory rather than failing the request.
+ * @example
+ * createFoyer({ …, rateLimiter: createPostgresRateLimiter({ pool }) })
+ */
+export function createPostgresRateLimiter(options: PostgresRateLimiterOptions): RateLimiter {
+  const limits = resolveRateLimits(options.limits);
+  const tableName = options.tableName ?? "foyer_rate_limits";
+  const bucketOptions = (bucket: keyof RateLimits) => ({
+    storeClient: options.pool,
+    storeType: "pool",
+    tableName,
+    keyPrefix: `foyer_${bucket}`,
+    points: limits[bucket].points,
+    duration: limits[bucket].durationSeconds,
+    insuranceLimiter: new RateLimiterMemory({
+      keyPrefix: `foyer_${bucket}`,
+      points: limits[bucket].points,
+      duration: limits[bucket].durationSeconds,
+    }),
+  });
+  // Both buckets share one table: create it once, then attach the second bucket to it, so
+  // one instance never races itself on CREATE TABLE (the library tolerates other instances).
+  const ready = createBucket(bucketOptions("public")).then(async (publicBucket) => ({
+    public: publicBucket,
+    create: await createBucket({ ...bucketOptions("create"), tableCreated: true }),
+  }));
+  // Reported on the first consume; without this a failed start would be an unhandled rejection.
+  ready.catch(() => undefined);
+  return {
+    async consume(bucket, key) {
+      const buckets = await ready;
+      return consumePoint(buckets[bucket], await storageKey(key));
+    },
+  };
+}
