@@ -1,0 +1,21 @@
+/** Slots of `BulkInviteModal`, each with a stable `foyer-…` class and `data-slot`. */
+export type BulkInviteModalSlot =
+  | "trigger"
+  | "overlay"
+  | "content"
+  | "header"
+  | "title"
+  | "description"
+  | "body"
+  | "field"
+  | "chipInput"
+  | "chips"
+  | "chip"
+  | "input"
+  | "dropZone"
+  | "csvPreview"
+  | "roles"
+  | "footer"
+  | "progress"
+  | "results"
+  | "close";

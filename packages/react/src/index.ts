@@ -1,0 +1,114 @@
+// @foyer/react: every export by name, types apart. Components and hooks are "use client"
+// modules; importing one does not pull in the others (R-UI-09).
+
+// InvitationsTable
+export type { InvitationsTableProps } from "./components/invitations-table/invitations-table.tsx";
+export { InvitationsTable } from "./components/invitations-table/invitations-table.tsx";
+export type { InvitationsTableSlot } from "./components/invitations-table/slots.ts";
+// Headless hooks
+export type {
+  BulkActionResult,
+  BulkFailure,
+  InvitationsSort,
+  InvitationsSortColumn,
+  InvitationsTab,
+  InvitationsTableState,
+  UseInvitationsTableOptions,
+  UseInvitationsTableResult,
+} from "./hooks/use-invitations-table.ts";
+export { useInvitationsTable } from "./hooks/use-invitations-table.ts";
+export { useResendInvitation } from "./hooks/use-resend-invitation.ts";
+export { useRevokeInvitation } from "./hooks/use-revoke-invitation.ts";
+export type { MessageValues } from "./internal/format-message.ts";
+export { formatMessage } from "./internal/format-message.ts";
+export type { SlotClassNames } from "./internal/slots.ts";
+// Localization
+export type { AcceptInvitePageStrings } from "./localization/accept-invite-page.ts";
+export { acceptInvitePageDe, acceptInvitePageEn } from "./localization/accept-invite-page.ts";
+export type { BulkInviteModalStrings } from "./localization/bulk-invite-modal.ts";
+export { bulkInviteModalDe, bulkInviteModalEn } from "./localization/bulk-invite-modal.ts";
+export type { CommonStrings } from "./localization/common.ts";
+export { commonDe, commonEn } from "./localization/common.ts";
+export { de } from "./localization/de.ts";
+export { en } from "./localization/en.ts";
+export { errorsDe, errorsEn } from "./localization/errors.ts";
+export type { InvitationsTableStrings } from "./localization/invitations-table.ts";
+export { invitationsTableDe, invitationsTableEn } from "./localization/invitations-table.ts";
+export type {
+  DeepPartial,
+  FoyerLocalization,
+  Message,
+  PluralMessage,
+} from "./localization/types.ts";
+export type { DateStyle, UseLocalizationResult } from "./localization/use-localization.ts";
+export { defaultLocalization, useLocalization } from "./localization/use-localization.ts";
+// Provider
+export type { FoyerAppearance, FoyerToken } from "./provider/context.ts";
+export type { FoyerProviderProps } from "./provider/foyer-provider.tsx";
+export { FoyerProvider } from "./provider/foyer-provider.tsx";
+export type { UseFoyerResult } from "./provider/use-foyer.ts";
+export { useFoyer } from "./provider/use-foyer.ts";
+// Query keys and options (build your own hooks from these)
+export type { InvitationListKeyQuery } from "./query/keys.ts";
+export { foyerKeys } from "./query/keys.ts";
+export type { ResendVariables } from "./query/options.ts";
+export {
+  acceptInvitationMutationOptions,
+  contextQueryOptions,
+  createInvitationsMutationOptions,
+  invitationEventsQueryOptions,
+  invitationPreviewQueryOptions,
+  invitationQueryOptions,
+  invitationsInfiniteQueryOptions,
+  resendInvitationMutationOptions,
+  revokeInvitationMutationOptions,
+  rolesQueryOptions,
+} from "./query/options.ts";
+
+// ---------------------------------------------------------------------------------------
+// BulkInviteModal and AcceptInvitePage (helper-5 adds its exports below this line)
+// ---------------------------------------------------------------------------------------
+
+// AcceptInvitePage
+export type { AcceptInvitePageProps } from "./components/accept-invite-page/accept-invite-page.tsx";
+export { AcceptInvitePage } from "./components/accept-invite-page/accept-invite-page.tsx";
+export type { AcceptInvitePageSlot } from "./components/accept-invite-page/slots.ts";
+// BulkInviteModal
+export type { BulkInviteModalProps } from "./components/bulk-invite-modal/bulk-invite-modal.tsx";
+export { BulkInviteModal } from "./components/bulk-invite-modal/bulk-invite-modal.tsx";
+export type { BulkInviteModalSlot } from "./components/bulk-invite-modal/slots.ts";
+export type { TenantBranding } from "./hooks/tenant-branding.ts";
+export { contrastRatio, initialsOf, tenantBranding } from "./hooks/tenant-branding.ts";
+export type {
+  AcceptInvite,
+  AcceptInviteField,
+  AcceptInviteFieldError,
+  AcceptInviteState,
+  AcceptInviteTerminalCode,
+  AcceptInviteValues,
+  UseAcceptInviteOptions,
+} from "./hooks/use-accept-invite.ts";
+export { isTerminalAcceptCode, sameOriginUrl, useAcceptInvite } from "./hooks/use-accept-invite.ts";
+export type {
+  BulkInvite,
+  BulkInviteFieldError,
+  BulkInvitePhase,
+  BulkInviteProgress,
+  BulkInviteSource,
+  GrantableRole,
+  UseBulkInviteOptions,
+} from "./hooks/use-bulk-invite.ts";
+export { useBulkInvite } from "./hooks/use-bulk-invite.ts";
+export type {
+  CsvAddress,
+  CsvExtract,
+  CsvImport,
+  CsvImportState,
+} from "./hooks/use-csv-import.ts";
+export { extractCsvEmails, useCsvImport } from "./hooks/use-csv-import.ts";
+export type {
+  EmailChipCounts,
+  EmailChips,
+  UseEmailChipsOptions,
+} from "./hooks/use-email-chips.ts";
+export { useEmailChips } from "./hooks/use-email-chips.ts";

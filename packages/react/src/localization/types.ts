@@ -1,0 +1,45 @@
+import type { ErrorCode } from "@foyer/core";
+import type { AcceptInvitePageStrings } from "./accept-invite-page.ts";
+import type { BulkInviteModalStrings } from "./bulk-invite-modal.ts";
+import type { CommonStrings } from "./common.ts";
+import type { InvitationsTableStrings } from "./invitations-table.ts";
+
+/**
+ * A message whose wording depends on a count, chosen with `Intl.PluralRules` for the
+ * active locale. `one` and `other` are required; languages with more forms add theirs.
+ * @example { one: "{{count}} selected", other: "{{count}} selected" }
+ */
+export type PluralMessage = {
+  one: string;
+  other: string;
+} & Partial<Record<"zero" | "two" | "few" | "many", string>>;
+
+/** A localizable message: plain text with `{{name}}` placeholders, or plural forms. */
+export type Message = string | PluralMessage;
+
+/**
+ * Every string Foyer's components show, grouped by component. Error text is keyed by
+ * `ErrorCode`, so adding a code to `@foyer/core` fails to compile until it is translated.
+ */
+export interface FoyerLocalization {
+  /** Strings shared by every component. */
+  common: CommonStrings;
+  /** Strings of `InvitationsTable`. */
+  invitationsTable: InvitationsTableStrings;
+  /** Strings of `BulkInviteModal`. */
+  bulkInviteModal: BulkInviteModalStrings;
+  /** Strings of `AcceptInvitePage`. */
+  acceptInvitePage: AcceptInvitePageStrings;
+  /** What a person reads for each error code of the API. */
+  errors: Record<ErrorCode, string>;
+}
+
+/**
+ * Every property optional, at every depth: the shape of localization overrides.
+ * @example const overrides: DeepPartial<FoyerLocalization> = { common: { retry: "Try again" } };
+ */
+export type DeepPartial<T> = T extends string
+  ? T
+  : T extends object
+    ? { [K in keyof T]?: DeepPartial<T[K]> }
+    : T;
