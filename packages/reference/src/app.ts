@@ -1,0 +1,373 @@
+import { randomBytes } from "node:crypto";
+import { ERROR_CODES, type ErrorCode, normalizeEmail } from "@foyer/core";
+import {
+  createDevMailbox,
+  createFoyer,
+  createMemoryRateLimiter,
+  createOpenApiDocument,
+  type DevMailbox,
+  type Foyer,
+  type FoyerHooks,
+  type Logger,
+  type Mailer,
+  type PasswordHasher,
+  type RateLimiter,
+} from "@foyer/server";
+import { foyerExpress } from "@foyer/server/express";
+import { createScryptHasher } from "@foyer/server/node";
+import { createPostgresRateLimiter } from "@foyer/server/pg";
+import { createKyselyStore } from "@foyer/server/pglite";
+import cookieParser from "cookie-parser";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
+import { type Kysely, sql } from "kysely";
+import { openDatabase, type ReferenceDatabase } from "./database.ts";
+import { renderHomePage } from "./home-page.ts";
+import { createReferenceHooks } from "./hooks.ts";
+import { migrateReference } from "./migrations.ts";
+import { type SeededSignIn, type SeedResult, seedDemoData } from "./seed.ts";
+import { createSessions, SESSION_COOKIE } from "./sessions.ts";
+import { displayName, findUserByEmail, findUserById } from "./users.ts";
+
+/** Options of `createReferenceApp`. */
+export interface ReferenceAppOptions {
+  /** PostgreSQL URL; when set, PostgreSQL holds everything (several instances may share it). */
+  databaseUrl?: string | undefined;
+  /** PGlite directory, used without `databaseUrl`. */
+  dataDir?: string | undefined;
+  /** An in-memory PGlite database (tests); used without `databaseUrl`. */
+  inMemory?: boolean | undefined;
+  /**
+   * Where people reach the app; invitation links and the cookie's `Secure` flag follow it.
+   * @example "http://localhost:3000"
+   */
+  publicBaseUrl: string;
+  /** Signs the session cookie. Every instance behind one load balancer needs the same one. */
+  sessionSecret: string;
+  /** Delivers email. @default a development mailbox, shown at `/dev/mailbox` */
+  mailer?: Mailer | undefined;
+  /** @default createScryptHasher() (OWASP scrypt) */
+  passwordHasher?: PasswordHasher | undefined;
+  /** Seed the demo tenants, roles, users and invitations. @default false */
+  seed?: boolean | undefined;
+  /** Run Foyer's and the app's migrations at start. @default true */
+  migrate?: boolean | undefined;
+  /** Sign-in attempts per client address. @default { points: 20, durationSeconds: 60 } */
+  loginRateLimit?: { points: number; durationSeconds: number } | undefined;
+  /** Foyer's rate limiter. @default in memory on PGlite, shared through PostgreSQL otherwise */
+  rateLimiter?: RateLimiter | null | undefined;
+  /** @default JSON lines on the console */
+  logger?: Logger | undefined;
+}
+
+/** A running reference app. */
+export interface ReferenceApp {
+  app: Express;
+  foyer: Foyer;
+  db: Kysely<ReferenceDatabase>;
+  /** Which engine holds the data. */
+  databaseKind: "pglite" | "postgres";
+  /** Where the data lives, for start-up output (passwords redacted). */
+  databaseLocation: string;
+  /** The development mailbox, or null when a `mailer` was given. */
+  mailbox: DevMailbox | null;
+  /** The seeded sign-ins (empty without `seed`). */
+  signIns: readonly SeededSignIn[];
+  /** Runs the (idempotent) demo seed again. */
+  seed(): Promise<SeedResult>;
+  /** Stops the dispatcher and closes the database. */
+  close(): Promise<void>;
+}
+
+/** Advisory lock key that serialises seeding across instances ("foyer" in ASCII, then 1). */
+const SEED_LOCK_KEY = 0x666f796572_01;
+
+/** The JSON body limit of the app's own endpoints (Foyer's router enforces its own). */
+const JSON_LIMIT = "16kb";
+
+function errorBody(code: ErrorCode, message?: string) {
+  return { error: { code, message: message ?? ERROR_CODES[code].message } };
+}
+
+function sendError(res: Response, code: ErrorCode, message?: string): void {
+  res.status(ERROR_CODES[code].status).json(errorBody(code, message));
+}
+
+const consoleLogger: Logger = {
+  info: (message, data) => console.info(JSON.stringify({ level: "info", message, ...data })),
+  warn: (message, data) => console.warn(JSON.stringify({ level: "warn", message, ...data })),
+  error: (message, data) => console.error(JSON.stringify({ level: "error", message, ...data })),
+};
+
+/**
+ * Creates the reference Express backend: its own users and cookie sessions, Foyer mounted at
+ * `/api/foyer` over the same database, sign-in, the OpenAPI document and a development
+ * mailbox.
+ * @example
+ * const { app, foyer } = await createReferenceApp({
+ *   dataDir: ".foyer-data",
+ *   publicBaseUrl: "http://localhost:3000",
+ *   sessionSecret: process.env.SESSION_SECRET,
+ *   seed: true,
+ * });
+ * app.listen(3000);
+ * foyer.dispatcher.start(500);
+ */
+export async function createReferenceApp(options: ReferenceAppOptions): Promise<ReferenceApp> {
+  if (options.sessionSecret.length < 16) {
+    throw new Error("sessionSecret must be at least 16 characters.");
+  }
+  const publicBaseUrl = new URL(options.publicBaseUrl).origin;
+  const secure = publicBaseUrl.startsWith("https:");
+  const logger = options.logger ?? consoleLogger;
+  const passwordHasher = options.passwordHasher ?? createScryptHasher();
+  const mailbox = options.mailer ? null : createDevMailbox();
+  const mailer: Mailer = options.mailer ?? (mailbox as DevMailbox);
+
+  const database = await openDatabase(options);
+  const { db } = database;
+  try {
+    const store = await createKyselyStore({
+      db,
+      kind: database.kind,
+      migrate: options.migrate ?? true,
+    });
+    if (options.migrate ?? true) await migrateReference(db);
+
+    const sessions = createSessions({ db, secret: options.sessionSecret, secure });
+    const hooks: FoyerHooks = createReferenceHooks({ db, sessions });
+    const rateLimiter =
+      options.rateLimiter !== undefined
+        ? options.rateLimiter
+        : database.pool
+          ? createPostgresRateLimiter({ pool: database.pool })
+          : createMemoryRateLimiter();
+    const loginLimiter = database.pool
+      ? createPostgresRateLimiter({
+          pool: database.pool,
+          tableName: "ref_login_rate_limits",
+          limits: { public: options.loginRateLimit ?? { points: 20, durationSeconds: 60 } },
+        })
+      : createMemoryRateLimiter({
+          public: options.loginRateLimit ?? { points: 20, durationSeconds: 60 },
+        });
+
+    const foyerAt = (now?: Date): Foyer =>
+      createFoyer({
+        store,
+        hooks,
+        publicBaseUrl,
+        mailer,
+        passwordHasher,
+        rateLimiter,
+        logger,
+        productName: "Foyer demo",
+        ...(now ? { now: () => now } : {}),
+      });
+    const foyer = foyerAt();
+
+    const seedOnce = () => seedDemoData({ foyer, db, passwordHasher, foyerAt });
+    // Instances that start together on one PostgreSQL take turns: the first seeds, the others
+    // find everything in place. (A PGlite directory has one process by construction.)
+    const seed = (): Promise<SeedResult> =>
+      database.kind === "postgres"
+        ? db.connection().execute(async (connection) => {
+            await sql`select pg_advisory_lock(${SEED_LOCK_KEY})`.execute(connection);
+            try {
+              return await seedOnce();
+            } finally {
+              await sql`select pg_advisory_unlock(${SEED_LOCK_KEY})`.execute(connection);
+            }
+          })
+        : seedOnce();
+    let signIns: readonly SeededSignIn[] = [];
+    if (options.seed) signIns = (await seed()).signIns;
+
+    // A hash to verify against when the address is unknown, so a failed sign-in takes as
+    // long whether or not the account exists.
+    let decoyHash: Promise<string> | null = null;
+    const decoy = () => {
+      decoyHash ??= passwordHasher.hash(randomBytes(18).toString("base64url"));
+      return decoyHash;
+    };
+
+    const app = express();
+    app.disable("x-powered-by");
+    app.use((_req, res, next) => {
+      res.setHeader("Referrer-Policy", "no-referrer");
+      res.setHeader("X-Content-Type-Options", "nosniff");
+      next();
+    });
+    app.use(cookieParser(options.sessionSecret));
+
+    // Foyer's router reads its own bodies (with its own limit); mount it before any parser.
+    app.use("/api/foyer", foyerExpress(foyer));
+
+    const json = express.json({ limit: JSON_LIMIT });
+    const requireJson = (req: Request, res: Response, next: NextFunction) => {
+      if (!req.is("application/json")) return sendError(res, "UNSUPPORTED_MEDIA_TYPE");
+      next();
+    };
+    const noStore = (_req: Request, res: Response, next: NextFunction) => {
+      res.setHeader("Cache-Control", "no-store");
+      next();
+    };
+
+    app.post("/login", noStore, requireJson, json, async (req, res) => {
+      const verdict = await loginLimiter.consume("public", `login:${req.ip ?? "unknown"}`);
+      if (!verdict.ok) {
+        res.setHeader("Retry-After", String(verdict.retryAfterSeconds));
+        return sendError(res, "RATE_LIMITED");
+      }
+      const body: unknown = req.body;
+      const email =
+        typeof body === "object" && body !== null && "email" in body ? body.email : undefined;
+      const password =
+        typeof body === "object" && body !== null && "password" in body ? body.password : undefined;
+      const issues = [
+        ...(typeof email === "string" && email.length > 0 && email.length <= 254
+          ? []
+          : [
+              {
+                path: "email",
+                message: "email must be a non-empty string of at most 254 characters.",
+              },
+            ]),
+        ...(typeof password === "string" && password.length > 0 && password.length <= 1024
+          ? []
+          : [
+              {
+                path: "password",
+                message: "password must be a non-empty string of at most 1024 characters.",
+              },
+            ]),
+      ];
+      if (typeof email !== "string" || typeof password !== "string" || issues.length > 0) {
+        res.status(400).json({ error: { ...errorBody("VALIDATION_FAILED").error, issues } });
+        return;
+      }
+      const user = normalizeEmail(email) ? await findUserByEmail(db, email) : null;
+      const ok = await passwordHasher.verify(password, user?.password_hash ?? (await decoy()));
+      if (!user || !ok || !user.active) {
+        return sendError(res, "UNAUTHENTICATED", "The email or password is not correct.");
+      }
+      if (!user.email_verified) {
+        return sendError(res, "FORBIDDEN", "Verify your email address before signing in.");
+      }
+      res.setHeader("Set-Cookie", await sessions.create(user.id));
+      res.json({ user: publicUser(user) });
+    });
+
+    app.post("/logout", noStore, async (req, res) => {
+      const sessionId: unknown = req.signedCookies[SESSION_COOKIE];
+      if (typeof sessionId === "string") await sessions.destroy(sessionId);
+      res.setHeader("Set-Cookie", sessions.clearCookie());
+      res.status(204).end();
+    });
+
+    app.get("/me", noStore, async (req, res) => {
+      const sessionId: unknown = req.signedCookies[SESSION_COOKIE];
+      const userId =
+        typeof sessionId === "string" ? await sessions.userIdFromSessionId(sessionId) : null;
+      const user = userId ? await findUserById(db, userId) : null;
+      if (!user?.active) return sendError(res, "UNAUTHENTICATED");
+      res.json({ user: publicUser(user) });
+    });
+
+    const openApi = createOpenApiDocument({ serverUrl: `${publicBaseUrl}/api/foyer` });
+    app.get("/openapi.json", (_req, res) => {
+      res.json(openApi);
+    });
+
+    if (mailbox) {
+      app.get("/dev/mailbox", noStore, (_req, res) => {
+        res.json(
+          mailbox.messages().map((m) => ({
+            id: m.id,
+            to: m.to,
+            subject: m.subject,
+            text: m.text,
+            html: m.html,
+            links: m.links,
+            sentAt: m.sentAt.toISOString(),
+          })),
+        );
+      });
+      app.get("/dev/mailbox/:id", noStore, (req, res) => {
+        const message = mailbox.messages().find((m) => m.id === req.params.id);
+        if (!message) return sendError(res, "NOT_FOUND", "No such message.");
+        // The email's HTML is shown as is, with nothing allowed to run or load but images.
+        res.setHeader(
+          "Content-Security-Policy",
+          "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; sandbox",
+        );
+        res.type("html").send(message.html);
+      });
+    }
+
+    app.get("/", (_req, res) => {
+      res.type("html").send(
+        renderHomePage({
+          publicBaseUrl,
+          signIns,
+          devMailbox: mailbox !== null,
+          database: database.location,
+        }),
+      );
+    });
+
+    app.use((_req, res) => sendError(res, "NOT_FOUND"));
+    // Errors answer in Foyer's shape and never echo the request (no bodies, no tokens in logs).
+    app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+      const type =
+        typeof error === "object" && error !== null && "type" in error ? error.type : undefined;
+      if (type === "entity.too.large") return sendError(res, "PAYLOAD_TOO_LARGE");
+      if (type === "entity.parse.failed") return sendError(res, "MALFORMED_JSON");
+      logger.error("Request failed", {
+        method: req.method,
+        path: req.path,
+        error: error instanceof Error ? error.name : "unknown",
+      });
+      if (!res.headersSent) sendError(res, "INTERNAL");
+    });
+
+    let closed = false;
+    return {
+      app,
+      foyer,
+      db,
+      databaseKind: database.kind,
+      databaseLocation: database.location,
+      mailbox,
+      signIns,
+      seed,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await foyer.dispatcher.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function publicUser(user: {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  tenant_id: string;
+  role_id: string;
+}) {
+  return {
+    id: user.id,
+    email: user.email,
+    name: displayName(user),
+    firstName: user.first_name,
+    lastName: user.last_name,
+    tenantId: user.tenant_id,
+    roleId: user.role_id,
+  };
+}

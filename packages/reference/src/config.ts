@@ -1,0 +1,37 @@
+import { randomBytes } from "node:crypto";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root (three levels above this file: packages/reference/src). */
+export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** Settings read from the environment by `main.ts` and `migrate.ts`. */
+export interface EnvConfig {
+  port: number;
+  /** PostgreSQL URL (`DATABASE_URL`); PGlite when unset. */
+  databaseUrl: string | undefined;
+  /** PGlite directory (`FOYER_DATA_DIR`). @default `<repo>/.foyer-data` */
+  dataDir: string;
+  /** `PUBLIC_BASE_URL`. @default `http://localhost:<port>` */
+  publicBaseUrl: string;
+  /** `SESSION_SECRET`; a random one per process when unset (sessions end at restart). */
+  sessionSecret: string;
+  sessionSecretGenerated: boolean;
+}
+
+/** Reads the configuration from environment variables. */
+export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new Error(`PORT must be a port number, not ${env.PORT}.`);
+  }
+  const secret = env.SESSION_SECRET;
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.FOYER_DATA_DIR || resolve(REPO_ROOT, ".foyer-data")),
+    publicBaseUrl: env.PUBLIC_BASE_URL || `http://localhost:${port}`,
+    sessionSecret: secret || randomBytes(32).toString("base64url"),
+    sessionSecretGenerated: !secret,
+  };
+}

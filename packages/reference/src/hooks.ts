@@ -1,0 +1,89 @@
+import { type FoyerHooks, FoyerServiceError } from "@foyer/server";
+import { type Kysely, Transaction } from "kysely";
+import type { RefTables } from "./schema.ts";
+import type { Sessions } from "./sessions.ts";
+import {
+  displayName,
+  findUserByEmail,
+  findUserById,
+  findUsersByEmails,
+  insertUser,
+  isPgUniqueViolation,
+  USERS_EMAIL_KEY,
+} from "./users.ts";
+
+/** What the reference app's hooks need. */
+export interface ReferenceHookDeps {
+  db: Kysely<RefTables>;
+  sessions: Sessions;
+  now?: () => Date;
+}
+
+/**
+ * The reference app's Foyer hooks (R-SDK-03): the actor comes from the signed session cookie,
+ * users live in `ref_users`, and accounts are created in Foyer's own transaction.
+ */
+export function createReferenceHooks(deps: ReferenceHookDeps): FoyerHooks {
+  const { db, sessions } = deps;
+  const now = deps.now ?? (() => new Date());
+  return {
+    async authenticate(request) {
+      const userId = await sessions.userIdFromCookieHeader(request.headers.get("cookie"));
+      if (userId === null) return null;
+      const user = await findUserById(db, userId);
+      if (!user?.active) return null;
+      return {
+        id: user.id,
+        email: user.email,
+        name: displayName(user),
+        tenantId: user.tenant_id,
+        roleId: user.role_id,
+      };
+    },
+    async findUserByEmail(email) {
+      const user = await findUserByEmail(db, email);
+      return user ? { id: user.id, email: user.email, active: user.active } : null;
+    },
+    async findUsersByEmails(emails) {
+      const users = await findUsersByEmails(db, emails);
+      return users.map((user) => ({ id: user.id, email: user.email, active: user.active }));
+    },
+    async createAccount(input, tx) {
+      // The row goes through Foyer's transaction, so it commits or rolls back with the
+      // acceptance: no account without an accepted invitation, and the other way round.
+      if (!(tx.raw instanceof Transaction)) {
+        throw new Error("The reference app needs a SQL store: tx.raw is not a Kysely transaction.");
+      }
+      const trx: Transaction<RefTables> = tx.raw.withTables<RefTables>();
+      try {
+        const id = await insertUser(
+          trx,
+          {
+            email: input.email,
+            firstName: input.firstName,
+            lastName: input.lastName,
+            passwordHash: input.passwordHash,
+            tenantId: input.tenantId,
+            roleId: input.roleId,
+            // The token proved the address unless the tenant asks for a separate check.
+            emailVerified: !input.requireEmailVerification,
+          },
+          now(),
+        );
+        return { id };
+      } catch (error) {
+        // Someone registered the address between Foyer's check and this insert.
+        if (isPgUniqueViolation(error, USERS_EMAIL_KEY)) {
+          throw new FoyerServiceError("USER_ALREADY_EXISTS");
+        }
+        throw error;
+      }
+    },
+    async signIn(user) {
+      // Only verified, active accounts get a session (a tenant may ask for verification first).
+      const record = await findUserById(db, user.id);
+      if (!record?.active || !record.email_verified) return undefined;
+      return { "Set-Cookie": await sessions.create(user.id) };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import type { AddressInfo } from "node:net";
+import { createReferenceApp } from "./app.ts";
+import { readEnvConfig } from "./config.ts";
+
+// `pnpm start`: the reference app on http://localhost:3000 (PORT), PGlite in `.foyer-data/`
+// at the repository root (FOYER_DATA_DIR), or PostgreSQL when DATABASE_URL is set.
+
+const config = readEnvConfig();
+const started = Date.now();
+const reference = await createReferenceApp({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  publicBaseUrl: config.publicBaseUrl,
+  sessionSecret: config.sessionSecret,
+  seed: true,
+});
+
+const server = reference.app.listen(config.port);
+await new Promise<void>((resolve, reject) => {
+  server.once("listening", resolve);
+  server.once("error", reject);
+});
+reference.foyer.dispatcher.start(500);
+
+const port = (server.address() as AddressInfo).port;
+const base = config.publicBaseUrl;
+const lines = [
+  "",
+  `Foyer reference app ready in ${((Date.now() - started) / 1000).toFixed(1)} s, listening on port ${port}`,
+  `  Data:            ${reference.databaseLocation}`,
+  `  Home:            ${base}/`,
+  `  Foyer API:       ${base}/api/foyer`,
+  `  OpenAPI:         ${base}/openapi.json`,
+  ...(reference.mailbox ? [`  Dev mailbox:     ${base}/dev/mailbox`] : []),
+  `  Sign in:         POST ${base}/login {"email","password"}`,
+  "",
+  "Seeded sign-ins (demo passwords):",
+  ...reference.signIns.map((s) => `  ${s.email.padEnd(26)} ${s.password.padEnd(22)} ${s.note}`),
+  ...(config.sessionSecretGenerated
+    ? ["", "SESSION_SECRET is not set: a random one is used, so sessions end at restart."]
+    : []),
+  "",
+];
+console.log(lines.join("\n"));
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`${signal}: shutting down`);
+  const timer = setTimeout(() => {
+    console.error("Shutdown took longer than 10 s; exiting.");
+    process.exit(1);
+  }, 10_000);
+  timer.unref();
+  server.close();
+  server.closeAllConnections();
+  await reference.close();
+  process.exit(0);
+}
+process.once("SIGINT", () => void shutdown("SIGINT"));
+process.once("SIGTERM", () => void shutdown("SIGTERM"));

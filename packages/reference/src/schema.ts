@@ -1,0 +1,36 @@
+import type { ColumnType, Generated } from "kysely";
+
+// The reference app's own tables, beside Foyer's in the same database so that the account
+// an invitee creates is written in the same transaction as the acceptance (R-INV-12).
+
+/** A timestamptz column, written and read as `Date`. */
+type Timestamp = ColumnType<Date, Date, Date>;
+
+/** `ref_users`: the host's user accounts. Addresses are unique case-insensitively. */
+export interface RefUsersTable {
+  id: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  password_hash: string;
+  tenant_id: string;
+  role_id: string;
+  /** Deactivated users keep their address (R-INV-04) but cannot sign in. */
+  active: Generated<boolean>;
+  email_verified: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+/** `ref_sessions`: server-side sessions; only the SHA-256 hash of the session id is kept. */
+export interface RefSessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** The reference app's tables, for `Kysely<RefTables>` (a type alias, as `withTables` wants). */
+export type RefTables = {
+  ref_users: RefUsersTable;
+  ref_sessions: RefSessionsTable;
+};
