@@ -12,6 +12,7 @@ export {
 export type { ErrorCode } from "./errors.ts";
 export { ERROR_CODES, errorCodes, isErrorCode, statusOf } from "./errors.ts";
 export { formatIssues } from "./issues.ts";
+export { HEX_COLOR_PATTERN, MAX_BATCH, MAX_MESSAGE } from "./limits.ts";
 export type {
   PasswordCheck,
   PasswordPolicy,
@@ -85,8 +86,6 @@ export {
   InvitationStatusSchema,
   IssueSchema,
   ListInvitationsQuerySchema,
-  MAX_BATCH,
-  MAX_MESSAGE,
   ManagedTenantSchema,
   PermissionSchema,
   PersonRefSchema,

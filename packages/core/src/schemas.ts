@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { errorCodes } from "./errors.ts";
+import { HEX_COLOR_PATTERN, MAX_BATCH, MAX_MESSAGE } from "./limits.ts";
 import { expiryPresets } from "./status.ts";
 
 // One contract (DESIGN.md): every resource and request shape of the Foyer API, written once
@@ -11,7 +12,7 @@ const isoDate = () => z.iso.datetime({ offset: true });
 const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** A CSS hex colour: `#abc` or `#aabbcc`. */
-export const HexColorSchema = z.string().check(z.regex(/^#(?:[0-9a-fA-F]{3}){1,2}$/));
+export const HexColorSchema = z.string().check(z.regex(HEX_COLOR_PATTERN));
 /** An https URL (logos, invite base URLs). */
 export const HttpsUrlSchema = z.url({ protocol: /^https$/, hostname: z.regexes.domain });
 
@@ -193,11 +194,6 @@ export const InvitationPageSchema = z.object({
   counts: z.nullable(InvitationCountsSchema),
 });
 export type InvitationPage = z.infer<typeof InvitationPageSchema>;
-
-/** Most addresses one batch may carry (R-INV-02). */
-export const MAX_BATCH = 1000;
-/** Longest personal message (R-INV-01). */
-export const MAX_MESSAGE = 1000;
 
 /** R-INV-01/02/03/10/16: create one or many invitations. */
 export const CreateInvitationsBodySchema = z.strictObject({

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
+import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CompiledQuery } from "kysely";
@@ -16,7 +17,9 @@ import { pgliteTarget, postgresLocation, postgresTarget, type Target } from "./l
 // when a budget fails, unless --no-fail.
 //
 // Flags: --no-fail, --quick (smaller data, for trying the bench itself),
-//        --only=postgres|pglite, --direct (skip HTTP: call the Fetch handler directly).
+//        --only=postgres|pglite, --direct (skip HTTP: call the Fetch handler directly),
+//        --seed-swept-expired (seed lapsed, never-answered rows as stored `expired`, as a
+//        sweep that settles them would leave them, instead of today's stored `pending`).
 // Env:   FOYER_BENCH_DATABASE_URL (use this database instead of creating one),
 //        FOYER_BENCH_ADMIN_URL (server where the fresh database is created;
 //        default postgres://postgres@127.0.0.1:5432/test).
@@ -24,6 +27,7 @@ import { pgliteTarget, postgresLocation, postgresTarget, type Target } from "./l
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
 const noFail = args.has("--no-fail");
+const sweptExpired = args.has("--seed-swept-expired");
 const only = [...args].find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
 
 const CONFIG = {
@@ -183,6 +187,10 @@ function runInWorker(target: Target, job: ListLoadJob): Promise<ListLoadResult> 
 interface ListFigures {
   concurrent: LatencySummary;
   throughputPerS: number;
+  /** Share of the wall time the server's event loop (main thread) was busy. */
+  serverLoopBusy: number;
+  /** CPU of the whole bench process (server thread and client worker) per request. */
+  processCpuPerRequestMs: number;
   restarts: number;
   deepestPage: number;
   errors: number;
@@ -238,11 +246,16 @@ async function measureList(
       // Alternate sizes so a noisy neighbour on the shared machine hits both alike.
       for (const size of ["small", "large"] as const) {
         log(`[${target.name}] list ${size} status=${status} round ${round + 1}/${CONFIG.rounds}`);
+        const elu = performance.eventLoopUtilization();
+        const cpu = process.cpuUsage();
         const result = await runInWorker(
           target,
           job(tenants[size], status, CONFIG.clients, requests),
         );
         const pool = pools[size][status];
+        pool.eluActive += performance.eventLoopUtilization(elu).active;
+        const used = process.cpuUsage(cpu);
+        pool.processCpuMs += (used.user + used.system) / 1000;
         pool.latencies.push(...result.latencies);
         pool.wallMs += result.wallMs;
         pool.restarts += result.restarts;
@@ -262,6 +275,8 @@ async function measureList(
       figures[size][status] = {
         concurrent: roundSummary(summarize(pool.latencies)),
         throughputPerS: round2((pool.latencies.length / pool.wallMs) * 1000),
+        serverLoopBusy: round2(pool.eluActive / pool.wallMs),
+        processCpuPerRequestMs: round2(pool.processCpuMs / pool.latencies.length),
         restarts: pool.restarts,
         deepestPage: pool.deepestPage,
         errors: pool.errors,
@@ -274,7 +289,15 @@ async function measureList(
 }
 
 function emptyPool() {
-  return { latencies: [] as number[], wallMs: 0, restarts: 0, errors: 0, deepestPage: 0 };
+  return {
+    latencies: [] as number[],
+    wallMs: 0,
+    restarts: 0,
+    errors: 0,
+    deepestPage: 0,
+    eluActive: 0,
+    processCpuMs: 0,
+  };
 }
 
 function job(
@@ -294,23 +317,36 @@ interface Explained {
   plan: string[];
 }
 
-/** EXPLAIN ANALYZE of the list query at the first page, a deep page and the last page. */
+/**
+ * EXPLAIN ANALYZE of the list query at the first page, a deep page and the last page, and of
+ * the counts query a first page with `counts=true` adds.
+ */
 async function explainList(target: Target): Promise<Explained[]> {
   const out: Explained[] = [];
-  const positions: { label: string; status: "all" | "pending"; page: number | "last" }[] = [
+  const positions: {
+    label: string;
+    status: "all" | "pending" | "counts";
+    page: number | "last";
+  }[] = [
     { label: "all, page 1", status: "all", page: 1 },
     { label: "all, page 40", status: "all", page: 40 },
     { label: "pending, page 1", status: "pending", page: 1 },
     { label: "pending, last page", status: "pending", page: "last" },
+    { label: "counts (first page)", status: "counts", page: 1 },
   ];
   for (const position of positions) {
+    const filter = position.status;
     const queries = await target.captureSql(async (store) => {
+      if (filter === "counts") {
+        await store.countInvitations([LARGE.tenantId], undefined, new Date());
+        return;
+      }
       const now = new Date();
       let after: InvitationCursor | undefined;
       for (let page = 1; ; page += 1) {
         const query: InvitationListQuery = {
           tenantIds: [LARGE.tenantId],
-          filter: position.status,
+          filter,
           sort: "sentAt",
           order: "desc",
           after,
@@ -382,6 +418,7 @@ async function benchTarget(target: Target): Promise<TargetFigures> {
       invitedBy: actors.acmeAdmin,
       now,
       seed: 1,
+      sweptStatus: sweptExpired ? "expired" : "pending",
     }),
     await seedInvitations(target.foyer.store, {
       tenantId: SMALL.tenantId,
@@ -390,6 +427,7 @@ async function benchTarget(target: Target): Promise<TargetFigures> {
       invitedBy: actors.guardianAdmin,
       now,
       seed: 2,
+      sweptStatus: sweptExpired ? "expired" : "pending",
     }),
   ].map((summary) => ({ ...summary, ms: round2(summary.ms) }));
   await analyze(target);
@@ -478,6 +516,7 @@ function printTable(results: Partial<Record<"postgres" | "pglite", TargetFigures
       both(`${label} p50`, (f) => f.list[size][status].concurrent.p50);
       both(`${label} p99`, (f) => f.list[size][status].concurrent.p99);
       both(`${label} req/s`, (f) => f.list[size][status].throughputPerS, "");
+      both(`${label} server loop busy`, (f) => f.list[size][status].serverLoopBusy * 100, "%");
       both(
         `list ${rowsLabel} rows status=${status}, 1 client p50`,
         (f) => f.list[size][status].serial.p50,
@@ -579,11 +618,14 @@ async function main(): Promise<void> {
   for (const [name, figures] of Object.entries(results)) printProfile(name, figures);
   if (results.postgres && results.postgres.explain.length > 0) {
     console.log("");
-    console.log("postgres: EXPLAIN ANALYZE of the list query (100k-row tenant, single run)");
+    console.log(
+      "postgres: EXPLAIN ANALYZE in the large tenant (single run, full plans in the JSON)",
+    );
     for (const explained of results.postgres.explain) {
-      const top = explained.plan.slice(0, 3).map((line) => line.trim().slice(0, 110));
+      const buffers = explained.plan.find((line) => line.includes("Buffers:"))?.trim() ?? "";
+      const scan = explained.plan.find((line) => line.includes("Scan"))?.trim() ?? "";
       console.log(
-        `  ${pad(explained.label, 20)} execution ${fmt(explained.executionMs, " ms")}  | ${top.join(" | ")}`,
+        `  ${pad(explained.label, 20)} ${pad(fmt(explained.executionMs, " ms"), 9, true)}  ${pad(buffers, 26)} ${scan.replace(/\s+\(cost=.*$/, "")}`,
       );
     }
   }
@@ -617,6 +659,7 @@ async function main(): Promise<void> {
     transport,
     database,
     quick,
+    seedSweptExpired: sweptExpired,
     config: CONFIG,
     budgets: budgetRows,
     pass,

@@ -50,8 +50,17 @@ export async function createPostgresStore(options: PostgresStoreOptions = {}): P
       max: options.max ?? 10,
       types: foyerTypes,
     });
-  const db = new Kysely<FoyerDatabase>({ dialect: new PostgresDialect({ pool }) });
   const ownsPool = options.pool === undefined;
+  // An idle client losing its connection (a database restart) emits 'error' on the pool;
+  // unhandled, that would crash the host process. The next query reconnects.
+  if (ownsPool) {
+    pool.on("error", (error) => {
+      console.error(
+        JSON.stringify({ level: "error", message: "Foyer pg pool error", error: error.message }),
+      );
+    });
+  }
+  const db = new Kysely<FoyerDatabase>({ dialect: new PostgresDialect({ pool }) });
   try {
     return await createKyselyStore({
       db,

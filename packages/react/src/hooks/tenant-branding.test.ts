@@ -1,5 +1,12 @@
+import { HexColorSchema, HttpsUrlSchema } from "@foyer/core";
 import { describe, expect, it } from "vitest";
-import { contrastRatio, initialsOf, tenantBranding } from "./tenant-branding.ts";
+import {
+  contrastRatio,
+  initialsOf,
+  isHexColor,
+  isHttpsUrl,
+  tenantBranding,
+} from "./tenant-branding.ts";
 
 describe("tenantBranding", () => {
   it("R-UI-06: picks white text on a dark accent and near-black on a light one, each readable (4.5:1)", () => {
@@ -24,5 +31,34 @@ describe("tenantBranding", () => {
     expect(initialsOf("Acme Corp")).toBe("AC");
     expect(initialsOf("globex")).toBe("G");
     expect(initialsOf("Ärzte ohne Grenzen")).toBe("ÄO");
+  });
+
+  it("R-UI-06: the zod-free colour and logo checks agree with core's schemas", () => {
+    for (const value of [
+      "#abc",
+      "#AABBCC",
+      "#abcd",
+      "#12345",
+      "abc",
+      "#ggg",
+      "#abcabc ",
+      "red",
+      "",
+    ]) {
+      expect(isHexColor(value), value).toBe(HexColorSchema.safeParse(value).success);
+    }
+    for (const value of ["https://acme.example.com/logo.png", "https://cdn.acme.io/x.svg?v=2"]) {
+      expect(isHttpsUrl(value), value).toBe(true);
+      expect(HttpsUrlSchema.safeParse(value).success, value).toBe(true);
+    }
+    for (const value of [
+      "http://acme.example.com/logo.png",
+      "javascript:alert(1)",
+      "data:image/png;base64,AA",
+      "/logo.png",
+    ]) {
+      expect(isHttpsUrl(value), value).toBe(false);
+      expect(HttpsUrlSchema.safeParse(value).success, value).toBe(false);
+    }
   });
 });

@@ -1,4 +1,6 @@
-import { HexColorSchema } from "@foyer/core";
+// Core's zod-free limits module: the invitee page does not carry the schema library for one
+// regex (20 KB budget).
+import { HEX_COLOR_PATTERN } from "@foyer/core";
 
 /** Near-black foreground used on light accents; matches the token default of `styles.css`. */
 export const DARK_FOREGROUND = "#0b0b0f";
@@ -13,6 +15,23 @@ export interface TenantBranding {
   accentForeground: string;
   /** Contrast ratio of `accentForeground` on `accent`. */
   contrast: number;
+}
+
+/** Whether a value is a CSS hex colour (`#abc` or `#aabbcc`), as core's `HexColorSchema`. */
+export function isHexColor(value: string): boolean {
+  return HEX_COLOR_PATTERN.test(value);
+}
+
+/**
+ * Whether a value is an absolute https URL, the only kind of tenant logo the page loads (no
+ * `http:`, `data:` or `javascript:`). Server-side, core's `HttpsUrlSchema` already applies.
+ */
+export function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === "https:";
+  } catch {
+    return false;
+  }
 }
 
 function expandHex(hex: string): string {
@@ -56,7 +75,7 @@ export function contrastRatio(a: string, b: string): number {
  * @example tenantBranding("#ffcc00") // { accent: "#ffcc00", accentForeground: "#0b0b0f", … }
  */
 export function tenantBranding(accentColor: string | null | undefined): TenantBranding | null {
-  if (accentColor == null || !HexColorSchema.safeParse(accentColor).success) return null;
+  if (accentColor == null || !isHexColor(accentColor)) return null;
   const accent = expandHex(accentColor);
   const onLight = contrastRatio(accent, LIGHT_FOREGROUND);
   const onDark = contrastRatio(accent, DARK_FOREGROUND);

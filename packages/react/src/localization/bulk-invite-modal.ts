@@ -1,3 +1,4 @@
+import type { ExpiryPreset, SkipReason } from "@foyer/core";
 import type { PluralMessage } from "./types.ts";
 
 /** Every string the bulk invite modal shows (R-UI-02). Placeholders use `{{name}}`. */
@@ -50,6 +51,8 @@ export interface BulkInviteModalStrings {
   csvCount: PluralMessage;
   /** Invalid part of the count: `{{count}}` invalid. */
   csvInvalid: PluralMessage;
+  /** Repeated rows of the file: `{{count}}` repeated. */
+  csvDuplicates: PluralMessage;
   /** Caption of the preview table; `{{shown}}` of `{{total}}` rows. */
   csvPreviewCaption: string;
   /** Column header: row number. */
@@ -73,7 +76,7 @@ export interface BulkInviteModalStrings {
   /** Label of the expiry select. */
   expiresLabel: string;
   /** Expiry preset labels. */
-  expiry: { "24h": string; "3d": string; "7d": string; "14d": string; "30d": string };
+  expiry: Record<ExpiryPreset, string>;
   /** Marks the tenant's default preset; `{{label}}`. */
   expiryDefault: string;
   /** Label of the message field. */
@@ -135,15 +138,8 @@ export interface BulkInviteModalStrings {
   skippedTitle: string;
   /** Group heading: `{{reason}} ({{count}})`. */
   skippedGroup: string;
-  /** Skip reasons (R-INV-02). */
-  reasons: {
-    invalid_email: string;
-    duplicate_in_batch: string;
-    already_pending: string;
-    already_member: string;
-    domain_not_allowed: string;
-    seat_limit: string;
-  };
+  /** Skip reasons (R-INV-02), one per `SkipReason`, so a new reason fails to compile. */
+  reasons: Record<SkipReason, string>;
   /** Copies the plaintext links. */
   copyLinks: string;
   /** After the links were copied. */
@@ -199,6 +195,7 @@ export const bulkInviteModalEn: BulkInviteModalStrings = {
   csvEmpty: "No email addresses were found in this file.",
   csvCount: { one: "{{count}} address", other: "{{count}} addresses" },
   csvInvalid: { one: "{{count}} invalid", other: "{{count}} invalid" },
+  csvDuplicates: { one: "{{count}} repeated", other: "{{count}} repeated" },
   csvPreviewCaption: "First {{shown}} of {{total}} rows",
   csvRow: "Row",
   csvEmail: "Email",
@@ -310,6 +307,7 @@ export const bulkInviteModalDe: BulkInviteModalStrings = {
   csvEmpty: "In dieser Datei wurden keine E-Mail-Adressen gefunden.",
   csvCount: { one: "{{count}} Adresse", other: "{{count}} Adressen" },
   csvInvalid: { one: "{{count}} ungültig", other: "{{count}} ungültig" },
+  csvDuplicates: { one: "{{count}} doppelt", other: "{{count}} doppelt" },
   csvPreviewCaption: "Die ersten {{shown}} von {{total}} Zeilen",
   csvRow: "Zeile",
   csvEmail: "E-Mail",

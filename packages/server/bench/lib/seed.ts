@@ -51,6 +51,11 @@ export interface SeedOptions {
   /** Rows per `insertInvitations` call. */
   chunkSize?: number;
   seed?: number;
+  /**
+   * Stored status of lapsed rows whose expiry the sweep recorded. Today's sweep
+   * (`recordExpirations`) leaves them `pending`; `expired` shows a sweep that settles them.
+   */
+  sweptStatus?: "pending" | "expired";
 }
 
 function pick<T>(random: () => number, items: readonly T[]): T {
@@ -86,7 +91,7 @@ function makeRow(
   if (live) status = roll < 0.7 ? "pending" : roll < 0.95 ? "accepted" : "revoked";
   else if (roll < 0.55) status = "accepted";
   else if (roll < 0.63) status = "revoked";
-  else if (roll < 0.95) status = "pending";
+  else if (roll < 0.95) status = options.sweptStatus ?? "pending";
   else status = "expired";
   const window = Math.max(HOUR, Math.min(expiresAt.getTime(), now) - sentAt.getTime());
   const settledAt = new Date(sentAt.getTime() + random() * window);

@@ -26,12 +26,16 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
 }
 
+// One formatter for every email: building an Intl.DateTimeFormat per email cost a 1,000-address
+// batch about 180 ms (bench profile).
+const EXPIRY_FORMAT = new Intl.DateTimeFormat("en", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
 function formatExpiry(date: Date): string {
-  return new Intl.DateTimeFormat("en", {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "UTC",
-  }).format(date);
+  return EXPIRY_FORMAT.format(date);
 }
 
 /**

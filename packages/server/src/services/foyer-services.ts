@@ -842,7 +842,9 @@ export function createServices(deps: ServiceDeps): FoyerServices {
           )
             continue;
           const settled = settleExpired(row, at);
-          await tx.updateInvitation(row.id, { expiredRecordedAt: at });
+          // Store the settled status too, so lapsed rows leave the pending index (the last
+          // page of a pending list would otherwise scan every never-answered invitation).
+          await tx.updateInvitation(row.id, settled.patch);
           if (settled.event) written.push(settled.event);
         }
         await tx.insertAuditEvents(written);

@@ -56,8 +56,6 @@ export interface KyselyStoreOptions<DB extends FoyerDatabase = FoyerDatabase> {
 type Db = Kysely<FoyerDatabase>;
 type InvitationBuilder = ExpressionBuilder<FoyerDatabase, "foyer_invitations">;
 
-/** PostgreSQL allows 65,535 bind parameters per statement; stay well below it. */
-const MAX_PARAMETERS = 30_000;
 /** Longest `in (…)` list per statement. */
 const MAX_IN_LIST = 5_000;
 
@@ -69,9 +67,105 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-function rowsPerStatement(columns: number): number {
-  return Math.max(1, Math.floor(MAX_PARAMETERS / columns));
+/** Rows per bulk insert statement (each column travels as one array parameter). */
+const ROWS_PER_BULK_INSERT = 5_000;
+
+/** Column -> SQL type, for `insertColumns`; `jsonb` values travel as JSON text. */
+type ColumnTypes<Table> = { readonly [Column in keyof Table & string]: string };
+
+/**
+ * Inserts rows with one array parameter per column (`insert … select * from unnest(…)`)
+ * rather than one parameter per value: a batch of 1,000 invitations binds 27 parameters
+ * instead of 27,000, which PostgreSQL parses and binds far faster (pnpm bench).
+ */
+async function insertColumns<Table>(
+  db: Db,
+  table: keyof FoyerDatabase & string,
+  types: ColumnTypes<Table>,
+  rows: readonly Record<keyof Table & string, unknown>[],
+): Promise<void> {
+  const columns = Object.keys(types) as (keyof Table & string)[];
+  for (const part of chunk(rows, ROWS_PER_BULK_INSERT)) {
+    const arrays = columns.map((column) => {
+      const values = part.map((row) => row[column]);
+      const type = types[column];
+      // JSON goes as text[] and is cast on the server, so no driver re-encodes the text.
+      return type === "jsonb"
+        ? sql`cast(cast(${values} as text[]) as jsonb[])`
+        : sql`cast(${values} as ${sql.raw(type)}[])`;
+    });
+    await sql`insert into ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))})
+      select * from unnest(${sql.join(arrays)})`.execute(db);
+  }
 }
+
+const INVITATION_TYPES: ColumnTypes<InvitationsTable> = {
+  id: "text",
+  tenant_id: "text",
+  email: "text",
+  name: "text",
+  role_id: "text",
+  department: "text",
+  teams: "jsonb",
+  message: "text",
+  status: "text",
+  invited_by_id: "text",
+  invited_by_email: "text",
+  invited_by_name: "text",
+  created_at: "timestamptz",
+  sent_at: "timestamptz",
+  expires_at: "timestamptz",
+  accepted_at: "timestamptz",
+  accepted_user_id: "text",
+  revoked_at: "timestamptz",
+  revoked_by_id: "text",
+  revoked_by_email: "text",
+  revoked_by_name: "text",
+  resend_count: "integer",
+  delivery_status: "text",
+  delivery_error: "text",
+  delivery_updated_at: "timestamptz",
+  reminder_sent_at: "timestamptz",
+  expired_recorded_at: "timestamptz",
+};
+
+const TOKEN_TYPES: ColumnTypes<InvitationTokensTable> = {
+  hash: "text",
+  invitation_id: "text",
+  created_at: "timestamptz",
+  superseded_at: "timestamptz",
+};
+
+const OUTBOX_TYPES: ColumnTypes<OutboxTable> = {
+  id: "text",
+  tenant_id: "text",
+  invitation_id: "text",
+  kind: "text",
+  to: "text",
+  subject: "text",
+  html: "text",
+  text: "text",
+  status: "text",
+  attempts: "integer",
+  next_attempt_at: "timestamptz",
+  last_error: "text",
+  created_at: "timestamptz",
+  sent_at: "timestamptz",
+};
+
+const AUDIT_TYPES: ColumnTypes<AuditEventsTable> = {
+  id: "text",
+  tenant_id: "text",
+  invitation_id: "text",
+  action: "text",
+  source: "text",
+  actor_id: "text",
+  actor_email: "text",
+  actor_name: "text",
+  subject_email: "text",
+  at: "timestamptz",
+  data: "jsonb",
+};
 
 function databaseErrorField(error: unknown, field: "code" | "constraint"): string | undefined {
   if (typeof error !== "object" || error === null || !(field in error)) return undefined;
@@ -529,12 +623,9 @@ function createOps(db: Db): StoreOps {
 
     async insertInvitations(rows) {
       if (rows.length === 0) return;
-      const parts = chunk(rows, rowsPerStatement(Object.keys(INVITATION_COLUMNS).length + 1));
-      await atomically(db, async (trx) => {
-        for (const part of parts) {
-          await trx.insertInto("foyer_invitations").values(part.map(invitationValues)).execute();
-        }
-      });
+      await atomically(db, (trx) =>
+        insertColumns(trx, "foyer_invitations", INVITATION_TYPES, rows.map(invitationValues)),
+      );
     },
 
     async getInvitation(id) {
@@ -666,22 +757,15 @@ function createOps(db: Db): StoreOps {
 
     async insertTokens(rows) {
       if (rows.length === 0) return;
-      const parts = chunk(rows, rowsPerStatement(4));
-      await atomically(db, async (trx) => {
-        for (const part of parts) {
-          await trx
-            .insertInto("foyer_invitation_tokens")
-            .values(
-              part.map((row) => ({
-                hash: row.hash,
-                invitation_id: row.invitationId,
-                created_at: row.createdAt,
-                superseded_at: row.supersededAt,
-              })),
-            )
-            .execute();
-        }
-      });
+      const values = rows.map((row) => ({
+        hash: row.hash,
+        invitation_id: row.invitationId,
+        created_at: row.createdAt,
+        superseded_at: row.supersededAt,
+      }));
+      await atomically(db, (trx) =>
+        insertColumns(trx, "foyer_invitation_tokens", TOKEN_TYPES, values),
+      );
     },
 
     async findToken(hash) {
@@ -704,32 +788,23 @@ function createOps(db: Db): StoreOps {
 
     async enqueueEmails(rows) {
       if (rows.length === 0) return;
-      const parts = chunk(rows, rowsPerStatement(Object.keys(OUTBOX_COLUMNS).length + 1));
-      await atomically(db, async (trx) => {
-        for (const part of parts) {
-          await trx
-            .insertInto("foyer_outbox")
-            .values(
-              part.map((row) => ({
-                id: row.id,
-                tenant_id: row.tenantId,
-                invitation_id: row.invitationId,
-                kind: row.kind,
-                to: row.to,
-                subject: row.subject,
-                html: row.html,
-                text: row.text,
-                status: row.status,
-                attempts: row.attempts,
-                next_attempt_at: row.nextAttemptAt,
-                last_error: row.lastError,
-                created_at: row.createdAt,
-                sent_at: row.sentAt,
-              })),
-            )
-            .execute();
-        }
-      });
+      const values = rows.map((row) => ({
+        id: row.id,
+        tenant_id: row.tenantId,
+        invitation_id: row.invitationId,
+        kind: row.kind,
+        to: row.to,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        status: row.status,
+        attempts: row.attempts,
+        next_attempt_at: row.nextAttemptAt,
+        last_error: row.lastError,
+        created_at: row.createdAt,
+        sent_at: row.sentAt,
+      }));
+      await atomically(db, (trx) => insertColumns(trx, "foyer_outbox", OUTBOX_TYPES, values));
     },
 
     async updateEmail(id, patch) {
@@ -749,29 +824,20 @@ function createOps(db: Db): StoreOps {
 
     async insertAuditEvents(rows) {
       if (rows.length === 0) return;
-      const parts = chunk(rows, rowsPerStatement(11));
-      await atomically(db, async (trx) => {
-        for (const part of parts) {
-          await trx
-            .insertInto("foyer_audit_events")
-            .values(
-              part.map((row) => ({
-                id: row.id,
-                tenant_id: row.tenantId,
-                invitation_id: row.invitationId,
-                action: row.action,
-                source: row.source,
-                actor_id: row.actorId,
-                actor_email: row.actorEmail,
-                actor_name: row.actorName,
-                subject_email: row.subjectEmail,
-                at: row.at,
-                data: JSON.stringify(row.data),
-              })),
-            )
-            .execute();
-        }
-      });
+      const values = rows.map((row) => ({
+        id: row.id,
+        tenant_id: row.tenantId,
+        invitation_id: row.invitationId,
+        action: row.action,
+        source: row.source,
+        actor_id: row.actorId,
+        actor_email: row.actorEmail,
+        actor_name: row.actorName,
+        subject_email: row.subjectEmail,
+        at: row.at,
+        data: JSON.stringify(row.data),
+      }));
+      await atomically(db, (trx) => insertColumns(trx, "foyer_audit_events", AUDIT_TYPES, values));
     },
 
     async listAuditEvents(filter) {

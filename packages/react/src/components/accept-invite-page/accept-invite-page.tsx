@@ -1,5 +1,5 @@
 "use client";
-import { HttpsUrlSchema, type InvitationPreview } from "@foyer/core";
+import type { InvitationPreview } from "@foyer/core";
 import {
   type CSSProperties,
   type FormEvent,
@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { initialsOf, type TenantBranding } from "../../hooks/tenant-branding.ts";
+import { initialsOf, isHttpsUrl, type TenantBranding } from "../../hooks/tenant-branding.ts";
 import {
   type AcceptInviteField,
   type AcceptInviteState,
@@ -162,9 +162,7 @@ function Header({
   const tenant = preview.tenant.name;
   // The logo is tenant data: only https URLs are used, anything else falls back to initials.
   const logo =
-    preview.tenant.logoUrl && HttpsUrlSchema.safeParse(preview.tenant.logoUrl).success
-      ? preview.tenant.logoUrl
-      : null;
+    preview.tenant.logoUrl && isHttpsUrl(preview.tenant.logoUrl) ? preview.tenant.logoUrl : null;
   const [logoFailed, setLogoFailed] = useState(false);
   return (
     <div className={cx("foyer-accept__header", classNames?.header)} data-slot="header">
@@ -475,7 +473,6 @@ function AcceptForm({
         <button
           type="button"
           className="foyer-button foyer-button--ghost foyer-accept__toggle"
-          aria-pressed={showPassword}
           aria-controls={`${id}-password`}
           onClick={() => setShowPassword((shown) => !shown)}
         >

@@ -14,6 +14,11 @@ export interface PasswordChecklistProps {
   className?: string | undefined;
 }
 
+// The upper length limit is a ceiling, not a goal: listed only once it is broken.
+function visibleRules(check: PasswordCheck) {
+  return check.rules.filter((rule) => rule.id !== "maxLength" || !rule.met);
+}
+
 /**
  * R-PWD-01: every rule of the policy, ticked as it is met; changes are announced politely
  * (only the rules that changed, so a screen reader is not read the whole list per key).
@@ -55,7 +60,7 @@ export function PasswordChecklist({
         {strings.checklistTitle}
       </p>
       <ul id={id} aria-labelledby={`${id}-title`} className="foyer-checklist__list">
-        {check.rules.map((rule) => (
+        {visibleRules(check).map((rule) => (
           <li
             key={rule.id}
             className="foyer-checklist__rule"

@@ -1,10 +1,20 @@
 "use client";
 import type { BatchResult, SkipReason } from "@foyer/core";
-import { SkipReasonSchema } from "@foyer/core";
 import type { BulkInviteModalStrings } from "../../localization/bulk-invite-modal.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 
-/** Skipped addresses grouped by reason, in the order of `SkipReason`. */
+// The order groups are listed in; a `Record` so a new reason in core fails to compile here.
+// (Not `SkipReasonSchema.options`: that would pull zod into the modal's bundle.)
+const REASON_ORDER: Record<SkipReason, number> = {
+  invalid_email: 0,
+  duplicate_in_batch: 1,
+  already_pending: 2,
+  already_member: 3,
+  domain_not_allowed: 4,
+  seat_limit: 5,
+};
+
+/** Skipped addresses grouped by reason, in a fixed order. */
 export function groupSkipped(
   skipped: BatchResult["skipped"],
 ): Array<{ reason: SkipReason; inputs: string[] }> {
@@ -14,10 +24,9 @@ export function groupSkipped(
     list.push(entry.email ?? entry.input);
     groups.set(entry.reason, list);
   }
-  return SkipReasonSchema.options.flatMap((reason) => {
-    const inputs = groups.get(reason);
-    return inputs ? [{ reason, inputs }] : [];
-  });
+  return [...groups.entries()]
+    .sort(([a], [b]) => REASON_ORDER[a] - REASON_ORDER[b])
+    .map(([reason, inputs]) => ({ reason, inputs }));
 }
 
 /** The headline of a result: "9 invited · 3 skipped" (or the dry run's wording). */

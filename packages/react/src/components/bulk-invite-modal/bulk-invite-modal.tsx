@@ -733,30 +733,34 @@ function EditingForm({
         )}
       </div>
 
-      <fieldset className="foyer-bulk-invite__delivery" disabled={locked}>
+      <fieldset
+        className="foyer-bulk-invite__delivery"
+        disabled={locked}
+        aria-describedby={`${id}-delivery-hint`}
+      >
         <legend className="foyer-label">{s.deliveryLabel}</legend>
-        {DELIVERIES.map((delivery) => (
-          <label
-            key={delivery}
-            className="foyer-role-option"
-            data-state={invite.delivery === delivery ? "checked" : "unchecked"}
-          >
-            <input
-              type="radio"
-              name={`${id}-delivery`}
-              value={delivery}
-              checked={invite.delivery === delivery}
-              onChange={() => invite.setDelivery(delivery)}
-              aria-describedby={`${id}-delivery-${delivery}`}
-            />
-            <span className="foyer-role-option__text">
-              <span className="foyer-role-option__name">{s.delivery[delivery]}</span>
-              <span id={`${id}-delivery-${delivery}`} className="foyer-role-option__description">
-                {s.delivery[`${delivery}Hint`]}
-              </span>
-            </span>
-          </label>
-        ))}
+        <div className="foyer-segmented">
+          {DELIVERIES.map((delivery) => (
+            <label
+              key={delivery}
+              className="foyer-segmented__option"
+              data-state={invite.delivery === delivery ? "on" : "off"}
+            >
+              <input
+                type="radio"
+                name={`${id}-delivery`}
+                value={delivery}
+                className="foyer-sr-only"
+                checked={invite.delivery === delivery}
+                onChange={() => invite.setDelivery(delivery)}
+              />
+              {s.delivery[delivery]}
+            </label>
+          ))}
+        </div>
+        <p id={`${id}-delivery-hint`} className="foyer-hint">
+          {s.delivery[`${invite.delivery}Hint`]}
+        </p>
       </fieldset>
     </>
   );

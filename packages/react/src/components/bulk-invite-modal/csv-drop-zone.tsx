@@ -83,7 +83,7 @@ export function CsvDropZone({
           {format(strings.csvCount, { count: counts.total })}
           {`, ${format(strings.csvInvalid, { count: invalidCount })}`}
           {counts.duplicate > 0 &&
-            ` · ${format(strings.emailsIgnored, { count: counts.duplicate })}`}
+            ` · ${format(strings.csvDuplicates, { count: counts.duplicate })}`}
         </p>
         <div className="foyer-bulk-invite__table-wrap">
           <table className="foyer-bulk-invite__table">

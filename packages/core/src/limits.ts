@@ -1,0 +1,11 @@
+// Limits and patterns shared by the schemas and the components, in a zod-free module so
+// browser code that needs only a number does not pull in the schema constructors.
+
+/** Most addresses one batch may carry (R-INV-02). */
+export const MAX_BATCH = 1000;
+
+/** Longest personal message (R-INV-01). */
+export const MAX_MESSAGE = 1000;
+
+/** A CSS hex colour: `#abc` or `#aabbcc` (R-TEN-01). */
+export const HEX_COLOR_PATTERN = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
