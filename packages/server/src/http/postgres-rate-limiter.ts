@@ -42,6 +42,25 @@ function createBucket(
   });
 }
 
+/** Creates the counters table (the library's own layout) once, whoever starts first. */
+async function createTable(pool: PostgresRateLimiterOptions["pool"], tableName: string) {
+  const table = `"${tableName.replace(/"/g, '""')}"`;
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    await client.query("select pg_advisory_xact_lock(hashtext($1))", [tableName]);
+    await client.query(
+      `create table if not exists ${table} (key varchar(255) primary key, points integer not null default 0, expire bigint)`,
+    );
+    await client.query("commit");
+  } catch (error) {
+    await client.query("rollback").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * A rate limiter whose counters live in PostgreSQL (R-SDK-07), so every server instance on
  * one database shares each budget. While PostgreSQL is unreachable each instance falls back
@@ -65,10 +84,11 @@ export function createPostgresRateLimiter(options: PostgresRateLimiterOptions): 
       duration: limits[bucket].durationSeconds,
     }),
   });
-  // Both buckets share one table: create it once, then attach the second bucket to it, so
-  // one instance never races itself on CREATE TABLE (the library tolerates other instances).
-  const ready = createBucket(bucketOptions("public")).then(async (publicBucket) => ({
-    public: publicBucket,
+  // Both buckets share one table, created here under an advisory lock: instances starting
+  // at the same moment would otherwise race on CREATE TABLE IF NOT EXISTS, which PostgreSQL
+  // does not make atomic ("type … already exists").
+  const ready = createTable(options.pool, tableName).then(async () => ({
+    public: await createBucket({ ...bucketOptions("public"), tableCreated: true }),
     create: await createBucket({ ...bucketOptions("create"), tableCreated: true }),
   }));
   // Reported on the first consume; without this a failed start would be an unhandled rejection.
