@@ -1,0 +1,57 @@
+// Every story as a test in real Chromium (Debian's, not a downloaded one): render, play, and
+// an axe check that fails on any violation (preview: `parameters.a11y.test = "error"`).
+// Run by `pnpm test:stories`; apart from the unit-test projects of `vitest.config.ts`.
+import { join } from "node:path";
+import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
+import { playwright } from "@vitest/browser-playwright";
+import { defineConfig } from "vitest/config";
+import { foyerConditions, foyerWorkspace } from "./scripts/foyer-workspace.ts";
+
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export default defineConfig({
+  plugins: [
+    foyerWorkspace(),
+    storybookTest({ configDir: join(import.meta.dirname, ".storybook") }),
+  ],
+  resolve: { conditions: foyerConditions },
+  publicDir: join(import.meta.dirname, "public"),
+  optimizeDeps: {
+    include: [
+      "react",
+      "react-dom",
+      "react-dom/client",
+      "react/jsx-runtime",
+      "react/jsx-dev-runtime",
+      "@tanstack/react-query",
+      "msw",
+      "msw/browser",
+      "msw-storybook-addon",
+    ],
+  },
+  test: {
+    name: "storybook",
+    testTimeout: 30_000,
+    // One browser page at a time: the machine has two cores shared with other jobs.
+    fileParallelism: false,
+    browser: {
+      enabled: true,
+      headless: true,
+      provider: playwright({
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: CHROMIUM_ARGS,
+        },
+      }),
+      instances: [{ browser: "chromium" }],
+    },
+  },
+});
