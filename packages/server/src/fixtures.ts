@@ -2,7 +2,7 @@ import type { Actor, Permission } from "@foyer/core";
 import { createFoyer, type Foyer } from "./foyer.ts";
 import { createDevMailbox, type DevMailbox } from "./mail/dev-mailbox.ts";
 import type { Store } from "./store/types.ts";
-import { toBase64Url } from "./tokens.ts";
+import { fromBase64Url, toBase64Url } from "./tokens.ts";
 import type { FoyerOptions, HostUser, PasswordHasher } from "./types.ts";
 
 // Test and mock fixtures (exported through `@foyer/server/testing`): a tenant tree that
@@ -43,10 +43,7 @@ export function createTestPasswordHasher(iterations = 1000): PasswordHasher {
     async verify(password, stored) {
       const [kind, salt, hash] = stored.split("$");
       if (kind !== "pbkdf2" || !salt || !hash) return false;
-      const bytes = Uint8Array.from(atob(salt.replace(/-/g, "+").replace(/_/g, "/")), (c) =>
-        c.charCodeAt(0),
-      );
-      return (await derive(password, bytes)) === hash;
+      return (await derive(password, fromBase64Url(salt))) === hash;
     },
   };
 }

@@ -1,6 +1,6 @@
-import { type Actor, formatIssues, type RouteDef, type RouteName, routes } from "@foyer/core";
-import type * as z from "zod/mini";
+import { type Actor, type RouteDef, type RouteName, routes } from "@foyer/core";
 import { FoyerServiceError, isFoyerServiceError } from "../errors.ts";
+import { parseInput } from "../services/validate.ts";
 import type { Store } from "../store/types.ts";
 import type { FoyerHooks, FoyerServices, Logger, RateLimiter } from "../types.ts";
 import {
@@ -67,13 +67,8 @@ function errorAnswer(
   return answer(error.status, JSON.stringify(error.toBody()), headers);
 }
 
-function parse<S extends z.ZodMiniType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new FoyerServiceError("VALIDATION_FAILED", { issues: formatIssues(result.error.issues) });
-  }
-  return result.data;
-}
+// The same validation the services run, so a field error reads alike at both layers.
+const parse = parseInput;
 
 function readQuery(params: URLSearchParams): Record<string, string> {
   const entries = [...params];

@@ -1,6 +1,7 @@
 import type { RouteName } from "@foyer/core";
 import { FoyerServiceError, isFoyerServiceError } from "../errors.ts";
 import type { Store } from "../store/types.ts";
+import { toHex } from "../tokens.ts";
 import type { Logger } from "../types.ts";
 
 // Internal to the handler: the Idempotency-Key protocol of R-SDK-08 over the store's
@@ -45,7 +46,7 @@ export function canonicalJson(value: unknown): string {
 export async function hashRequest(method: string, path: string, body: unknown): Promise<string> {
   const text = `${method}\n${path}\n${canonicalJson(body)}`;
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return toHex(new Uint8Array(digest));
 }
 
 /** A successful answer as the handler sends it, and the form an idempotency record keeps. */

@@ -6,6 +6,7 @@ import {
   type Tenant,
 } from "@foyer/core";
 import type { AuditRow, InvitationRow } from "../store/types.ts";
+import { fromBase64Url, toBase64Url } from "../tokens.ts";
 
 const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
@@ -67,19 +68,13 @@ export function toAuditEvent(row: AuditRow): AuditEvent {
 
 /** Opaque cursor: base64url JSON of the position and the query it belongs to. */
 export function encodeCursor(value: Record<string, string>): string {
-  const json = JSON.stringify(value);
-  const bytes = new TextEncoder().encode(json);
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  return toBase64Url(new TextEncoder().encode(JSON.stringify(value)));
 }
 
 /** Decodes a cursor made by `encodeCursor`; null when it is not one. */
 export function decodeCursor(cursor: string): Record<string, string> | null {
   try {
-    const binary = atob(cursor.replace(/-/g, "+").replace(/_/g, "/"));
-    const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
-    const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    const value: unknown = JSON.parse(new TextDecoder().decode(fromBase64Url(cursor)));
     if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
     const out: Record<string, string> = {};
     for (const [key, v] of Object.entries(value)) {
