@@ -1,30 +1,30 @@
-import {
-  buildPath,
-  ERROR_CODES,
-  ErrorBodySchema,
-  type ErrorCode,
-  type RouteName,
-  routes,
-} from "@foyer/core";
+import { buildPath, endpoints, type RouteName, type RouteResponse } from "@foyer/core";
 import ky, { isHTTPError, isTimeoutError } from "ky";
 import { type ContractIssue, FoyerContractError } from "./errors/foyer-contract-error.ts";
 import { FoyerError } from "./errors/foyer-error.ts";
 import { FoyerNetworkError } from "./errors/foyer-network-error.ts";
 import type { CreateCallOptions, FoyerClient, FoyerClientOptions } from "./types.ts";
 
-// Not exported: the structural view of a route's response schema that `call` needs, so the
-// answer type follows from the schema in `routes` and no method restates it.
-interface ResponseParser<T> {
-  safeParse(
-    data: unknown,
-  ): { success: true; data: T } | { success: false; error: { issues: ContractIssue[] } };
-}
-
 interface CallInput {
   params?: Record<string, string>;
   query?: Readonly<Record<string, unknown>> | undefined;
   body?: unknown;
   options?: CreateCallOptions | undefined;
+}
+
+type Contract = typeof import("./contract.ts");
+let contract: Promise<Contract> | undefined;
+
+/**
+ * The response schemas, loaded once per page on demand (see `contract.ts`). A failed load
+ * is forgotten, so the next call tries again.
+ */
+function loadContract(): Promise<Contract> {
+  contract ??= import("./contract.ts").catch((error: unknown) => {
+    contract = undefined;
+    throw error;
+  });
+  return contract;
 }
 
 /** Status codes a GET is retried on; anything else is an answer and is not repeated. */
@@ -44,6 +44,8 @@ const RETRY_STATUS_CODES = [502, 503, 504];
  * const page = await client.listInvitations({ status: "pending", counts: "true" });
  */
 export function createFoyerClient(options: FoyerClientOptions): FoyerClient {
+  // Start fetching the schemas now, beside the page's first render; calls await it.
+  loadContract().catch(() => {});
   const timeout = options.timeout ?? 30_000;
   const headers = options.headers;
   const api = ky.create({
@@ -73,19 +75,20 @@ export function createFoyerClient(options: FoyerClientOptions): FoyerClient {
     },
   });
 
-  async function call<T>(
-    route: { method: "GET" | "POST"; path: string; response: ResponseParser<T> },
-    input: CallInput,
-  ): Promise<T> {
-    const path = buildPath(route.path, input.params);
-    const method = route.method;
+  async function call<N extends RouteName>(name: N, input: CallInput): Promise<RouteResponse<N>> {
+    const { method, path: template } = endpoints[name];
+    const path = buildPath(template, input.params);
     const callHeaders: Record<string, string> = { accept: "application/json" };
     if (input.options?.idempotencyKey !== undefined) {
       callHeaders["idempotency-key"] = input.options.idempotencyKey;
     }
     const signal = input.options?.signal;
+    const schemas = loadContract();
+    // Settled here, awaited below: a failed load must not reject unobserved meanwhile.
+    schemas.catch(() => {});
 
     let response: Response;
+    let failure: unknown;
     try {
       response = await api(path.slice(1), {
         method,
@@ -95,16 +98,30 @@ export function createFoyerClient(options: FoyerClientOptions): FoyerClient {
         ...(signal ? { signal } : {}),
       });
     } catch (error) {
-      if (isHTTPError(error)) throw await toFoyerError(error.response, method, path);
-      if (isTimeoutError(error)) {
-        throw new FoyerNetworkError({ method, path, cause: error, timedOut: true });
+      if (!isHTTPError(error)) {
+        if (isTimeoutError(error)) {
+          throw new FoyerNetworkError({ method, path, cause: error, timedOut: true });
+        }
+        // The caller cancelled (react-query does on unmount): not a failure of the network.
+        if (signal?.aborted) throw error;
+        throw new FoyerNetworkError({ method, path, cause: error, timedOut: false });
       }
-      // The caller cancelled (react-query does on unmount): not a failure of the network.
-      if (signal?.aborted) throw error;
-      throw new FoyerNetworkError({ method, path, cause: error, timedOut: false });
+      failure = error;
+      response = error.response;
     }
 
     const read = await readJson(response, method, path);
+    let loaded: Contract;
+    try {
+      loaded = await schemas;
+    } catch (error) {
+      // The page could not fetch the schemas chunk: as good as no answer.
+      throw new FoyerNetworkError({ method, path, cause: error, timedOut: false });
+    }
+    if (failure !== undefined) {
+      const answer = loaded.readErrorAnswer(response.status, read.ok ? read.value : undefined);
+      throw new FoyerError({ ...answer, status: response.status, method, path });
+    }
     if (!read.ok) {
       throw new FoyerContractError({
         method,
@@ -114,50 +131,48 @@ export function createFoyerClient(options: FoyerClientOptions): FoyerClient {
         cause: read.cause,
       });
     }
-    const parsed = route.response.safeParse(read.value);
+    const parsed = loaded.parseAnswer(name, read.value);
     if (!parsed.success) {
       throw new FoyerContractError({
         method,
         path,
         status: response.status,
-        issues: parsed.error.issues,
+        issues: parsed.issues,
       });
     }
-    return parsed.data;
+    return parsed.data as RouteResponse<N>;
   }
 
-  const route = <N extends RouteName>(name: N): (typeof routes)[N] => routes[name];
-
   return {
-    getContext: (callOptions) => call(route("getContext"), { options: callOptions }),
+    getContext: (callOptions) => call("getContext", { options: callOptions }),
     listTenantRoles: (tenantId, callOptions) =>
-      call(route("listTenantRoles"), { params: { tenantId }, options: callOptions }),
+      call("listTenantRoles", { params: { tenantId }, options: callOptions }),
     listTenantEvents: (tenantId, query, callOptions) =>
-      call(route("listTenantEvents"), { params: { tenantId }, query, options: callOptions }),
+      call("listTenantEvents", { params: { tenantId }, query, options: callOptions }),
     listInvitations: (query, callOptions) =>
-      call(route("listInvitations"), { query, options: callOptions }),
+      call("listInvitations", { query, options: callOptions }),
     createInvitations: (body, callOptions) =>
-      call(route("createInvitations"), { body, options: callOptions }),
+      call("createInvitations", { body, options: callOptions }),
     getInvitation: (invitationId, callOptions) =>
-      call(route("getInvitation"), { params: { invitationId }, options: callOptions }),
+      call("getInvitation", { params: { invitationId }, options: callOptions }),
     listInvitationEvents: (invitationId, query, callOptions) =>
-      call(route("listInvitationEvents"), {
+      call("listInvitationEvents", {
         params: { invitationId },
         query,
         options: callOptions,
       }),
     resendInvitation: (invitationId, body, callOptions) =>
-      call(route("resendInvitation"), {
+      call("resendInvitation", {
         params: { invitationId },
         body: body ?? {},
         options: callOptions,
       }),
     revokeInvitation: (invitationId, callOptions) =>
-      call(route("revokeInvitation"), { params: { invitationId }, body: {}, options: callOptions }),
+      call("revokeInvitation", { params: { invitationId }, body: {}, options: callOptions }),
     previewInvitation: (token, callOptions) =>
-      call(route("previewInvitation"), { body: { token }, options: callOptions }),
+      call("previewInvitation", { body: { token }, options: callOptions }),
     acceptInvitation: (body, callOptions) =>
-      call(route("acceptInvitation"), { body, options: callOptions }),
+      call("acceptInvitation", { body, options: callOptions }),
   };
 }
 
@@ -195,49 +210,4 @@ async function readJson(response: Response, method: string, path: string): Promi
       cause: error,
     };
   }
-}
-
-/**
- * Error answers without a valid Foyer error body (a proxy's HTML page, an empty 502) still
- * get a stable code: the one whose status matches, else `INTERNAL` for 5xx.
- */
-const FALLBACK_CODES: Record<number, ErrorCode> = {
-  400: "VALIDATION_FAILED",
-  401: "UNAUTHENTICATED",
-  403: "FORBIDDEN",
-  404: "NOT_FOUND",
-  405: "METHOD_NOT_ALLOWED",
-  413: "PAYLOAD_TOO_LARGE",
-  415: "UNSUPPORTED_MEDIA_TYPE",
-  429: "RATE_LIMITED",
-};
-
-async function toFoyerError(response: Response, method: string, path: string): Promise<Error> {
-  let body: unknown;
-  try {
-    body = JSON.parse(await response.text());
-  } catch {
-    body = undefined;
-  }
-  const parsed = ErrorBodySchema.safeParse(body);
-  if (parsed.success) {
-    const { code, message, issues, details } = parsed.data.error;
-    return new FoyerError({
-      code,
-      status: response.status,
-      message,
-      method,
-      path,
-      issues,
-      details,
-    });
-  }
-  const code = FALLBACK_CODES[response.status] ?? "INTERNAL";
-  return new FoyerError({
-    code,
-    status: response.status,
-    message: `${ERROR_CODES[code].message} (the answer carried no Foyer error body)`,
-    method,
-    path,
-  });
 }

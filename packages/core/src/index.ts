@@ -9,6 +9,8 @@ export {
   parseDomainList,
   parseEmailList,
 } from "./emails.ts";
+export type { EndpointDef, RouteName } from "./endpoints.ts";
+export { buildPath, endpoints } from "./endpoints.ts";
 export type { ErrorCode } from "./errors.ts";
 export { ERROR_CODES, errorCodes, isErrorCode, statusOf } from "./errors.ts";
 export { formatIssues } from "./issues.ts";
@@ -21,8 +23,8 @@ export type {
 } from "./password.ts";
 export { DEFAULT_PASSWORD_POLICY, evaluatePassword, isCommonPassword } from "./password.ts";
 export { canGrantRole } from "./roles.ts";
-export type { RouteDef, RouteName } from "./routes.ts";
-export { buildPath, routes } from "./routes.ts";
+export type { RouteDef, RouteResponse } from "./routes.ts";
+export { routes } from "./routes.ts";
 export type {
   AcceptInvitationBody,
   AcceptResult,

@@ -1,4 +1,5 @@
 import type * as z from "zod/mini";
+import { type EndpointDef, endpoints, type RouteName } from "./endpoints.ts";
 import {
   AcceptInvitationBodySchema,
   AcceptResultSchema,
@@ -18,141 +19,84 @@ import {
   TokenBodySchema,
 } from "./schemas.ts";
 
-/** One endpoint of the Foyer API: the server routes by it, the client calls by it. */
-export interface RouteDef {
-  method: "GET" | "POST";
-  /** Path below the mount point, with `{param}` placeholders. */
-  path: string;
+/** One endpoint of the Foyer API with its schemas: the server routes and validates by it. */
+export interface RouteDef extends EndpointDef {
+  /** One line for the OpenAPI document. */
   summary: string;
-  /** `admin` calls need an actor; `public` calls are the invitee's. */
-  access: "admin" | "public";
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
   response: z.ZodMiniType;
-  /** Status of a successful answer. */
-  status: 200 | 201;
-  /** Accepts an `Idempotency-Key` header (R-SDK-08). */
-  idempotent?: boolean;
-  /** Counts against a rate limit bucket (R-SDK-07). */
-  rateLimit?: "public" | "create";
 }
 
 /**
- * The API, once. Tokens travel only in bodies (R-INV-11), so no path here holds one.
+ * Every endpoint of `endpoints` with its query, body and response schemas. The server
+ * validates requests and the client parses answers with these; OpenAPI is made from them.
  */
 export const routes = {
   getContext: {
-    method: "GET",
-    path: "/context",
+    ...endpoints.getContext,
     summary: "Who the actor is and which tenants it manages",
-    access: "admin",
     response: SessionContextSchema,
-    status: 200,
   },
   listTenantRoles: {
-    method: "GET",
-    path: "/tenants/{tenantId}/roles",
+    ...endpoints.listTenantRoles,
     summary: "Roles of a tenant, each marked whether the actor may grant it",
-    access: "admin",
     response: TenantRolesSchema,
-    status: 200,
   },
   listTenantEvents: {
-    method: "GET",
-    path: "/tenants/{tenantId}/events",
+    ...endpoints.listTenantEvents,
     summary: "The tenant's audit trail, newest first",
-    access: "admin",
     query: AuditQuerySchema,
     response: AuditPageSchema,
-    status: 200,
   },
   listInvitations: {
-    method: "GET",
-    path: "/invitations",
+    ...endpoints.listInvitations,
     summary: "List invitations with status filter, search, sort and cursor pages",
-    access: "admin",
     query: ListInvitationsQuerySchema,
     response: InvitationPageSchema,
-    status: 200,
   },
   createInvitations: {
-    method: "POST",
-    path: "/invitations",
+    ...endpoints.createInvitations,
     summary: "Invite one or many addresses (or preview with dryRun)",
-    access: "admin",
     body: CreateInvitationsBodySchema,
     response: BatchResultSchema,
-    status: 200,
-    idempotent: true,
-    rateLimit: "create",
   },
   getInvitation: {
-    method: "GET",
-    path: "/invitations/{invitationId}",
+    ...endpoints.getInvitation,
     summary: "One invitation",
-    access: "admin",
     response: InvitationResultSchema,
-    status: 200,
   },
   listInvitationEvents: {
-    method: "GET",
-    path: "/invitations/{invitationId}/events",
+    ...endpoints.listInvitationEvents,
     summary: "The invitation's audit trail, newest first",
-    access: "admin",
     query: AuditQuerySchema,
     response: AuditPageSchema,
-    status: 200,
   },
   resendInvitation: {
-    method: "POST",
-    path: "/invitations/{invitationId}/resend",
+    ...endpoints.resendInvitation,
     summary: "Issue a new token and expiry; earlier links stop working",
-    access: "admin",
     body: ResendInvitationBodySchema,
     response: ResendResultSchema,
-    status: 200,
-    idempotent: true,
-    rateLimit: "create",
   },
   revokeInvitation: {
-    method: "POST",
-    path: "/invitations/{invitationId}/revoke",
+    ...endpoints.revokeInvitation,
     summary: "Revoke a pending or expired invitation, at once and for good",
-    access: "admin",
     body: RevokeInvitationBodySchema,
     response: InvitationResultSchema,
-    status: 200,
   },
   previewInvitation: {
-    method: "POST",
-    path: "/public/invitations/preview",
+    ...endpoints.previewInvitation,
     summary: "What the invitee's page shows; never consumes the token",
-    access: "public",
     body: TokenBodySchema,
     response: InvitationPreviewSchema,
-    status: 200,
-    rateLimit: "public",
   },
   acceptInvitation: {
-    method: "POST",
-    path: "/public/invitations/accept",
+    ...endpoints.acceptInvitation,
     summary: "Create the account and accept the invitation, in one transaction",
-    access: "public",
     body: AcceptInvitationBodySchema,
     response: AcceptResultSchema,
-    status: 200,
-    rateLimit: "public",
   },
-} as const satisfies Record<string, RouteDef>;
+} as const satisfies Record<RouteName, RouteDef>;
 
-/** The name of an endpoint, such as `createInvitations`. */
-export type RouteName = keyof typeof routes;
-
-/** Fills `{param}` placeholders, encoding each value. */
-export function buildPath(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const value = params[key];
-    if (value === undefined) throw new Error(`Missing path parameter ${key} for ${path}`);
-    return encodeURIComponent(value);
-  });
-}
+/** What an endpoint answers on success, as its response schema parses it. */
+export type RouteResponse<N extends RouteName> = z.output<(typeof routes)[N]["response"]>;

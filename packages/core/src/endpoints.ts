@@ -1,0 +1,107 @@
+/** One endpoint of the Foyer API without its schemas: what a caller needs to reach it. */
+export interface EndpointDef {
+  method: "GET" | "POST";
+  /** Path below the mount point, with `{param}` placeholders. */
+  path: string;
+  /** `admin` calls need an actor; `public` calls are the invitee's. */
+  access: "admin" | "public";
+  /** Status of a successful answer. */
+  status: 200 | 201;
+  /** Accepts an `Idempotency-Key` header (R-SDK-08). */
+  idempotent?: boolean;
+  /** Counts against a rate limit bucket (R-SDK-07). */
+  rateLimit?: "public" | "create";
+}
+
+/**
+ * The API, once: every endpoint's method, path and HTTP behaviour, free of zod so the
+ * client can reach an endpoint without carrying the schemas up front. `routes` in
+ * `routes.ts` adds each endpoint's query, body and response schemas. Tokens travel only in
+ * bodies (R-INV-11), so no path here holds one.
+ */
+export const endpoints = {
+  getContext: {
+    method: "GET",
+    path: "/context",
+    access: "admin",
+    status: 200,
+  },
+  listTenantRoles: {
+    method: "GET",
+    path: "/tenants/{tenantId}/roles",
+    access: "admin",
+    status: 200,
+  },
+  listTenantEvents: {
+    method: "GET",
+    path: "/tenants/{tenantId}/events",
+    access: "admin",
+    status: 200,
+  },
+  listInvitations: {
+    method: "GET",
+    path: "/invitations",
+    access: "admin",
+    status: 200,
+  },
+  createInvitations: {
+    method: "POST",
+    path: "/invitations",
+    access: "admin",
+    status: 200,
+    idempotent: true,
+    rateLimit: "create",
+  },
+  getInvitation: {
+    method: "GET",
+    path: "/invitations/{invitationId}",
+    access: "admin",
+    status: 200,
+  },
+  listInvitationEvents: {
+    method: "GET",
+    path: "/invitations/{invitationId}/events",
+    access: "admin",
+    status: 200,
+  },
+  resendInvitation: {
+    method: "POST",
+    path: "/invitations/{invitationId}/resend",
+    access: "admin",
+    status: 200,
+    idempotent: true,
+    rateLimit: "create",
+  },
+  revokeInvitation: {
+    method: "POST",
+    path: "/invitations/{invitationId}/revoke",
+    access: "admin",
+    status: 200,
+  },
+  previewInvitation: {
+    method: "POST",
+    path: "/public/invitations/preview",
+    access: "public",
+    status: 200,
+    rateLimit: "public",
+  },
+  acceptInvitation: {
+    method: "POST",
+    path: "/public/invitations/accept",
+    access: "public",
+    status: 200,
+    rateLimit: "public",
+  },
+} as const satisfies Record<string, EndpointDef>;
+
+/** The name of an endpoint, such as `createInvitations`. */
+export type RouteName = keyof typeof endpoints;
+
+/** Fills `{param}` placeholders, encoding each value. */
+export function buildPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`Missing path parameter ${key} for ${path}`);
+    return encodeURIComponent(value);
+  });
+}
