@@ -6,7 +6,7 @@
 //   resolutions are out of scope for ESM-only packages),
 // - every source module that starts with "use client" keeps the directive in dist (R-UI-09).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const root = join(import.meta.dirname, "..");
@@ -87,4 +87,9 @@ for (const { dir, manifest } of packages) {
 
 const passed = packages.length - failed;
 console.log(`\ncheck:packages: ${passed} passed, ${failed} failed`);
+// CI (.ci/run) sums these counts with the test reports: FOYER_REPORT names the file.
+if (process.env.FOYER_REPORT) {
+  const report = { numPassedTests: passed, numFailedTests: failed };
+  writeFileSync(process.env.FOYER_REPORT, `${JSON.stringify(report)}\n`);
+}
 process.exit(failed === 0 ? 0 : 1);

@@ -344,4 +344,9 @@ console.log(
     (performance.now() - started) / 1000
   ).toFixed(1)} s) -> bench-results/size.json`,
 );
+// CI (.ci/run) sums these counts with the test reports: FOYER_REPORT names the file.
+if (process.env.FOYER_REPORT) {
+  const report = { numPassedTests: results.length - failed.length, numFailedTests: failed.length };
+  writeFileSync(process.env.FOYER_REPORT, `${JSON.stringify(report)}\n`);
+}
 process.exit(failed.length === 0 ? 0 : 1);
