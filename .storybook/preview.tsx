@@ -1,16 +1,25 @@
 // Every story runs inside FoyerProvider with a client on the MSW mock, a fresh QueryClient,
-// and the toolbar's theme and locale.
+// and the toolbar's theme and locale. German is opt-in in @foyer/react: the "de" locale passes
+// the `de` dictionary as `localization` as well, as a host would.
 import "@foyer/react/styles.css";
 import "./preview.css";
 import { createFoyerClient } from "@foyer/client";
-import { FoyerProvider } from "@foyer/react";
+import { de, FoyerProvider } from "@foyer/react";
 import type { Decorator, Preview } from "@storybook/react-vite";
 import { QueryClient } from "@tanstack/react-query";
 import { initialize, mswLoader } from "msw-storybook-addon";
 import { type ReactNode, useLayoutEffect, useState } from "react";
 import { BASE_URL } from "../stories/support/mock.ts";
 
-initialize({ onUnhandledRequest: "bypass", quiet: true });
+// A Foyer call that no handler answers means the story lost its mock (e.g. its own
+// `parameters` replaced the spread `storyMock(...)` ones): fail it loudly instead of letting
+// the dev server's 404 come back as a misleading NOT_FOUND. Anything else goes through.
+initialize({
+  quiet: true,
+  onUnhandledRequest(request, print) {
+    if (new URL(request.url).pathname.startsWith(`${BASE_URL}/`)) print.error();
+  },
+});
 
 type Theme = "light" | "dark";
 
@@ -33,7 +42,13 @@ function StoryRoot({
     document.documentElement.lang = locale;
   }, [theme, locale]);
   return (
-    <FoyerProvider client={client} queryClient={queryClient} locale={locale} appearance={{ theme }}>
+    <FoyerProvider
+      client={client}
+      queryClient={queryClient}
+      locale={locale}
+      localization={locale === "de" ? de : undefined}
+      appearance={{ theme }}
+    >
       <div data-foyer-theme={theme}>{children}</div>
     </FoyerProvider>
   );

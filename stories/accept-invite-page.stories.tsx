@@ -181,7 +181,11 @@ export const German = {
   ...storyMock("validToken"),
   globals: { locale: "de" },
   play: async ({ canvasElement }) => {
-    await within(canvasElement).findByRole("heading", { name: /Acme Corp/ }, { timeout: 5000 });
+    await within(canvasElement).findByRole(
+      "heading",
+      { name: "Sie wurden zu Acme Corp eingeladen" },
+      { timeout: 5000 },
+    );
   },
 } satisfies Story;
 

@@ -177,28 +177,62 @@ export const Dark = {
   play: Chips.play,
 } satisfies Story;
 
-/** Keyboard only: open from the trigger, add addresses, send, close (R-UI-08). */
+/** Presses Tab until `target` has focus (at most `max` times); fails if it never does. */
+async function tabTo(target: HTMLElement, max: number) {
+  for (let i = 0; i < max && target.ownerDocument.activeElement !== target; i++) {
+    await userEvent.tab();
+  }
+  await expect(target).toHaveFocus();
+}
+
+// A story's own `parameters` replace the spread mock's whole (plain object spread, not
+// Storybook's merge): keep the mock's MSW handlers, or every call falls through to the dev
+// server's 404 and the client reports it as NOT_FOUND ("No such endpoint").
+const keyboardMock = storyMock("empty");
+
+/** Keyboard only: open from the trigger, add addresses, send, see the results, close (R-UI-08). */
 export const KeyboardInvite = {
-  ...storyMock("empty"),
+  ...keyboardMock,
   args: { defaultOpen: false, trigger: true },
-  parameters: { layout: "padded" },
+  parameters: { ...keyboardMock.parameters, layout: "padded" },
   play: async ({ canvasElement }) => {
     const page = screen(canvasElement);
+
+    // Closed at first; the trigger is reached with Tab and opens the modal with Enter.
     const trigger = await within(canvasElement).findByRole("button", { name: "Invite users" });
-    for (let i = 0; i < 10 && document.activeElement !== trigger; i++) await userEvent.tab();
-    await expect(trigger).toHaveFocus();
+    await expect(page.queryByRole("dialog")).toBeNull();
+    await tabTo(trigger, 10);
     await userEvent.keyboard("{Enter}");
+    const dialog = await page.findByRole("dialog", { name: "Invite users" });
+    await waitFor(() => expect(dialog).toBeVisible());
+
+    // The roles load from the mock; focus starts in the address field.
     await page.findByRole("radio", { name: /Client user/ }, { timeout: 5000 });
     await waitFor(() => expect(addressInput(page)).toHaveFocus());
+
+    // Typed addresses become chips: two valid, one invalid.
     await userEvent.keyboard("ana@acme.com, ben@acme.com, oops,");
+    await waitFor(() => expect(chipStates(canvasElement)).toEqual(["valid", "valid", "invalid"]));
+
+    // Send, reached with Tab.
     const send = page.getByRole("button", { name: "Send 2 invitations" });
-    for (let i = 0; i < 40 && document.activeElement !== send; i++) await userEvent.tab();
-    await expect(send).toHaveFocus();
+    await tabTo(send, 40);
     await userEvent.keyboard("{Enter}");
-    await page.findByRole("heading", { name: "Invitations sent" }, { timeout: 5000 });
+
+    // The results: both sent, the invalid one skipped with its reason.
+    const heading = await page.findByRole(
+      "heading",
+      { name: "Invitations sent" },
+      { timeout: 5000 },
+    );
+    const results = within(heading.closest("section") ?? dialog);
+    await expect(results.getByText("2 invited · 1 skipped")).toBeVisible();
+    await expect(results.getByRole("heading", { name: "Invalid address (1)" })).toBeVisible();
+    await expect(results.getByText("oops")).toBeVisible();
+
+    // Done, reached with Tab, closes the modal and gives focus back to the trigger.
     const done = page.getByRole("button", { name: "Done" });
-    for (let i = 0; i < 20 && document.activeElement !== done; i++) await userEvent.tab();
-    await expect(done).toHaveFocus();
+    await tabTo(done, 20);
     await userEvent.keyboard("{Enter}");
     await waitFor(() => expect(page.queryByRole("dialog")).toBeNull());
     await waitFor(() => expect(trigger).toHaveFocus());

@@ -22,7 +22,8 @@ export { useRevokeInvitation } from "./hooks/use-revoke-invitation.ts";
 export type { MessageValues } from "./internal/format-message.ts";
 export { formatMessage } from "./internal/format-message.ts";
 export type { SlotClassNames } from "./internal/slots.ts";
-// Localization
+// Localization: English is built into each component (its own namespace only); `de` and the
+// `…De` namespaces are opt-in, passed as `localization`, so only hosts that use them ship them.
 export type { AcceptInvitePageStrings } from "./localization/accept-invite-page.ts";
 export { acceptInvitePageDe, acceptInvitePageEn } from "./localization/accept-invite-page.ts";
 export type { BulkInviteModalStrings } from "./localization/bulk-invite-modal.ts";
@@ -37,11 +38,13 @@ export { invitationsTableDe, invitationsTableEn } from "./localization/invitatio
 export type {
   DeepPartial,
   FoyerLocalization,
+  LocalizationNamespace,
+  LocalizedStrings,
   Message,
   PluralMessage,
 } from "./localization/types.ts";
 export type { DateStyle, UseLocalizationResult } from "./localization/use-localization.ts";
-export { defaultLocalization, useLocalization } from "./localization/use-localization.ts";
+export { useLocalization } from "./localization/use-localization.ts";
 // Provider
 export type { FoyerAppearance, FoyerToken } from "./provider/context.ts";
 export type { FoyerProviderProps } from "./provider/foyer-provider.tsx";

@@ -5,7 +5,15 @@ import { errorsDe } from "./errors.ts";
 import { invitationsTableDe } from "./invitations-table.ts";
 import type { FoyerLocalization } from "./types.ts";
 
-/** Foyer's German strings (Sie-Form), chosen for every `de` locale (`de-DE`, `de-AT`, `de-CH`). */
+/**
+ * Foyer's German strings (Sie-Form), opt-in: pass them as `localization`, next to a German
+ * `locale` for dates, numbers and plurals. Only a host that imports `de` ships it. A host
+ * that mounts one component can pass just that component's namespaces instead, e.g.
+ * `{ common: commonDe, errors: errorsDe, acceptInvitePage: acceptInvitePageDe }`.
+ * @example
+ * import { de, FoyerProvider } from "@foyer/react";
+ * <FoyerProvider client={client} locale="de-DE" localization={de}>…</FoyerProvider>
+ */
 export const de: FoyerLocalization = {
   common: commonDe,
   invitationsTable: invitationsTableDe,

@@ -5,7 +5,11 @@ import { errorsEn } from "./errors.ts";
 import { invitationsTableEn } from "./invitations-table.ts";
 import type { FoyerLocalization } from "./types.ts";
 
-/** Foyer's English strings, the default for every locale Foyer does not ship. */
+/**
+ * Foyer's English strings, every namespace in one dictionary: the shape to start a
+ * translation from. Components do not import it; each loads only its own English namespace
+ * (plus `common` and `errors`), so importing this is needed only to read or extend it.
+ */
 export const en: FoyerLocalization = {
   common: commonEn,
   invitationsTable: invitationsTableEn,

@@ -35,6 +35,21 @@ export interface FoyerLocalization {
 }
 
 /**
+ * A component's own part of `FoyerLocalization`. `common` and `errors` are not namespaces:
+ * every component reads them, so `useLocalization` always loads their English defaults.
+ */
+export type LocalizationNamespace = Exclude<keyof FoyerLocalization, "common" | "errors">;
+
+/**
+ * The strings a component reads: its namespaces `N`, plus `common` and `errors`.
+ * @example type PageStrings = LocalizedStrings<"acceptInvitePage">; // t.acceptInvitePage.title
+ */
+export type LocalizedStrings<N extends LocalizationNamespace = never> = Pick<
+  FoyerLocalization,
+  N | "common" | "errors"
+>;
+
+/**
  * Every property optional, at every depth: the shape of localization overrides.
  * @example const overrides: DeepPartial<FoyerLocalization> = { common: { retry: "Try again" } };
  */

@@ -3,7 +3,11 @@ import { renderHook } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { describe, expect, it } from "vitest";
 import { FoyerProvider } from "../provider/foyer-provider.tsx";
+import { acceptInvitePageEn } from "./accept-invite-page.ts";
+import { commonDe } from "./common.ts";
+import { de } from "./de.ts";
 import { errorsDe, errorsEn } from "./errors.ts";
+import { invitationsTableDe, invitationsTableEn } from "./invitations-table.ts";
 import type { DeepPartial, FoyerLocalization } from "./types.ts";
 import { useLocalization } from "./use-localization.ts";
 
@@ -18,7 +22,7 @@ function wrapper(locale: string, localization?: DeepPartial<FoyerLocalization>) 
   );
 }
 
-const forbidden = new FoyerError({
+const expired = new FoyerError({
   code: "INVITATION_EXPIRED",
   status: 410,
   message: "developer text",
@@ -27,9 +31,13 @@ const forbidden = new FoyerError({
 });
 
 describe("useLocalization", () => {
-  it("R-UI-07: merges defaults < provider < component overrides", () => {
+  it("R-UI-07: merges English defaults < provider < component overrides", () => {
     const { result } = renderHook(
-      () => useLocalization({ invitationsTable: { tabPending: "Open" } }),
+      () =>
+        useLocalization(
+          { invitationsTable: invitationsTableEn },
+          { invitationsTable: { tabPending: "Open" } },
+        ),
       {
         wrapper: wrapper("en", { invitationsTable: { tabPending: "Waiting", tabHistory: "Past" } }),
       },
@@ -39,15 +47,66 @@ describe("useLocalization", () => {
     expect(result.current.t.invitationsTable.revoke).toBe("Revoke");
   });
 
-  it("R-UI-07: every de-* locale gets the German strings and German Intl formats", () => {
-    const { result } = renderHook(() => useLocalization(), { wrapper: wrapper("de-AT") });
+  it("R-UI-07: localization={de} gives the German strings, and a de-* locale German Intl formats", () => {
+    const { result } = renderHook(() => useLocalization({ invitationsTable: invitationsTableEn }), {
+      wrapper: wrapper("de-AT", de),
+    });
     expect(result.current.t.common.cancel).toBe("Abbrechen");
+    expect(result.current.t.invitationsTable).toEqual(invitationsTableDe);
+    expect(result.current.errorMessage(expired)).toBe(errorsDe.INVITATION_EXPIRED);
     const now = new Date("2026-03-10T12:00:00Z");
     expect(result.current.formatRelative(new Date("2026-03-07T12:00:00Z"), now)).toBe(
       "vor 3 Tagen",
     );
     expect(result.current.formatRelative(new Date("2026-03-16T12:00:00Z"), now)).toBe("in 6 Tagen");
     expect(result.current.formatNumber(1234.5)).toMatch(/^1\D234,5$/);
+    const days = { one: "{{count}} Tag", other: "{{count}} Tage" };
+    expect(result.current.formatMessage(days, { count: 1 })).toBe("1 Tag");
+    // de-AT groups thousands with a space, de-DE with a dot.
+    expect(result.current.formatMessage(days, { count: 1000 })).toMatch(/^1\D000 Tage$/);
+  });
+
+  it("R-UI-07: overrides win over the German dictionary, on the provider and on the component", () => {
+    const provider = { ...de, common: { ...de.common, retry: "Nochmal" } };
+    const { result } = renderHook(
+      () =>
+        useLocalization(
+          { invitationsTable: invitationsTableEn },
+          { invitationsTable: { tabPending: "Offen" }, errors: { INVITATION_EXPIRED: "Zu spät." } },
+        ),
+      { wrapper: wrapper("de", provider) },
+    );
+    expect(result.current.t.common.retry).toBe("Nochmal");
+    expect(result.current.t.common.cancel).toBe(commonDe.cancel);
+    expect(result.current.t.invitationsTable.tabPending).toBe("Offen");
+    expect(result.current.t.invitationsTable.tabHistory).toBe(invitationsTableDe.tabHistory);
+    expect(result.current.errorMessage(expired)).toBe("Zu spät.");
+  });
+
+  it('R-UI-07: locale="de" without localization keeps the English strings but formats in German', () => {
+    const { result } = renderHook(() => useLocalization({ invitationsTable: invitationsTableEn }), {
+      wrapper: wrapper("de"),
+    });
+    expect(result.current.t.common.cancel).toBe("Cancel");
+    expect(result.current.t.invitationsTable.revoke).toBe("Revoke");
+    expect(result.current.formatNumber(1234.5)).toMatch(/^1\D234,5$/);
+  });
+
+  it("R-UI-07: t holds only the requested namespaces plus common and errors, even when given the whole dictionary", () => {
+    const { result } = renderHook(() => useLocalization({ acceptInvitePage: acceptInvitePageEn }), {
+      wrapper: wrapper("de", de),
+    });
+    expect(Object.keys(result.current.t).sort()).toEqual(["acceptInvitePage", "common", "errors"]);
+    expect(result.current.t.acceptInvitePage.submit).toBe("Annehmen und Konto erstellen");
+  });
+
+  it("R-UI-07: the result stays the same object across renders with an inline defaults object", () => {
+    const { result, rerender } = renderHook(() =>
+      useLocalization({ invitationsTable: invitationsTableEn }),
+    );
+    const first = result.current;
+    rerender();
+    expect(result.current).toBe(first);
   });
 
   it("R-UI-07: English relative times read as in the brief", () => {
@@ -59,14 +118,15 @@ describe("useLocalization", () => {
     expect(result.current.formatRelative(new Date("2026-03-16T12:00:00Z"), now)).toBe("in 6 days");
   });
 
-  it("R-SDK-01: errorMessage shows the localized text of the error code, never the developer message", () => {
+  it("R-SDK-01, R-UI-07: errorMessage shows the text keyed by the error code, never the developer message", () => {
     const en = renderHook(() => useLocalization(), { wrapper: wrapper("en") }).result.current;
-    expect(en.errorMessage(forbidden)).toBe(
+    expect(en.errorMessage(expired)).toBe(
       "This invitation has expired. Ask your administrator to send a new one.",
     );
-    expect(en.errorMessage(forbidden)).toBe(errorsEn.INVITATION_EXPIRED);
-    const de = renderHook(() => useLocalization(), { wrapper: wrapper("de") }).result.current;
-    expect(de.errorMessage(forbidden)).toBe(errorsDe.INVITATION_EXPIRED);
+    expect(en.errorMessage(expired)).toBe(errorsEn.INVITATION_EXPIRED);
+    const german = renderHook(() => useLocalization(), { wrapper: wrapper("de", de) }).result
+      .current;
+    expect(german.errorMessage(expired)).toBe(errorsDe.INVITATION_EXPIRED);
 
     const offline = new FoyerNetworkError({
       method: "GET",
@@ -75,12 +135,13 @@ describe("useLocalization", () => {
       timedOut: false,
     });
     expect(en.errorMessage(offline)).toBe(en.t.common.networkError);
+    expect(german.errorMessage(offline)).toBe(commonDe.networkError);
     expect(en.errorMessage(new Error("boom"))).toBe(en.t.common.unknownError);
     expect(en.errorMessage("not even an error")).toBe(en.t.common.unknownError);
   });
 
   it("R-UI-07: works without a provider, in English", () => {
-    const { result } = renderHook(() => useLocalization());
+    const { result } = renderHook(() => useLocalization({ invitationsTable: invitationsTableEn }));
     expect(result.current.locale).toBe("en");
     expect(result.current.t.invitationsTable.emptyPendingTitle).toBe("No pending invitations");
   });

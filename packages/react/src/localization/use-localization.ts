@@ -1,23 +1,35 @@
 "use client";
 import { isFoyerError, isFoyerNetworkError } from "@foyer/client";
-import { useContext, useMemo } from "react";
+import { useContext, useMemo, useState } from "react";
 import { deepMerge } from "../internal/deep-merge.ts";
 import {
   formatMessage as formatWithLocale,
   type MessageValues,
 } from "../internal/format-message.ts";
 import { FoyerContext } from "../provider/context.ts";
-import { de } from "./de.ts";
-import { en } from "./en.ts";
-import type { DeepPartial, FoyerLocalization, Message } from "./types.ts";
+import { commonEn } from "./common.ts";
+import { errorsEn } from "./errors.ts";
+import type {
+  DeepPartial,
+  FoyerLocalization,
+  LocalizationNamespace,
+  LocalizedStrings,
+  Message,
+} from "./types.ts";
 
 /** How `formatDate` renders a date. */
 export type DateStyle = "date" | "dateTime";
 
-/** What `useLocalization` returns. */
-export interface UseLocalizationResult {
-  /** The merged strings: defaults for the locale < provider < the component's overrides. */
-  t: FoyerLocalization;
+/**
+ * What `useLocalization` returns for a component that asked for the namespaces `N`.
+ * @example function Header({ l10n }: { l10n: UseLocalizationResult<"acceptInvitePage"> }) {}
+ */
+export interface UseLocalizationResult<N extends LocalizationNamespace = never> {
+  /**
+   * The merged strings of the requested namespaces plus `common` and `errors`: English
+   * defaults < provider `localization` < the component's overrides.
+   */
+  t: LocalizedStrings<N>;
   /** The active BCP 47 locale. */
   locale: string;
   /** Fills `{{name}}` placeholders; plural messages pick their form by `values.count`. */
@@ -30,11 +42,6 @@ export interface UseLocalizationResult {
   formatNumber: (value: number) => string;
   /** What a person reads for any thrown value: by error code, network, or generic. */
   errorMessage: (error: unknown) => string;
-}
-
-/** The shipped strings for a locale: German for `de…`, English otherwise. */
-export function defaultLocalization(locale: string): FoyerLocalization {
-  return locale.toLowerCase().split("-")[0] === "de" ? de : en;
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
@@ -65,24 +72,62 @@ function relative(locale: string, date: Date, now: Date): string {
   return format.format(0, "second");
 }
 
+/** Only the namespaces a component reads, so `t` holds what its type says. */
+function pick(
+  source: DeepPartial<FoyerLocalization> | undefined,
+  keys: ReadonlyArray<keyof FoyerLocalization>,
+): DeepPartial<FoyerLocalization> | undefined {
+  if (!source) return undefined;
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (source[key] !== undefined) picked[key] = source[key];
+  }
+  return picked as DeepPartial<FoyerLocalization>;
+}
+
 /**
- * Strings and `Intl` formatters for the provider's locale. `errorMessage` maps a
- * `FoyerError` to `t.errors[code]`, a `FoyerNetworkError` to `t.common.networkError`, and
- * anything else to `t.common.unknownError`.
+ * Strings and `Intl` formatters for one component. `defaults` names the component's own
+ * namespaces with their English strings; the English `common` and `errors` always come along.
+ * So a component ships only its own strings, and another language is what the host passes
+ * as `localization` (e.g. `de`), on the provider or the component. Merge order: `defaults` <
+ * provider `localization` < `overrides`. The locale drives dates, numbers and plural rules,
+ * never the choice of strings.
+ *
+ * `defaults` are shipped constants and are read on the first render, so an inline object is
+ * fine; strings that change go through `overrides` or the provider.
+ *
+ * `errorMessage` maps a `FoyerError` to `t.errors[code]`, a `FoyerNetworkError` to
+ * `t.common.networkError`, and anything else to `t.common.unknownError`.
  * @example
- * const { t, formatMessage } = useLocalization(props.localization);
+ * const { t, formatMessage } = useLocalization(
+ *   { invitationsTable: invitationsTableEn },
+ *   props.localization,
+ * );
  * formatMessage(t.invitationsTable.rowActions, { email });
  */
-export function useLocalization(overrides?: DeepPartial<FoyerLocalization>): UseLocalizationResult {
+export function useLocalization<N extends LocalizationNamespace = never>(
+  defaults?: Pick<FoyerLocalization, N>,
+  // NoInfer: the namespaces come from `defaults`; a `localization` prop typed with every
+  // namespace must not widen them.
+  overrides?: NoInfer<DeepPartial<LocalizedStrings<N>>>,
+): UseLocalizationResult<N> {
   const context = useContext(FoyerContext);
   const locale = context?.locale ?? "en";
   const providerOverrides = context?.localization;
+  const [base] = useState<Partial<FoyerLocalization>>(() => ({
+    ...defaults,
+    common: commonEn,
+    errors: errorsEn,
+  }));
   return useMemo(() => {
-    const t = deepMerge<FoyerLocalization>(
-      defaultLocalization(locale),
-      providerOverrides,
-      overrides,
-    );
+    const keys = Object.keys(base) as Array<keyof FoyerLocalization>;
+    // The cast is sound: `base` holds exactly `N`, `common` and `errors`, each complete, and
+    // the overrides are cut to those keys.
+    const t = deepMerge(
+      base,
+      pick(providerOverrides, keys),
+      pick(overrides, keys),
+    ) as LocalizedStrings<N>;
     const dateFormats: Record<DateStyle, Intl.DateTimeFormat> = {
       date: new Intl.DateTimeFormat(locale, { dateStyle: "medium" }),
       dateTime: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }),
@@ -102,5 +147,5 @@ export function useLocalization(overrides?: DeepPartial<FoyerLocalization>): Use
       formatNumber: (value) => numberFormat.format(value),
       errorMessage,
     };
-  }, [locale, providerOverrides, overrides]);
+  }, [base, locale, providerOverrides, overrides]);
 }

@@ -15,12 +15,20 @@ export interface FoyerProviderProps {
    */
   queryClient?: QueryClient;
   /**
-   * BCP 47 language tag for strings, dates and plurals; `de…` picks the German strings,
-   * anything else English.
+   * BCP 47 language tag for dates, numbers and plural rules (`Intl`). It does not choose the
+   * strings: they are English unless `localization` says otherwise, so `locale="de"` alone
+   * gives English text with German dates and numbers. For German, pass `localization={de}`
+   * too.
    * @default "en"
    */
   locale?: string;
-  /** String overrides for every component; a component's own `localization` prop wins. */
+  /**
+   * Strings for every component, over the built-in English: a whole dictionary such as `de`
+   * (opt-in, so hosts that do not import it do not ship it), or any partial overrides. A
+   * component's own `localization` prop wins over this.
+   * @example localization={de}
+   * @example localization={{ ...de, common: { ...de.common, retry: "Nochmal" } }}
+   */
   localization?: DeepPartial<FoyerLocalization>;
   /** Theme and token values. */
   appearance?: FoyerAppearance;
@@ -39,9 +47,17 @@ function createDefaultQueryClient(): QueryClient {
 
 /**
  * Makes the Foyer client, locale, strings and theme available to every Foyer component.
+ * Strings are English by default; German is the `de` dictionary, passed with a German
+ * `locale` so dates, numbers and plurals match.
  * @example
+ * import { de, FoyerProvider } from "@foyer/react";
  * const client = createFoyerClient({ baseUrl: "/api/foyer" });
- * <FoyerProvider client={client} locale="de" appearance={{ variables: { accent: "#0f766e" } }}>
+ * <FoyerProvider
+ *   client={client}
+ *   locale="de"
+ *   localization={de}
+ *   appearance={{ variables: { accent: "#0f766e" } }}
+ * >
  *   <InvitationsTable tenantId="acme" />
  * </FoyerProvider>
  */

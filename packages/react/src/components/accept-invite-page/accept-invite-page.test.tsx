@@ -7,6 +7,11 @@ import axe from "axe-core";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { acceptInvitePageDe } from "../../localization/accept-invite-page.ts";
+import { commonDe } from "../../localization/common.ts";
+import { de } from "../../localization/de.ts";
+import { errorsDe } from "../../localization/errors.ts";
+import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import { FoyerProvider } from "../../provider/foyer-provider.tsx";
 import { AcceptInvitePage, type AcceptInvitePageProps } from "./accept-invite-page.tsx";
 
@@ -37,12 +42,17 @@ function errorAnswer(code: ErrorCode, issues?: Array<{ path: string; message: st
   );
 }
 
-function renderPage(props: Partial<AcceptInvitePageProps> & { locale?: string } = {}) {
-  const { locale, ...rest } = props;
+function renderPage(
+  props: Partial<AcceptInvitePageProps> & {
+    locale?: string;
+    providerLocalization?: DeepPartial<FoyerLocalization>;
+  } = {},
+) {
+  const { locale, providerLocalization, ...rest } = props;
   const client = createFoyerClient({ baseUrl: BASE, retry: 0 });
   const user = userEvent.setup();
   const view = render(
-    <FoyerProvider client={client} locale={locale ?? "en"}>
+    <FoyerProvider client={client} locale={locale ?? "en"} localization={providerLocalization}>
       <AcceptInvitePage token={SCENARIO_TOKENS.valid} {...rest} />
     </FoyerProvider>,
   );
@@ -402,9 +412,9 @@ describe("AcceptInvitePage", () => {
     await expectNoAxeViolations(container);
   });
 
-  it("R-UI-07: German strings throughout, from the provider's locale", async () => {
+  it("R-UI-07: German strings throughout, from the provider's localization={de}", async () => {
     await startScenario("validToken");
-    const { user } = renderPage({ locale: "de-DE" });
+    const { user } = renderPage({ locale: "de-DE", providerLocalization: de });
     expect(
       await screen.findByRole("heading", { name: "Sie wurden zu Acme Corp eingeladen" }),
     ).toBeTruthy();
@@ -419,11 +429,17 @@ describe("AcceptInvitePage", () => {
     expect(screen.getByRole("button", { name: "Annehmen und Konto erstellen" })).toBeTruthy();
   });
 
-  it("R-UI-07: a component localization prop overrides single strings", async () => {
+  it("R-UI-07: a component localization prop overrides single strings of the German namespaces", async () => {
     server.use(http.post(PREVIEW_URL, () => errorAnswer("INVITATION_EXPIRED")));
     renderPage({
       localization: { acceptInvitePage: { expiredTitle: "Link abgelaufen" } },
       locale: "de",
+      // Only this page's German namespaces, as a host that mounts only this page would.
+      providerLocalization: {
+        common: commonDe,
+        errors: errorsDe,
+        acceptInvitePage: acceptInvitePageDe,
+      },
     });
     expect(await screen.findByRole("heading", { name: "Link abgelaufen" })).toBeTruthy();
     expect(screen.getByText(/Diese Einladung ist abgelaufen/)).toBeTruthy();

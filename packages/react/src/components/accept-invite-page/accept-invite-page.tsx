@@ -19,7 +19,10 @@ import {
 } from "../../hooks/use-accept-invite.ts";
 import { cx } from "../../internal/cx.ts";
 import type { SlotClassNames, StylingProps } from "../../internal/slots.ts";
-import type { AcceptInvitePageStrings } from "../../localization/accept-invite-page.ts";
+import {
+  type AcceptInvitePageStrings,
+  acceptInvitePageEn,
+} from "../../localization/accept-invite-page.ts";
 import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import {
   type UseLocalizationResult,
@@ -74,7 +77,7 @@ export function AcceptInvitePage({
   ...options
 }: AcceptInvitePageProps) {
   const accept = useAcceptInvite(options);
-  const l10n = useLocalization(localization);
+  const l10n = useLocalization({ acceptInvitePage: acceptInvitePageEn }, localization);
   const s = l10n.t.acceptInvitePage;
   const { state } = accept;
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -154,7 +157,7 @@ function Header({
   showTitle,
 }: {
   preview: InvitationPreview;
-  l10n: UseLocalizationResult;
+  l10n: UseLocalizationResult<"acceptInvitePage">;
   classNames: SlotClassNames<AcceptInvitePageSlot> | undefined;
   showTitle: boolean;
 }) {
@@ -217,7 +220,7 @@ function Header({
 interface CardBodyProps {
   state: Exclude<AcceptInviteState, { status: "loading" }>;
   accept: ReturnType<typeof useAcceptInvite>;
-  l10n: UseLocalizationResult;
+  l10n: UseLocalizationResult<"acceptInvitePage">;
   headingRef: RefObject<HTMLHeadingElement | null>;
   signInUrl: string | undefined;
   classNames: SlotClassNames<AcceptInvitePageSlot> | undefined;
@@ -329,7 +332,7 @@ function AcceptForm({
 }: {
   preview: InvitationPreview;
   accept: ReturnType<typeof useAcceptInvite>;
-  l10n: UseLocalizationResult;
+  l10n: UseLocalizationResult<"acceptInvitePage">;
   signInUrl: string | undefined;
   classNames: SlotClassNames<AcceptInvitePageSlot> | undefined;
 }) {

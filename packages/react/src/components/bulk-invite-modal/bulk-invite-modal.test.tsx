@@ -8,6 +8,8 @@ import axe from "axe-core";
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { de } from "../../localization/de.ts";
+import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import { FoyerProvider } from "../../provider/foyer-provider.tsx";
 import { foyerKeys } from "../../query/keys.ts";
 import { BulkInviteModal, type BulkInviteModalProps } from "./bulk-invite-modal.tsx";
@@ -53,11 +55,17 @@ function renderModal(
   props: Partial<BulkInviteModalProps> = {},
   queryClient?: QueryClient,
   locale = "en",
+  localization?: DeepPartial<FoyerLocalization>,
 ) {
   const client = createFoyerClient({ baseUrl: BASE, retry: 0 });
   const user = userEvent.setup();
   const view = render(
-    <FoyerProvider client={client} locale={locale} {...(queryClient ? { queryClient } : {})}>
+    <FoyerProvider
+      client={client}
+      locale={locale}
+      localization={localization}
+      {...(queryClient ? { queryClient } : {})}
+    >
       <BulkInviteModal tenantId="acme" defaultOpen {...props} />
     </FoyerProvider>,
   );
@@ -437,9 +445,9 @@ describe("BulkInviteModal", () => {
     expect((await pendingInvitations(mock)).count).toBe(3);
   });
 
-  it("R-UI-07: German strings, numbers and plurals from the provider's locale", async () => {
+  it("R-UI-07: German strings from localization={de}, numbers and plurals from the locale", async () => {
     await setup();
-    const { user } = renderModal({}, undefined, "de");
+    const { user } = renderModal({}, undefined, "de", de);
     expect(await screen.findByRole("dialog", { name: "Personen einladen" })).toBeTruthy();
     await screen.findByRole("radio", { name: /Client user/ });
     await user.type(screen.getByRole("textbox", { name: "E-Mail-Adressen" }), "ana@acme.com, x,");

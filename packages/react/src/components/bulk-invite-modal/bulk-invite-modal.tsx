@@ -1,8 +1,9 @@
 "use client";
 import type { Delivery, ExpiryPreset } from "@foyer/core";
-import * as Dialog from "@radix-ui/react-dialog";
 import {
+  cloneElement,
   isValidElement,
+  type MouseEvent,
   type ReactElement,
   type RefObject,
   useCallback,
@@ -17,8 +18,10 @@ import {
   useBulkInvite,
 } from "../../hooks/use-bulk-invite.ts";
 import { cx } from "../../internal/cx.ts";
+import { Dialog, DialogDescription, DialogTitle, useDialogClose } from "../../internal/dialog.tsx";
 import type { StylingProps } from "../../internal/slots.ts";
 import { useControllableState } from "../../internal/use-controllable-state.ts";
+import { bulkInviteModalEn } from "../../localization/bulk-invite-modal.ts";
 import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import {
   type UseLocalizationResult,
@@ -40,8 +43,11 @@ export interface BulkInviteModalProps
   /** Called when the dialog opens or closes. Never called to close while sending. */
   onOpenChange?: (open: boolean) => void;
   /**
-   * The element that opens the dialog (rendered with Radix `asChild`), or `true` for Foyer's
-   * own "Invite users" button. Without it, open the dialog through `open`.
+   * The element that opens the dialog, or `true` for Foyer's own "Invite users" button.
+   * Like Radix's `asChild`, the element gets the click handler (its own `onClick` runs first
+   * and may `preventDefault`), `aria-haspopup`, `aria-expanded`, `aria-controls` and
+   * `data-state`, so it must pass them on to its DOM element. Without it, open the dialog
+   * through `open`.
    */
   trigger?: ReactElement | true;
   /** Departments to offer; the field is shown only when the host supplies some. */
@@ -53,6 +59,15 @@ export interface BulkInviteModalProps
 }
 
 const DELIVERIES: readonly Delivery[] = ["email", "link", "both"];
+
+/** What the trigger element receives from the modal. */
+interface TriggerProps {
+  onClick?: ((event: MouseEvent<HTMLElement>) => void) | undefined;
+  "aria-haspopup"?: "dialog";
+  "aria-expanded"?: boolean;
+  "aria-controls"?: string | undefined;
+  "data-state"?: "open" | "closed";
+}
 
 /**
  * R-UI-02: invite many people at once. Addresses are typed or pasted as chips, or read from
@@ -79,9 +94,9 @@ export function BulkInviteModal({
     onChange: onOpenChange,
   });
   const [busy, setBusy] = useState(false);
-  const l10n = useLocalization(localization);
+  const l10n = useLocalization({ bulkInviteModal: bulkInviteModalEn }, localization);
   const s = l10n.t.bulkInviteModal;
-  const contentRef = useRef<HTMLDivElement>(null);
+  const dialogId = useId();
 
   const requestOpenChange = useCallback(
     (next: boolean) => {
@@ -92,49 +107,53 @@ export function BulkInviteModal({
     [busy, setOpen],
   );
 
+  const triggerElement: ReactElement<TriggerProps> | null =
+    trigger === undefined ? null : isValidElement<TriggerProps>(trigger) ? (
+      trigger
+    ) : (
+      <button
+        type="button"
+        className={cx("foyer-button foyer-button--primary", classNames?.trigger)}
+        data-slot="trigger"
+      >
+        {s.trigger}
+      </button>
+    );
+
   return (
-    <Dialog.Root open={open} onOpenChange={requestOpenChange}>
-      {trigger !== undefined && (
-        <Dialog.Trigger asChild>
-          {isValidElement(trigger) ? (
-            trigger
-          ) : (
-            <button
-              type="button"
-              className={cx("foyer-button foyer-button--primary", classNames?.trigger)}
-              data-slot="trigger"
-            >
-              {s.trigger}
-            </button>
-          )}
-        </Dialog.Trigger>
-      )}
-      <Dialog.Portal>
-        <Dialog.Overlay
-          className={cx("foyer-dialog-overlay", classNames?.overlay)}
-          data-slot="overlay"
-        />
-        <Dialog.Content
-          ref={contentRef}
+    <>
+      {triggerElement &&
+        cloneElement(triggerElement, {
+          "aria-haspopup": "dialog",
+          "aria-expanded": open,
+          "aria-controls": open ? dialogId : undefined,
+          "data-state": open ? "open" : "closed",
+          onClick: (event: MouseEvent<HTMLElement>) => {
+            triggerElement.props.onClick?.(event);
+            if (event.defaultPrevented) return;
+            // Safari does not focus a clicked button; focus comes back to it on close.
+            event.currentTarget.focus();
+            requestOpenChange(true);
+          },
+        })}
+      <Dialog
+        id={dialogId}
+        open={open}
+        onOpenChange={requestOpenChange}
+        // A click beside the dialog should not throw away a typed list.
+        dismissible={false}
+        className={cx("foyer-dialog-overlay", classNames?.overlay)}
+        data-slot="overlay"
+      >
+        <div
           className={cx(
             "foyer-root foyer-dialog foyer-bulk-invite",
             className,
             classNames?.content,
           )}
           data-slot="content"
+          data-state={open ? "open" : "closed"}
           data-busy={busy || undefined}
-          onOpenAutoFocus={(event) => {
-            event.preventDefault();
-            contentRef.current?.querySelector<HTMLElement>("[data-foyer-autofocus]")?.focus();
-          }}
-          onEscapeKeyDown={(event) => {
-            if (busy) event.preventDefault();
-          }}
-          onPointerDownOutside={(event) => {
-            // A click beside the dialog should not throw away a typed list.
-            event.preventDefault();
-          }}
-          onInteractOutside={(event) => event.preventDefault()}
         >
           <BulkInviteBody
             options={options}
@@ -143,9 +162,9 @@ export function BulkInviteModal({
             onBusyChange={setBusy}
             onDone={() => setOpen(false)}
           />
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+        </div>
+      </Dialog>
+    </>
   );
 }
 
@@ -160,7 +179,7 @@ interface BodyProps {
     | "className"
     | "classNames"
   >;
-  l10n: UseLocalizationResult;
+  l10n: UseLocalizationResult<"bulkInviteModal">;
   classNames: BulkInviteModalProps["classNames"];
   onBusyChange: (busy: boolean) => void;
   onDone: () => void;
@@ -177,6 +196,7 @@ function BulkInviteBody({ options, l10n, classNames, onBusyChange, onDone }: Bod
   const focusTarget = useRef<HTMLElement | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [copyState, setCopyState] = useState<"idle" | "copied" | "failed">("idle");
+  const close = useDialogClose();
 
   const { phase } = invite;
   useEffect(() => onBusyChange(phase === "sending"), [phase, onBusyChange]);
@@ -346,11 +366,9 @@ function BulkInviteBody({ options, l10n, classNames, onBusyChange, onDone }: Bod
         )}
         {phase === "failed" ? (
           <>
-            <Dialog.Close asChild>
-              <button type="button" className="foyer-button">
-                {s.close}
-              </button>
-            </Dialog.Close>
+            <button type="button" className="foyer-button" onClick={close}>
+              {s.close}
+            </button>
             <button
               type="button"
               className="foyer-button foyer-button--primary"
@@ -383,11 +401,9 @@ function BulkInviteBody({ options, l10n, classNames, onBusyChange, onDone }: Bod
     );
     footer = (
       <>
-        <Dialog.Close asChild>
-          <button type="button" className="foyer-button foyer-button--ghost">
-            {s.cancel}
-          </button>
-        </Dialog.Close>
+        <button type="button" className="foyer-button foyer-button--ghost" onClick={close}>
+          {s.cancel}
+        </button>
         <button
           type="button"
           className="foyer-button"
@@ -412,29 +428,28 @@ function BulkInviteBody({ options, l10n, classNames, onBusyChange, onDone }: Bod
   return (
     <>
       <div className={cx("foyer-bulk-invite__header", classNames?.header)} data-slot="header">
-        <Dialog.Title className={cx("foyer-dialog__title", classNames?.title)} data-slot="title">
+        <DialogTitle className={cx("foyer-dialog__title", classNames?.title)} data-slot="title">
           {s.title}
-        </Dialog.Title>
-        <Dialog.Description
+        </DialogTitle>
+        <DialogDescription
           className={cx("foyer-dialog__description", classNames?.description)}
           data-slot="description"
         >
           {s.description}
-        </Dialog.Description>
+        </DialogDescription>
         {!sending && (
-          <Dialog.Close asChild>
-            <button
-              type="button"
-              className={cx(
-                "foyer-button foyer-button--ghost foyer-button--icon foyer-bulk-invite__close",
-                classNames?.close,
-              )}
-              aria-label={s.close}
-              data-slot="close"
-            >
-              <span aria-hidden="true">×</span>
-            </button>
-          </Dialog.Close>
+          <button
+            type="button"
+            className={cx(
+              "foyer-button foyer-button--ghost foyer-button--icon foyer-bulk-invite__close",
+              classNames?.close,
+            )}
+            aria-label={s.close}
+            data-slot="close"
+            onClick={close}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
         )}
       </div>
       <div
@@ -467,7 +482,7 @@ function BulkInviteBody({ options, l10n, classNames, onBusyChange, onDone }: Bod
 
 interface EditingFormProps {
   invite: BulkInvite;
-  l10n: UseLocalizationResult;
+  l10n: UseLocalizationResult<"bulkInviteModal">;
   id: string;
   inputRef: RefObject<HTMLInputElement | null>;
   emailsErrorId: string | undefined;

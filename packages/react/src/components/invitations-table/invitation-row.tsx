@@ -19,7 +19,7 @@ export interface InvitationRowProps {
   busy: boolean;
   onToggleSelected: () => void;
   actions: RowAction[];
-  l10n: UseLocalizationResult;
+  l10n: UseLocalizationResult<"invitationsTable">;
   classNames: SlotClassNames<InvitationsTableSlot> | undefined;
   style?: CSSProperties;
 }
@@ -123,7 +123,13 @@ export function InvitationRow({
   );
 }
 
-function ExpiryCell({ invitation, l10n }: { invitation: Invitation; l10n: UseLocalizationResult }) {
+function ExpiryCell({
+  invitation,
+  l10n,
+}: {
+  invitation: Invitation;
+  l10n: UseLocalizationResult<"invitationsTable">;
+}) {
   const { t, formatMessage, formatDate, formatRelative } = l10n;
   const s = t.invitationsTable;
   const { status } = invitation;
@@ -187,7 +193,7 @@ function DeliveryCell({
   className,
 }: {
   invitation: Invitation;
-  l10n: UseLocalizationResult;
+  l10n: UseLocalizationResult<"invitationsTable">;
   className: string | undefined;
 }) {
   const { t, formatMessage } = l10n;

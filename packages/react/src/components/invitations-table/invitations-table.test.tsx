@@ -2,6 +2,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event";
 import { delay, HttpResponse, http } from "msw";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { de } from "../../localization/de.ts";
 import { errorsEn } from "../../localization/errors.ts";
 import { axeViolations } from "../../test/axe.ts";
 import { BASE_URL, renderWithFoyer, useFoyerMock } from "../../test/foyer-test.tsx";
@@ -294,8 +295,11 @@ describe("InvitationsTable over @foyer/msw", () => {
     expect(ctx.requests.some((r) => /^POST \/invitations\/.+\/resend$/.test(r))).toBe(true);
   });
 
-  it("R-UI-07: German strings, dates and plurals come from the locale", async () => {
-    renderWithFoyer(<InvitationsTable tenantId="acme" />, ctx.client, { locale: "de-DE" });
+  it("R-UI-07: German strings from localization={de}, dates and plurals from the locale", async () => {
+    renderWithFoyer(<InvitationsTable tenantId="acme" />, ctx.client, {
+      locale: "de-DE",
+      localization: de,
+    });
     expect(await screen.findByRole("tab", { name: "Ausstehend (3)" })).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Verlauf (1)" })).toBeTruthy();
     const ana = await rowFor("ana@acme.com");

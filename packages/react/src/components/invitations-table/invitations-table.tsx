@@ -13,6 +13,7 @@ import { Notices, useAnnouncer } from "../../internal/announcer.tsx";
 import { cx } from "../../internal/cx.ts";
 import type { StylingProps } from "../../internal/slots.ts";
 import { useFoyerRootProps } from "../../internal/use-root-props.ts";
+import { invitationsTableEn } from "../../localization/invitations-table.ts";
 import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import { useLocalization } from "../../localization/use-localization.ts";
 import { InvitationRow } from "./invitation-row.tsx";
@@ -70,7 +71,7 @@ export function InvitationsTable({
   ...options
 }: InvitationsTableProps) {
   const table = useInvitationsTable(options);
-  const l10n = useLocalization(localization);
+  const l10n = useLocalization({ invitationsTable: invitationsTableEn }, localization);
   const { t, formatMessage, errorMessage } = l10n;
   const s = t.invitationsTable;
   const announcer = useAnnouncer();

@@ -1,6 +1,6 @@
 "use client";
-import * as Dialog from "@radix-ui/react-dialog";
 import { cx } from "../../internal/cx.ts";
+import { Dialog, DialogDescription, DialogTitle } from "../../internal/dialog.tsx";
 import { useFoyerRootProps } from "../../internal/use-root-props.ts";
 
 /** Props of `RevokeDialog`. Internal to InvitationsTable. */
@@ -18,8 +18,9 @@ export interface RevokeDialogProps {
 }
 
 /**
- * The revoke confirmation, on Radix Dialog: focus starts on Cancel (the safe choice),
- * Escape cancels, and focus returns to what opened it.
+ * The revoke confirmation, a native modal `alertdialog`: focus starts on Cancel (the safe
+ * choice), Escape cancels, a click beside it does nothing, and focus returns to what opened
+ * it.
  */
 export function RevokeDialog({
   open,
@@ -34,43 +35,40 @@ export function RevokeDialog({
 }: RevokeDialogProps) {
   const rootProps = useFoyerRootProps();
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="foyer-dialog-overlay" />
-        <Dialog.Content
-          {...rootProps}
-          role="alertdialog"
-          className={cx("foyer-root foyer-dialog", className)}
-          data-slot="dialog"
-          onCloseAutoFocus={(event) => {
-            const target = returnFocusTo();
-            if (target?.isConnected) {
-              event.preventDefault();
-              target.focus();
-            }
-          }}
-        >
-          <Dialog.Title className="foyer-dialog__title">{title}</Dialog.Title>
-          <Dialog.Description className="foyer-dialog__description">
-            {description}
-          </Dialog.Description>
-          <div className="foyer-dialog__footer">
-            <Dialog.Close asChild>
-              <button type="button" className="foyer-button">
-                {cancelLabel}
-              </button>
-            </Dialog.Close>
-            <button
-              type="button"
-              className="foyer-button foyer-button--danger"
-              data-slot="confirm"
-              onClick={onConfirm}
-            >
-              {confirmLabel}
-            </button>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      role="alertdialog"
+      returnFocus={returnFocusTo}
+      className="foyer-dialog-overlay"
+    >
+      <div
+        {...rootProps}
+        className={cx("foyer-root foyer-dialog", className)}
+        data-slot="dialog"
+        data-state={open ? "open" : "closed"}
+      >
+        <DialogTitle className="foyer-dialog__title">{title}</DialogTitle>
+        <DialogDescription className="foyer-dialog__description">{description}</DialogDescription>
+        <div className="foyer-dialog__footer">
+          <button
+            type="button"
+            className="foyer-button"
+            data-foyer-autofocus=""
+            onClick={() => onOpenChange(false)}
+          >
+            {cancelLabel}
+          </button>
+          <button
+            type="button"
+            className="foyer-button foyer-button--danger"
+            data-slot="confirm"
+            onClick={onConfirm}
+          >
+            {confirmLabel}
+          </button>
+        </div>
+      </div>
+    </Dialog>
   );
 }
