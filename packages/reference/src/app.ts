@@ -21,12 +21,14 @@ import cookieParser from "cookie-parser";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { type Kysely, sql } from "kysely";
 import { openDatabase, type ReferenceDatabase } from "./database.ts";
-import { renderHomePage } from "./home-page.ts";
+import { type HomePageUser, renderHomePage } from "./home-page.ts";
 import { createReferenceHooks } from "./hooks.ts";
+import { renderMailboxPage } from "./mailbox-page.ts";
 import { migrateReference } from "./migrations.ts";
 import { type SeededSignIn, type SeedResult, seedDemoData } from "./seed.ts";
 import { createSessions, SESSION_COOKIE } from "./sessions.ts";
 import { displayName, findUserByEmail, findUserById } from "./users.ts";
+import { createWebRouter } from "./web.ts";
 
 /** Options of `createReferenceApp`. */
 export interface ReferenceAppOptions {
@@ -57,6 +59,11 @@ export interface ReferenceAppOptions {
   rateLimiter?: RateLimiter | null | undefined;
   /** @default JSON lines on the console */
   logger?: Logger | undefined;
+  /**
+   * The built demo pages (`/admin`, `/accept-invite`, `/login`).
+   * @default packages/reference/web/dist, written by `pnpm start` (vite build)
+   */
+  webDir?: string | undefined;
 }
 
 /** A running reference app. */
@@ -264,12 +271,18 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       res.status(204).end();
     });
 
-    app.get("/me", noStore, async (req, res) => {
+    /** The active user of the request's session, or null. */
+    const currentUser = async (req: Request) => {
       const sessionId: unknown = req.signedCookies[SESSION_COOKIE];
       const userId =
         typeof sessionId === "string" ? await sessions.userIdFromSessionId(sessionId) : null;
       const user = userId ? await findUserById(db, userId) : null;
-      if (!user?.active) return sendError(res, "UNAUTHENTICATED");
+      return user?.active ? user : null;
+    };
+
+    app.get("/me", noStore, async (req, res) => {
+      const user = await currentUser(req);
+      if (!user) return sendError(res, "UNAUTHENTICATED");
       res.json({ user: publicUser(user) });
     });
 
@@ -279,7 +292,16 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
     });
 
     if (mailbox) {
-      app.get("/dev/mailbox", noStore, (_req, res) => {
+      app.get("/dev/mailbox", noStore, (req, res) => {
+        // A browser (Accept: text/html) gets a page to click through; anything else JSON.
+        if (req.accepts(["json", "html"]) === "html") {
+          res.setHeader(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+          );
+          res.type("html").send(renderMailboxPage(mailbox.messages()));
+          return;
+        }
         res.json(
           mailbox.messages().map((m) => ({
             id: m.id,
@@ -304,13 +326,38 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       });
     }
 
-    app.get("/", (_req, res) => {
+    app.use(
+      createWebRouter({
+        webDir: options.webDir,
+        isSignedIn: async (req) => (await currentUser(req)) !== null,
+      }),
+    );
+
+    app.get("/", noStore, async (req, res) => {
+      const user = await currentUser(req);
+      let signedIn: HomePageUser | null = null;
+      if (user) {
+        const [tenant, roles] = await Promise.all([
+          foyer.store.getTenant(user.tenant_id),
+          foyer.store.listRoles(),
+        ]);
+        signedIn = {
+          name: displayName(user),
+          email: user.email,
+          tenantName: tenant?.name ?? user.tenant_id,
+          roleName: roles.find((r) => r.id === user.role_id)?.name ?? user.role_id,
+          canManageInvitations:
+            roles.find((r) => r.id === user.role_id)?.permissions.includes("invitations:read") ??
+            false,
+        };
+      }
       res.type("html").send(
         renderHomePage({
           publicBaseUrl,
           signIns,
           devMailbox: mailbox !== null,
           database: database.location,
+          user: signedIn,
         }),
       );
     });

@@ -1,6 +1,16 @@
 import { escapeHtml } from "@foyer/server";
 import type { SeededSignIn } from "./seed.ts";
 
+/** The signed-in user the home page greets. */
+export interface HomePageUser {
+  name: string;
+  email: string;
+  tenantName: string;
+  roleName: string;
+  /** Whether the user's role reads invitations (so `/admin` has something to show). */
+  canManageInvitations: boolean;
+}
+
 /** What the home page shows. */
 export interface HomePageInput {
   publicBaseUrl: string;
@@ -8,9 +18,19 @@ export interface HomePageInput {
   devMailbox: boolean;
   /** Where the data lives (no secrets). */
   database: string;
+  /** The user of the request's session, if any. */
+  user?: HomePageUser | null | undefined;
 }
 
-/** The short HTML page at `/`: what runs where, and the seeded sign-ins. */
+function signedInBanner(user: HomePageUser): string {
+  const next = user.canManageInvitations
+    ? `<a href="/admin">Open team invitations</a>`
+    : `This role does not manage invitations; sign out from the <a href="/admin">Team page</a> and sign in as an admin to invite people.`;
+  return `<p class="banner" data-testid="signed-in">Signed in as <strong>${escapeHtml(user.name)}</strong>
+(<code>${escapeHtml(user.email)}</code>), ${escapeHtml(user.roleName)} at ${escapeHtml(user.tenantName)}. ${next}</p>`;
+}
+
+/** The short HTML page at `/`: the demo flow, what runs where, and the seeded sign-ins. */
 export function renderHomePage(input: HomePageInput): string {
   const base = escapeHtml(input.publicBaseUrl);
   const rows = input.signIns
@@ -28,29 +48,54 @@ export function renderHomePage(input: HomePageInput): string {
 ${rows}
 </tbody></table>`
       : "<p>No demo data was seeded.</p>";
+  const mailbox = input.devMailbox
+    ? `<a href="/dev/mailbox">development mailbox</a>`
+    : "mailbox of the configured mailer";
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>Foyer reference app</title>
 <style>
 body { font: 16px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
 table { border-collapse: collapse; } th, td { text-align: left; padding: .25rem .75rem .25rem 0; }
 code { font-size: .9em; }
+.banner { padding: .75rem 1rem; border: 1px solid #93c5fd; border-radius: 8px; background: #eff6ff; color: #1e3a8a; }
+@media (prefers-color-scheme: dark) {
+  body { background: #0f0f11; color: #fafafa; } a { color: #93c5fd; }
+  .banner { background: #172554; color: #dbeafe; border-color: #1e40af; }
+}
 </style>
 </head>
 <body>
 <h1>Foyer reference app</h1>
-<p>The reference Express backend of Foyer: per-email invitations and tenant invite links.
-Data: ${escapeHtml(input.database)}.</p>
+${input.user ? signedInBanner(input.user) : ""}
+<p>The reference Express backend of Foyer and a small host app that uses its React components:
+per-email invitations and tenant invite links. Data: ${escapeHtml(input.database)}.</p>
+<h2>Try the whole flow in the browser</h2>
+<ol>
+<li>Open <a href="/admin"><code>${base}/admin</code></a> and sign in as an admin from the table below
+(for example <code>alex@acme.example</code>, or <code>morgan@northwind.example</code> for every Northwind tenant).</li>
+<li>Pick a tenant and click <strong>Invite people</strong>: type an address, choose a role and send.
+The table lists the new pending invitation; resend or revoke it from its row menu.</li>
+<li>Open the ${mailbox} and the invitation's <strong>Open on this server</strong> link. (Acme Corp has its
+own invite base URL, <code>https://acme.example.com</code>, so its emails point there; the mailbox offers the
+same link on this server.)</li>
+<li>On <code>/accept-invite</code>, enter a first and last name and a strong password. The new member
+is signed in and lands back on this page.</li>
+</ol>
+<h2>What runs where</h2>
 <ul>
+<li>Team invitations (admins): <a href="/admin"><code>${base}/admin</code></a>; sign-in page: <a href="/login"><code>${base}/login</code></a></li>
+<li>Invitee page: <code>${base}/accept-invite#token=…</code> (the link in the invitation email)</li>
 <li>Foyer API: <code>${base}/api/foyer</code></li>
 <li>OpenAPI document: <a href="/openapi.json"><code>${base}/openapi.json</code></a></li>
-<li>Sign in: <code>POST ${base}/login</code> with <code>{"email","password"}</code>; <code>GET ${base}/me</code>; <code>POST ${base}/logout</code></li>
+<li>Sign in by API: <code>POST ${base}/login</code> with <code>{"email","password"}</code>; <code>GET ${base}/me</code>; <code>POST ${base}/logout</code></li>
 ${
   input.devMailbox
-    ? `<li>Development mailbox (every email the app sends): <a href="/dev/mailbox"><code>${base}/dev/mailbox</code></a></li>`
+    ? `<li>Development mailbox (every email the app sends): <a href="/dev/mailbox"><code>${base}/dev/mailbox</code></a> (a page in a browser, JSON otherwise)</li>`
     : ""
 }
 </ul>

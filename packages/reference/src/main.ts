@@ -29,6 +29,8 @@ const lines = [
   `Foyer reference app ready in ${((Date.now() - started) / 1000).toFixed(1)} s, listening on port ${port}`,
   `  Data:            ${reference.databaseLocation}`,
   `  Home:            ${base}/`,
+  `  Team (admins):   ${base}/admin`,
+  `  Invitee page:    ${base}/accept-invite#token=… (links in the dev mailbox)`,
   `  Foyer API:       ${base}/api/foyer`,
   `  OpenAPI:         ${base}/openapi.json`,
   ...(reference.mailbox ? [`  Dev mailbox:     ${base}/dev/mailbox`] : []),

@@ -1,0 +1,105 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type Request, type Response, type Router } from "express";
+
+// The demo host app's pages, built by vite from `web/` (see web/vite.config.ts) and served
+// here: `/admin` (signed-in admins), `/accept-invite` (invitees, public) and `/login`.
+
+/** Where `vite build --config web/vite.config.ts` writes the demo pages. */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL("../web/dist", import.meta.url));
+
+/**
+ * The pages' Content-Security-Policy: scripts and styles only from files of this origin (the
+ * build inlines nothing), API calls to this origin, images from this origin or https (tenant
+ * logos), no framing, no plugins, forms only to this origin.
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** The pages the build produces, by file name. */
+const PAGES = ["admin.html", "accept-invite.html", "login.html"] as const;
+type Page = (typeof PAGES)[number];
+
+/** Options of `createWebRouter`. */
+export interface WebRouterOptions {
+  /** The built pages. @default DEFAULT_WEB_DIR */
+  webDir?: string | undefined;
+  /** Whether the request carries a live session of an active user. */
+  isSignedIn(req: Request): Promise<boolean>;
+}
+
+/**
+ * Serves the built demo pages and their assets. Without a build, the pages answer 503 with
+ * how to build them (`pnpm start` builds them first).
+ */
+export function createWebRouter(options: WebRouterOptions): Router {
+  const webDir = options.webDir ?? DEFAULT_WEB_DIR;
+  const router = express.Router();
+
+  // Read on each request (a few hundred bytes), so a rebuild shows without a restart.
+  const read = (page: Page): string | null => {
+    const file = join(webDir, page);
+    return existsSync(file) ? readFileSync(file, "utf8") : null;
+  };
+
+  const send = (res: Response, page: Page): void => {
+    const html = read(page);
+    res.setHeader("Cache-Control", "no-store");
+    if (html === null) {
+      res
+        .status(503)
+        .type("text/plain")
+        .send(
+          "The demo pages are not built. Run `pnpm start` from the repository root (it builds them), " +
+            "or `pnpm --filter @foyer/reference build:web`.\n",
+        );
+      return;
+    }
+    res.setHeader("Content-Security-Policy", PAGE_CSP);
+    res.type("html").send(html);
+  };
+
+  // Hashed file names: cache them for good. Unknown files fall through to the app's 404.
+  router.use(
+    "/assets",
+    express.static(join(webDir, "assets"), {
+      immutable: true,
+      maxAge: "1y",
+      index: false,
+      redirect: false,
+    }),
+  );
+
+  router.get("/admin", async (req, res) => {
+    if (!(await options.isSignedIn(req))) {
+      const next = req.originalUrl.startsWith("/admin") ? req.originalUrl : "/admin";
+      res.setHeader("Cache-Control", "no-store");
+      res.redirect(302, `/login?next=${encodeURIComponent(next)}`);
+      return;
+    }
+    send(res, "admin.html");
+  });
+
+  router.get("/accept-invite", (_req, res) => {
+    // The invitee's page (DESIGN: invitee pages send it); the app sets it everywhere too.
+    res.setHeader("Referrer-Policy", "no-referrer");
+    send(res, "accept-invite.html");
+  });
+
+  router.get("/login", (_req, res) => {
+    send(res, "login.html");
+  });
+
+  return router;
+}

@@ -1,0 +1,77 @@
+import "@foyer/react/styles.css";
+import "./demo.css";
+import { AcceptInvitePage, FoyerProvider } from "@foyer/react";
+import { StrictMode, useEffect, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { foyerClient } from "./foyer-client.ts";
+
+// `/accept-invite#token=…`: the invitee's page. The token travels in the fragment, which the
+// browser never sends to a server; it is read once, before anything renders, and removed from
+// the address bar and the history entry so it does not linger (screenshots, shoulder
+// surfers, extensions reading the URL). The server answers this page with
+// `Referrer-Policy: no-referrer`.
+
+function takeTokenFromHash(): string {
+  const token = new URLSearchParams(location.hash.slice(1)).get("token") ?? "";
+  if (location.hash !== "") {
+    history.replaceState(history.state, "", `${location.pathname}${location.search}`);
+  }
+  return token.trim();
+}
+
+/** No token at all (the page was opened without a link): say so in the component's card. */
+function MissingToken() {
+  return (
+    <div className="foyer-root foyer-accept" data-state="invalid">
+      <div className="foyer-accept__card">
+        <div className="foyer-accept__message" data-state="error">
+          <h1 className="foyer-accept__title">Open the link from your invitation email</h1>
+          <p>
+            This page needs the invitation link itself. Open it again from the email, or ask your
+            administrator to send a new one.
+          </p>
+          <a className="foyer-button foyer-button--primary foyer-accept__action" href="/login">
+            Sign in instead
+          </a>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function InviteePage({ initialToken }: { initialToken: string }) {
+  const [token, setToken] = useState(initialToken);
+  // A second link pasted into the same tab changes only the fragment: take that token too.
+  useEffect(() => {
+    const onHashChange = () => {
+      const next = takeTokenFromHash();
+      if (next !== "") setToken(next);
+    };
+    window.addEventListener("hashchange", onHashChange);
+    return () => window.removeEventListener("hashchange", onHashChange);
+  }, []);
+  return (
+    <FoyerProvider client={foyerClient}>
+      {token === "" ? (
+        <MissingToken />
+      ) : (
+        // The accept signs the new member in; `/` then greets them by name.
+        <AcceptInvitePage key={token} token={token} signInUrl="/login" redirectTo="/" />
+      )}
+    </FoyerProvider>
+  );
+}
+
+// Read before anything renders, so the token never sits in the address bar while the page loads.
+const initialToken = takeTokenFromHash();
+
+const root = document.getElementById("root");
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <main className="invitee-page">
+        <InviteePage initialToken={initialToken} />
+      </main>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,34 @@
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defaultClientConditions, defineConfig } from "vite";
+
+// The demo host app's pages (`/admin`, `/accept-invite`, `/login`), built to `web/dist` and
+// served by the reference app (src/web.ts). `@foyer/*` resolve to the workspace sources
+// through their "@foyer/source" export condition, as the rest of the repository does.
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  root: here("."),
+  base: "/",
+  publicDir: false,
+  plugins: [react()],
+  resolve: {
+    conditions: ["@foyer/source", ...defaultClientConditions],
+    dedupe: ["react", "react-dom", "@tanstack/react-query"],
+  },
+  build: {
+    outDir: here("dist"),
+    emptyOutDir: true,
+    target: "es2022",
+    // Everything ships as files: the pages' Content-Security-Policy allows no inline code.
+    assetsInlineLimit: 0,
+    rollupOptions: {
+      input: {
+        admin: here("admin.html"),
+        "accept-invite": here("accept-invite.html"),
+        login: here("login.html"),
+      },
+    },
+  },
+});
