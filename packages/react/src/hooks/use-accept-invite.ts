@@ -9,7 +9,7 @@ import {
   type PasswordPolicy,
 } from "@foyer/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useFoyer } from "../provider/use-foyer.ts";
 import {
   acceptInvitationMutationOptions,
@@ -199,18 +199,20 @@ export function useAcceptInvite(options: UseAcceptInviteOptions): AcceptInvite {
   const navigate = useRef(options.navigate);
   navigate.current = options.navigate;
 
-  // Pre-fill the names once when the inviter gave one ("Ana Smith" becomes Ana / Smith).
+  // Pre-fill the names once when the inviter gave one ("Ana Smith" becomes Ana / Smith). This
+  // adjusts state during render, not in an effect, so the form never paints with empty names.
   const preview = previewQuery.data;
   const prefillName = preview?.name ?? null;
-  useEffect(() => {
-    if (prefillName === null) return;
+  const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
+  if (prefillName !== null && prefillName !== prefilledFrom) {
+    setPrefilledFrom(prefillName);
     const [first = "", ...rest] = prefillName.trim().split(/\s+/u);
     setValues((current) =>
       current.firstName === "" && current.lastName === ""
         ? { ...current, firstName: first, lastName: rest.join(" ") }
         : current,
     );
-  }, [prefillName]);
+  }
 
   const passwordCheck = useMemo(
     () => evaluatePassword(values.password, policy),
