@@ -1,6 +1,6 @@
 "use client";
 import type { Invitation } from "@foyer/core";
-import type { CSSProperties } from "react";
+import { type CSSProperties, memo } from "react";
 import { cx } from "../../internal/cx.ts";
 import type { SlotClassNames } from "../../internal/slots.ts";
 import { Tooltip } from "../../internal/tooltip.tsx";
@@ -17,8 +17,12 @@ export interface InvitationRowProps {
   selectable: boolean;
   selected: boolean;
   busy: boolean;
-  onToggleSelected: () => void;
-  actions: RowAction[];
+  /** Stable across renders (the row is memoised): called with the row's invitation id. */
+  onToggleSelected: (invitationId: string) => void;
+  /** Whether a fresh invite link is known for the row (adds "Copy link" to its actions). */
+  hasLink: boolean;
+  /** Stable across renders: the actions of one row, read when the row renders. */
+  actionsFor: (invitation: Invitation) => RowAction[];
   l10n: UseLocalizationResult<"invitationsTable">;
   classNames: SlotClassNames<InvitationsTableSlot> | undefined;
   style?: CSSProperties;
@@ -28,8 +32,11 @@ const DAY = 86_400_000;
 
 const DELIVERY_ICONS = { none: "↗", queued: "◷", sent: "✓", failed: "!" } as const;
 
-/** One invitation as a table row. */
-export function InvitationRow({
+/**
+ * One invitation as a table row. Memoised: while the table scrolls, only the rows that come
+ * into view render, not every row on screen. Every prop is a value or a stable callback.
+ */
+export const InvitationRow = memo(function InvitationRow({
   invitation,
   rowIndex,
   showTenant,
@@ -37,12 +44,13 @@ export function InvitationRow({
   selected,
   busy,
   onToggleSelected,
-  actions,
+  actionsFor,
   l10n,
   classNames,
   style,
 }: InvitationRowProps) {
   const { t, formatMessage, formatDate, formatRelative } = l10n;
+  const actions = actionsFor(invitation);
   const s = t.invitationsTable;
   const cell = cx("foyer-invitations__cell", classNames?.cell);
   const inviter = invitation.invitedBy?.name ?? invitation.invitedBy?.email ?? t.common.none;
@@ -65,7 +73,7 @@ export function InvitationRow({
             className={cx("foyer-checkbox", classNames?.checkbox)}
             data-slot="checkbox"
             checked={selected}
-            onChange={onToggleSelected}
+            onChange={() => onToggleSelected(invitation.id)}
             aria-label={formatMessage(s.selectRow, { email: invitation.email })}
           />
         )}
@@ -121,7 +129,7 @@ export function InvitationRow({
       </td>
     </tr>
   );
-}
+});
 
 function ExpiryCell({
   invitation,

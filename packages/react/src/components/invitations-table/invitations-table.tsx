@@ -1,7 +1,15 @@
 "use client";
 import type { Invitation } from "@foyer/core";
 import { observeElementRect, useVirtualizer } from "@tanstack/react-virtual";
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
 import {
   type BulkActionResult,
   type InvitationsSortColumn,
@@ -91,12 +99,15 @@ export function InvitationsTable({
   const columnCount = withTenant ? 10 : 9;
   const rowHeight = density === "compact" ? 28 : 44;
 
+  const { rows } = table;
   const virtualizer = useVirtualizer({
     count: table.rows.length,
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => rowHeight,
     overscan: 10,
-    getItemKey: (index) => table.rows[index]?.id ?? index,
+    // Stable while the rows are: a new function makes the virtualizer recompute the position
+    // of every row (10,000 of them) on each render, scroll frames included.
+    getItemKey: useCallback((index: number) => rows[index]?.id ?? index, [rows]),
     // Rows drawn before layout is known (server render, first paint), and when the area
     // reports no height (hidden, or an environment without layout such as jsdom).
     initialRect: { width: 0, height: rowHeight * FALLBACK_ROWS },
@@ -193,6 +204,14 @@ export function InvitationsTable({
     });
     return list;
   };
+
+  // The rows are memoised: they get one stable function that reads the latest `rowActions`.
+  const latestRowActions = useRef(rowActions);
+  latestRowActions.current = rowActions;
+  const actionsFor = useCallback(
+    (invitation: Invitation) => latestRowActions.current(invitation),
+    [],
+  );
 
   const confirmRevoke = () => {
     const current = confirmation;
@@ -318,8 +337,9 @@ export function InvitationsTable({
                 selectable={table.isActionable(invitation)}
                 selected={table.isSelected(invitation.id)}
                 busy={table.busyIds.has(invitation.id)}
-                onToggleSelected={() => table.toggleSelected(invitation.id)}
-                actions={rowActions(invitation)}
+                onToggleSelected={table.toggleSelected}
+                hasLink={table.linkFor(invitation.id) !== null}
+                actionsFor={actionsFor}
                 l10n={l10n}
                 classNames={classNames}
               />
