@@ -1,11 +1,14 @@
 // Every story as a test in real Chromium (Debian's, not a downloaded one): render, play, and
 // an axe check that fails on any violation (preview: `parameters.a11y.test = "error"`).
-// Run by `pnpm test:stories`; apart from the unit-test projects of `vitest.config.ts`.
+// A project of the root `vitest.config.ts`, so `pnpm test` runs it; alone: `pnpm test:stories`.
 import { join } from "node:path";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
 import { foyerConditions, foyerWorkspace } from "./scripts/foyer-workspace.ts";
+
+// No telemetry from a test run, whichever command started it (the machine has no network).
+process.env.STORYBOOK_DISABLE_TELEMETRY ??= "1";
 
 const CHROMIUM_ARGS = [
   "--headless",
