@@ -11,7 +11,7 @@ export interface FoyerRootProps {
 /**
  * The provider's `appearance` as root attributes: `data-foyer-theme` when a theme is forced
  * and `--foyer-*` variables as inline style. Spread it on every element with class
- * `foyer-root`; a dialog sits inside the component, so it inherits them.
+ * `foyer-root`, the content box of each dialog included.
  * Internal: shared by the styled components.
  */
 export function useFoyerRootProps(): FoyerRootProps {
