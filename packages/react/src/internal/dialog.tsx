@@ -152,12 +152,17 @@ export function Dialog({
       <dialog
         {...rootProps}
         {...rest}
+        // The caller's style adds to the theme's variables instead of replacing them.
+        style={rest.style ? { ...rootProps.style, ...rest.style } : rootProps.style}
         ref={dialogRef}
         role={role === "alertdialog" ? "alertdialog" : undefined}
         aria-labelledby={titleId}
         aria-describedby={descriptionId}
         data-state={open ? "open" : "closed"}
         onCancel={(event) => {
+          // Only this dialog's own cancel: a file input inside fires a bubbling `cancel` when
+          // its picker is dismissed, and React passes a nested dialog's events up its tree.
+          if (event.target !== event.currentTarget) return;
           // Escape: React state decides. Not cancelable when the browser insists (a second
           // Escape without user activation); then `close` below brings the state along.
           event.preventDefault();
@@ -166,6 +171,7 @@ export function Dialog({
           requestClose();
         }}
         onClose={(event) => {
+          if (event.target !== event.currentTarget) return;
           if (!openRef.current || event.currentTarget.open) return;
           // Closed by the browser while still open in React: ask, then show again if refused.
           requestClose();
