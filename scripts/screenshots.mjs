@@ -22,26 +22,63 @@ const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-/** [file name, story id, crop] — crop "root" captures only the story's content. */
+/**
+ * How each component is framed: the viewport, the element the PNG is cropped to, and a margin
+ * of the surrounding page kept around it.
+ * - table: padded layout; the story root plus the body's 16px padding, so borders don't touch
+ *   the edge of the image.
+ * - modal: the panel inside the full-screen <dialog> overlay with some backdrop around it; the
+ *   viewport is tall enough (the CSV preview is ~970px) that the dialog's body doesn't scroll
+ *   and cut off the message field.
+ * - page: fullscreen layout; the whole page component, taken from the full (scrollable) page so
+ *   the submit button isn't cut off, in a narrower window so the 420px card isn't lost in grey.
+ */
+const FRAMES = {
+  table: { viewport: { width: 1280, height: 800 }, selector: "#storybook-root", margin: 16 },
+  modal: { viewport: { width: 1280, height: 1100 }, selector: "dialog[open] > *", margin: 32 },
+  page: { viewport: { width: 800, height: 1000 }, selector: "#storybook-root", margin: 0 },
+};
+
+/** [file name, story id, frame] */
 const SHOTS = [
-  ["invitations-table-light", "components-invitationstable--pending", "root"],
-  ["invitations-table-dark", "components-invitationstable--dark", "root"],
-  ["invitations-table-de", "components-invitationstable--german", "root"],
-  ["invitations-table-error", "components-invitationstable--error-state", "root"],
-  ["invitations-table-empty", "components-invitationstable--empty", "root"],
-  ["invitations-table-loading", "components-invitationstable--loading", "root"],
-  ["bulk-invite-modal-light", "components-bulkinvitemodal--chips", "page"],
-  ["bulk-invite-modal-dark", "components-bulkinvitemodal--dark", "page"],
-  ["bulk-invite-modal-de", "components-bulkinvitemodal--german", "page"],
-  ["bulk-invite-modal-error", "components-bulkinvitemodal--seat-limit-reached", "page"],
-  ["bulk-invite-modal-results", "components-bulkinvitemodal--results-summary", "page"],
-  ["bulk-invite-modal-csv", "components-bulkinvitemodal--csv-preview", "page"],
+  ["invitations-table-light", "components-invitationstable--pending", "table"],
+  ["invitations-table-dark", "components-invitationstable--dark", "table"],
+  ["invitations-table-de", "components-invitationstable--german", "table"],
+  ["invitations-table-error", "components-invitationstable--error-state", "table"],
+  ["invitations-table-empty", "components-invitationstable--empty", "table"],
+  ["invitations-table-loading", "components-invitationstable--loading", "table"],
+  ["bulk-invite-modal-light", "components-bulkinvitemodal--chips", "modal"],
+  ["bulk-invite-modal-dark", "components-bulkinvitemodal--dark", "modal"],
+  ["bulk-invite-modal-de", "components-bulkinvitemodal--german", "modal"],
+  ["bulk-invite-modal-error", "components-bulkinvitemodal--seat-limit-reached", "modal"],
+  ["bulk-invite-modal-results", "components-bulkinvitemodal--results-summary", "modal"],
+  ["bulk-invite-modal-csv", "components-bulkinvitemodal--csv-preview", "modal"],
   ["accept-invite-page-light", "components-acceptinvitepage--valid-token", "page"],
   ["accept-invite-page-dark", "components-acceptinvitepage--dark", "page"],
   ["accept-invite-page-de", "components-acceptinvitepage--german", "page"],
   ["accept-invite-page-error", "components-acceptinvitepage--expired", "page"],
   ["accept-invite-page-weak-password", "components-acceptinvitepage--weak-password", "page"],
 ];
+
+/**
+ * The frame's element plus its margin, in page coordinates (a full-page screenshot's clip), or
+ * undefined (the whole page) when nothing matches.
+ * @param {import("playwright-core").Page} page
+ * @param {(typeof FRAMES)[keyof typeof FRAMES]} frame
+ */
+async function cropTo(page, frame) {
+  const box = await page.locator(frame.selector).first().boundingBox();
+  if (!box) return undefined;
+  const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
+  const x = Math.max(0, Math.floor(box.x + scroll.x - frame.margin));
+  const y = Math.max(0, Math.floor(box.y + scroll.y - frame.margin));
+  return {
+    x,
+    y,
+    width: Math.ceil(box.x + scroll.x + box.width + frame.margin) - x,
+    height: Math.ceil(box.y + scroll.y + box.height + frame.margin) - y,
+  };
+}
 
 if (!existsSync(join(staticDir, "iframe.html"))) {
   console.error("No storybook-static: run `pnpm build-storybook` first.");
@@ -53,12 +90,10 @@ const server = await serveStatic(staticDir);
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 const problems = [];
 try {
-  for (const [name, id, crop] of SHOTS) {
+  for (const [name, id, frameName] of SHOTS) {
+    const frame = FRAMES[frameName];
     // A fresh context per story: its own service worker registration and storage.
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      reducedMotion: "reduce",
-    });
+    const context = await browser.newContext({ viewport: frame.viewport, reducedMotion: "reduce" });
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (error) => errors.push(error.message));
@@ -66,9 +101,11 @@ try {
     const phase = await page
       .waitForFunction(
         () => {
+          // Storybook 10's last phase is "finished" (after afterEach, where the a11y check
+          // runs); "completed" is only passed through on the way there.
           const render = window.__STORYBOOK_PREVIEW__?.currentRender;
           const current = render?.phase;
-          return ["completed", "errored", "aborted"].includes(current) ? current : false;
+          return ["finished", "errored", "aborted"].includes(current) ? current : false;
         },
         undefined,
         { timeout: 20_000 },
@@ -78,10 +115,11 @@ try {
     // Let fades and the focus ring settle.
     await page.waitForTimeout(250);
     const file = join(outDir, `${name}.png`);
-    const target = crop === "root" ? page.locator("#storybook-root") : page;
-    await target.screenshot({ path: file, animations: "disabled" });
+    const clip = await cropTo(page, frame);
+    if (!clip) errors.push(`nothing matches ${frame.selector}`);
+    await page.screenshot({ path: file, fullPage: true, clip, animations: "disabled" });
     const status =
-      phase === "completed" && errors.length === 0 ? "ok" : `${phase} ${errors.join("; ")}`;
+      phase === "finished" && errors.length === 0 ? "ok" : `${phase} ${errors.join("; ")}`;
     if (status !== "ok") problems.push(`${name}: ${status}`);
     console.log(
       `${status === "ok" ? "ok  " : "WARN"} ${name}.png  (${id}) ${status === "ok" ? "" : status}`,

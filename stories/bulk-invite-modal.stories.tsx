@@ -135,7 +135,7 @@ export const ResultsSummary = {
     await userEvent.click(page.getByRole("button", { name: "Send 2 invitations" }));
     const heading = await page.findByRole(
       "heading",
-      { name: "Invitations sent" },
+      { name: "Results" },
       { timeout: 5000 },
     );
     const section = within(heading.closest("section") ?? canvasElement);
@@ -151,7 +151,7 @@ export const SeatLimitReached = {
     const page = await ready(canvasElement);
     await userEvent.type(addressInput(page), "erin@acme.com, finn@acme.com,");
     await userEvent.click(page.getByRole("button", { name: "Send 2 invitations" }));
-    await page.findByRole("heading", { name: "Invitations sent" }, { timeout: 5000 });
+    await page.findByRole("heading", { name: "Results" }, { timeout: 5000 });
     await expect(page.getByRole("heading", { name: "No seats left (2)" })).toBeVisible();
   },
 } satisfies Story;
@@ -222,7 +222,7 @@ export const KeyboardInvite = {
     // The results: both sent, the invalid one skipped with its reason.
     const heading = await page.findByRole(
       "heading",
-      { name: "Invitations sent" },
+      { name: "Results" },
       { timeout: 5000 },
     );
     const results = within(heading.closest("section") ?? dialog);

@@ -100,7 +100,7 @@ describe("demo host app in Chromium", () => {
     await dialog.getByRole("textbox", { name: "Email addresses" }).press("Enter");
     await dialog.getByRole("button", { name: /^Send 1 invitation/ }).click();
     await dialog
-      .getByRole("region", { name: "Invitations sent" })
+      .getByRole("region", { name: "Results" })
       .getByText("1 invited · 0 skipped")
       .waitFor();
     await dialog.getByRole("button", { name: "Done" }).click();

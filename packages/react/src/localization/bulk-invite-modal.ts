@@ -248,7 +248,7 @@ export const bulkInviteModalEn: BulkInviteModalStrings = {
   previewBack: "Back to editing",
   resultInvited: { one: "{{count}} invited", other: "{{count}} invited" },
   resultSkipped: { one: "{{count}} skipped", other: "{{count}} skipped" },
-  resultTitle: "Invitations sent",
+  resultTitle: "Results",
   skippedTitle: "Skipped",
   skippedGroup: "{{reason}} ({{count}})",
   reasons: {
@@ -363,7 +363,7 @@ export const bulkInviteModalDe: BulkInviteModalStrings = {
   previewBack: "Zurück zur Bearbeitung",
   resultInvited: { one: "{{count}} eingeladen", other: "{{count}} eingeladen" },
   resultSkipped: { one: "{{count}} übersprungen", other: "{{count}} übersprungen" },
-  resultTitle: "Einladungen gesendet",
+  resultTitle: "Ergebnis",
   skippedTitle: "Übersprungen",
   skippedGroup: "{{reason}} ({{count}})",
   reasons: {

@@ -278,7 +278,7 @@ describe("BulkInviteModal", () => {
     // Three are valid here; the server then finds that Dana is already a member.
     await user.click(screen.getByRole("button", { name: "Send 3 invitations" }));
 
-    const heading = await screen.findByRole("heading", { name: "Invitations sent" });
+    const heading = await screen.findByRole("heading", { name: "Results" });
     const section = heading.closest("section") as HTMLElement;
     expect(within(section).getByText("2 invited · 3 skipped")).toBeTruthy();
     expect(within(section).getByRole("heading", { name: "Invalid address (1)" })).toBeTruthy();
