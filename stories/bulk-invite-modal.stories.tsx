@@ -133,11 +133,7 @@ export const ResultsSummary = {
     await userEvent.type(addressInput(page), "ana@acme.com, ben@acme, cleo@acme.com,");
     await expect(chipStates(canvasElement)).toEqual(["valid", "invalid", "valid"]);
     await userEvent.click(page.getByRole("button", { name: "Send 2 invitations" }));
-    const heading = await page.findByRole(
-      "heading",
-      { name: "Results" },
-      { timeout: 5000 },
-    );
+    const heading = await page.findByRole("heading", { name: "Results" }, { timeout: 5000 });
     const section = within(heading.closest("section") ?? canvasElement);
     await expect(section.getByText("2 invited · 1 skipped")).toBeVisible();
     await expect(section.getByRole("heading", { name: "Invalid address (1)" })).toBeVisible();
@@ -220,11 +216,7 @@ export const KeyboardInvite = {
     await userEvent.keyboard("{Enter}");
 
     // The results: both sent, the invalid one skipped with its reason.
-    const heading = await page.findByRole(
-      "heading",
-      { name: "Results" },
-      { timeout: 5000 },
-    );
+    const heading = await page.findByRole("heading", { name: "Results" }, { timeout: 5000 });
     const results = within(heading.closest("section") ?? dialog);
     await expect(results.getByText("2 invited · 1 skipped")).toBeVisible();
     await expect(results.getByRole("heading", { name: "Invalid address (1)" })).toBeVisible();
