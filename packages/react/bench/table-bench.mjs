@@ -10,6 +10,8 @@
 //   first render, warm   root.render() -> first page painted, the page already in the cache
 //   first render, host   like cold, in a page where a stand-in host app (React + TanStack
 //                        Query, bench/host-shell.tsx) was rendered before the timer
+//   first render, floor  like cold, with a bare table on the same client and query in place
+//                        of InvitationsTable (see table-bench.tsx): what any table costs here
 //   first render, primed like cold, after the table was mounted and unmounted once in the
 //                        page before the timer (its code compiled and run once)
 //   scroll to the end    scrollTop += step every frame until the last row is in the DOM,
@@ -46,6 +48,7 @@ const SERIES = /** @type {const} */ ({
   cold: { mode: "cold" },
   host: { mode: "cold", host: "1" },
   primed: { mode: "cold", prime: "1" },
+  floor: { mode: "cold", floor: "1" },
   warm: { mode: "warm" },
 });
 /** @typedef {keyof typeof SERIES} Series */
@@ -222,7 +225,7 @@ async function main() {
     `${server.url}/table-bench.html?${new URLSearchParams(query)}`;
 
   /** @type {Record<Series, any[]>} */
-  const firstRenders = { cold: [], host: [], primed: [], warm: [] };
+  const firstRenders = { cold: [], host: [], primed: [], warm: [], floor: [] };
   /** @type {Record<"pending" | "history", any[]>} */
   const scrolls = { pending: [], history: [] };
   /** @type {string[]} */
@@ -296,6 +299,8 @@ async function main() {
       cold: "ms from root.render() of FoyerProvider + InvitationsTable (tenant acme, Pending tab, empty query cache) until a message posted from the first animation frame after the first [data-slot=row] was committed ran, i.e. the first 50-row page is painted and the tasks queued before it (React's follow-up renders) are done. Includes the skeleton, the first list call (counts=true) in the page's handler, response parsing and the re-render. Code runs for the first time in the page (parse, lazy compile).",
       warm: "the same with the first page already in the QueryClient: render only, no API call between mount and rows.",
       host: "like cold, in a page where a stand-in host app (bench/host-shell.tsx: a React + TanStack Query screen with a 40-row table, loaded and updated once) was rendered before the timer: React DOM's and TanStack Query's code has run, as in a live app; Foyer's code (table, hooks, client, contract) runs for the first time.",
+      floor:
+        "like cold, but with a bare table in place of InvitationsTable: the same client, query and data through TanStack Query, a skeleton, then 23 plain rows of 9 cells. The cost of any table of this API in this page (React, TanStack Query, the client and contract running for the first time); cold minus floor is InvitationsTable's own.",
       primed:
         "like cold, but the table was mounted (with its own empty cache), painted and unmounted once in the page before the timer: compiled code, the same cold data path.",
       rowsFrameMs:
@@ -494,6 +499,7 @@ function printTable(figures, budgets) {
     host: "first render in a host app (React already running): mount -> rows painted",
     warm: "first render warm (render only, page in cache): mount -> rows painted",
     primed: "first render primed (cold, code already run once): mount -> rows painted",
+    floor: "floor: a bare table on the same client and query (cold): mount -> rows painted",
   };
   for (const series of SERIES_NAMES) {
     const f = figures.firstRender[series];

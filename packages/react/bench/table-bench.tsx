@@ -10,6 +10,9 @@
 //               TanStack Query code run once), as InvitationsTable is mounted in a live app
 //   ?prime      before the timer, mount the table once elsewhere on the page, wait for its
 //               rows, unmount it: the measured mount then runs already-compiled code
+//   ?floor      instead of InvitationsTable, a bare table on the same client and query (React,
+//               TanStack Query, the client and its contract, 23 plain rows): what any table
+//               fed by this API costs in this page, the floor under the cold figure
 //   ?tab=pending|history  the tab the table opens on (default pending)
 //   ?hold       wait for `__foyerBench.start()` before mounting (to start a profiler first)
 //
@@ -27,7 +30,7 @@ import {
   InvitationsTable,
   invitationsInfiniteQueryOptions,
 } from "@foyer/react";
-import { QueryClient } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider, useInfiniteQuery } from "@tanstack/react-query";
 import { createRoot } from "react-dom/client";
 import { mountHostShell } from "./host-shell.tsx";
 
@@ -51,6 +54,8 @@ export interface FirstRenderResult {
   mode: "cold" | "warm";
   host: boolean;
   primed: boolean;
+  /** The bare table of `?floor` was measured, not InvitationsTable. */
+  floor: boolean;
   tab: InvitationsTab;
   /** Rows of the tab (the handler's counts). */
   total: number;
@@ -148,6 +153,7 @@ const params = new URLSearchParams(location.search);
 const mode: "cold" | "warm" = params.get("mode") === "warm" ? "warm" : "cold";
 const primed = params.has("prime");
 const withHost = params.has("host");
+const floor = params.has("floor");
 const tab: InvitationsTab = params.get("tab") === "history" ? "history" : "pending";
 const container = document.getElementById("bench-root")!;
 
@@ -193,7 +199,54 @@ function listQuery(): InvitationListKeyQuery {
   return { status: tab, sort: "sentAt", order: "desc", limit: TABLE_PAGE_SIZE, tenantId: TENANT };
 }
 
+/** Rows InvitationsTable paints in the bench viewport; the floor table renders as many. */
+const FLOOR_ROWS = 23;
+
+/** `?floor`: the least a table of this API does: one list query, a skeleton, plain rows. */
+function FloorTable({ client }: { client: FoyerClient }) {
+  const list = useInfiniteQuery(invitationsInfiniteQueryOptions(client, listQuery()));
+  const page = list.data?.pages[0];
+  const dates = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
+  return (
+    <table>
+      <tbody>
+        {page
+          ? page.items.slice(0, FLOOR_ROWS).map((invitation) => (
+              <tr key={invitation.id} data-slot="row" style={{ height: 44 }}>
+                <td>
+                  <input type="checkbox" aria-label={`Select ${invitation.email}`} />
+                </td>
+                <td>{invitation.email}</td>
+                <td>{invitation.role.name}</td>
+                <td>{invitation.invitedBy?.name ?? ""}</td>
+                <td>{dates.format(new Date(invitation.sentAt))}</td>
+                <td>{dates.format(new Date(invitation.expiresAt))}</td>
+                <td>{invitation.status}</td>
+                <td>{invitation.delivery.status}</td>
+                <td>
+                  <button type="button">Actions</button>
+                </td>
+              </tr>
+            ))
+          : Array.from({ length: 5 }, (_, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: skeleton rows have no identity
+              <tr key={index} data-slot="skeleton" style={{ height: 44 }}>
+                <td colSpan={9} />
+              </tr>
+            ))}
+      </tbody>
+    </table>
+  );
+}
+
 function table(client: FoyerClient, queryClient: QueryClient) {
+  if (floor) {
+    return (
+      <QueryClientProvider client={queryClient}>
+        <FloorTable client={client} />
+      </QueryClientProvider>
+    );
+  }
   return (
     <FoyerProvider client={client} queryClient={queryClient} appearance={{ theme: "light" }}>
       <InvitationsTable tenantId={TENANT} defaultTab={tab} />
@@ -342,6 +395,7 @@ async function firstRender(): Promise<FirstRenderResult> {
     mode,
     host: withHost,
     primed,
+    floor,
     tab,
     total,
     seedMs,
