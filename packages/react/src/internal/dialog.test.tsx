@@ -91,6 +91,30 @@ function DefaultBody() {
   );
 }
 
+/** Owns a dialog that removes itself (its owner unmounts it) while open. */
+function Removable() {
+  const [mounted, setMounted] = useState(true);
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Open
+      </button>
+      {mounted && (
+        <Dialog open={open} onOpenChange={setOpen}>
+          <div>
+            <DialogTitle>{TITLE}</DialogTitle>
+            <DialogDescription>{DESCRIPTION}</DialogDescription>
+            <button type="button" onClick={() => setMounted(false)}>
+              Remove
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </>
+  );
+}
+
 async function openHarness(props: HarnessProps = {}) {
   const user = userEvent.setup();
   const onOpenChange = vi.fn<(open: boolean) => void>();
@@ -127,6 +151,34 @@ describe("Dialog", () => {
       ),
     });
     expect(document.activeElement).toBe(screen.getByRole("link", { name: "Help" }));
+  });
+
+  it("R-UI-08: opening skips controls that are hidden, and a mark on one that cannot take focus", async () => {
+    await openHarness({
+      body: (
+        <>
+          <div hidden>
+            <button type="button" data-foyer-autofocus="">
+              Hidden
+            </button>
+          </div>
+          <button type="button">Visible</button>
+        </>
+      ),
+    });
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Visible" }));
+  });
+
+  it("R-UI-08: a dialog removed while open (its owner unmounted) still returns focus to the trigger", async () => {
+    const user = userEvent.setup();
+    render(<Removable />);
+    const trigger = screen.getByRole("button", { name: "Open" });
+    await user.click(trigger);
+    const remove = screen.getByRole("button", { name: "Remove" });
+    expect(document.activeElement).toBe(remove);
+    await user.click(remove);
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(document.activeElement).toBe(trigger);
   });
 
   it("R-UI-08: role dialog is named by DialogTitle and described by DialogDescription", async () => {

@@ -142,6 +142,17 @@ export function Dialog({
     };
   }, [open, resync]);
 
+  // Removed while open (the caller unmounted the whole dialog): focus goes back as on a close.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read the node each time it mounts.
+  useEffect(() => {
+    const node = dialogRef.current;
+    return () => {
+      if (!node || node.isConnected || !shown.current) return;
+      shown.current = false;
+      focusBefore.current?.focus();
+    };
+  }, [present]);
+
   if (!present) return null;
   const requestClose = () => onOpenChangeRef.current(false);
   const lightDismiss = dismissible && role !== "alertdialog";
@@ -213,11 +224,16 @@ const FOCUSABLE =
 
 function initialFocus(dialog: HTMLDialogElement): HTMLElement | null {
   const marked = dialog.querySelector<HTMLElement>("[data-foyer-autofocus]");
-  if (marked) return marked;
+  if (marked && focusable(marked)) return marked;
   for (const element of dialog.querySelectorAll<HTMLElement>(FOCUSABLE)) {
-    if (!element.matches(":disabled") && element.tabIndex >= 0) return element;
+    if (element.tabIndex >= 0 && focusable(element)) return element;
   }
   return null;
+}
+
+/** Enabled and not inside a `hidden` element. */
+function focusable(element: HTMLElement): boolean {
+  return !element.matches(":disabled") && !element.closest("[hidden]");
 }
 
 function activeElement(dialog: HTMLDialogElement): HTMLElement | null {
