@@ -1,7 +1,7 @@
 "use client";
 import type { Delivery, Invitation, InvitationCounts } from "@foyer/core";
 import { useInfiniteQuery, useMutationState } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { runWithConcurrency } from "../internal/run-with-concurrency.ts";
 import { useControllableState } from "../internal/use-controllable-state.ts";
 import { useDebouncedValue } from "../internal/use-debounced-value.ts";
@@ -210,10 +210,10 @@ export function useInvitationsTable(
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const freshCounts = list.data?.pages[0]?.counts ?? null;
   // Keep the last counts while another tab or search loads, so tab labels do not flicker.
+  // Adjusted while rendering, not in an effect: the answer's render is the only one, with no
+  // second pass over the whole table before the rows are painted.
   const [lastCounts, setLastCounts] = useState<InvitationCounts | null>(null);
-  useEffect(() => {
-    if (freshCounts) setLastCounts(freshCounts);
-  }, [freshCounts]);
+  if (freshCounts && freshCounts !== lastCounts) setLastCounts(freshCounts);
   const counts = freshCounts ?? lastCounts;
   const total = freshCounts ? freshCounts[tab] : null;
 
