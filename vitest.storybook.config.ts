@@ -5,20 +5,11 @@ import { join } from "node:path";
 import { storybookTest } from "@storybook/addon-vitest/vitest-plugin";
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/chromium.mjs";
 import { foyerConditions, foyerWorkspace } from "./scripts/foyer-workspace.ts";
 
 // No telemetry from a test run, whichever command started it (the machine has no network).
 process.env.STORYBOOK_DISABLE_TELEMETRY ??= "1";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 export default defineConfig({
   plugins: [
@@ -50,7 +41,7 @@ export default defineConfig({
       headless: true,
       provider: playwright({
         launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          executablePath: chromiumPath,
           args: CHROMIUM_ARGS,
         },
       }),

@@ -6,21 +6,12 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, chromiumPath } from "./chromium.mjs";
 import { serveStatic } from "./static-server.mjs";
 
 const root = join(import.meta.dirname, "..");
 const staticDir = join(root, "storybook-static");
 const outDir = join(root, "docs/screenshots");
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /**
  * How each component is framed: the viewport, the element the PNG is cropped to, and a margin
@@ -87,7 +78,11 @@ if (!existsSync(join(staticDir, "iframe.html"))) {
 mkdirSync(outDir, { recursive: true });
 
 const server = await serveStatic(staticDir);
-const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+const browser = await chromium.launch({
+  executablePath: chromiumPath,
+  args: CHROMIUM_ARGS,
+  headless: true,
+});
 const problems = [];
 try {
   for (const [name, id, frameName] of SHOTS) {

@@ -31,6 +31,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { build } from "vite";
+import { chromiumPath, CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS } from "../../../scripts/chromium.mjs";
 import { serveStatic } from "../../../scripts/static-server.mjs";
 
 const argv = process.argv.slice(2);
@@ -73,18 +74,9 @@ const BUDGETS = {
   rowsPerRequest: 100,
 };
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  // The page calls gc() before its timer starts, so seeding's garbage is not collected inside it.
-  "--js-flags=--expose-gc",
-];
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The shared flags, plus gc(): the page collects seeding's garbage before its timer starts. */
+const CHROMIUM_ARGS = [...SHARED_CHROMIUM_ARGS, "--js-flags=--expose-gc"];
+const executablePath = chromiumPath;
 const BENCH_DIR = fileURLToPath(new URL("./", import.meta.url));
 const DIST_DIR = fileURLToPath(new URL("./dist", import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));

@@ -1,6 +1,7 @@
 import { createScryptHasher } from "@foyer/server/node";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CHROMIUM_ARGS, chromiumPath } from "../../../scripts/chromium.mjs";
 import { localInviteLink } from "./mailbox-page.ts";
 import { SEEDED_SIGN_INS } from "./seed.ts";
 import { type MailboxEntry, type RunningApp, startApp } from "./test-kit.ts";
@@ -9,15 +10,6 @@ import { type MailboxEntry, type RunningApp, startApp } from "./test-kit.ts";
 // invitee opens the emailed link, accepts, and lands signed in. Nothing is mocked: the built
 // pages, the Express app, Foyer and an in-memory PGlite database.
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 const morgan = SEEDED_SIGN_INS.find((s) => s.roleId === "msp_admin")!;
 
 let running: RunningApp;
@@ -31,7 +23,7 @@ beforeAll(async () => {
       passwordHasher: createScryptHasher({ N: 2 ** 14 }),
       webDir: inject("foyerWebDir"),
     }),
-    chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS }),
+    chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS }),
   ]);
   // Deliver the seed's emails now, so the mailbox holds only what the test sends next.
   await running.reference.foyer.dispatcher.runOnce();
