@@ -4,11 +4,18 @@ import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
 describe("server rendering", () => {
-  it("R-UI-09: the package imports and renders on a server without window or document", async () => {
+  it("R-UI-09: the package imports and renders on a server without window or document, and calls no API", async () => {
     expect(typeof window).toBe("undefined");
     expect(typeof document).toBe("undefined");
     const { FoyerProvider, InvitationsTable } = await import("./index.ts");
-    const client = createFoyerClient({ baseUrl: "https://app.example.com/api/foyer" });
+    const calls: string[] = [];
+    const client = createFoyerClient({
+      baseUrl: "https://app.example.com/api/foyer",
+      fetch: async (input) => {
+        calls.push(String(input instanceof Request ? input.url : input));
+        return new Response(null, { status: 503 });
+      },
+    });
     const html = renderToString(
       <FoyerProvider client={client}>
         <InvitationsTable tenantId="acme" />
@@ -17,5 +24,8 @@ describe("server rendering", () => {
     expect(html).toContain('data-state="loading"');
     expect(html).toContain("<caption");
     expect(html).toContain("Pending invitations");
+    // The table asks for its first page while rendering in a browser, never on a server.
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(calls).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { useQueryClient } from "@tanstack/react-query";
 import { delay, HttpResponse, http } from "msw";
+import { useLayoutEffect } from "react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { de } from "../../localization/de.ts";
 import { errorsEn } from "../../localization/errors.ts";
+import { foyerKeys } from "../../query/keys.ts";
 import { axeViolations } from "../../test/axe.ts";
 import { BASE_URL, renderWithFoyer, useFoyerMock } from "../../test/foyer-test.tsx";
 import { InvitationsTable } from "./invitations-table.tsx";
@@ -424,6 +427,30 @@ describe("InvitationsTable states", () => {
       "loading",
     );
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it("R-UI-01: the first page is requested while the table renders, before its first commit", async () => {
+    let atCommit: string | undefined;
+    // Rendered after the table: its layout effect runs in the table's first commit, before
+    // any passive effect (where a query observer would subscribe and start fetching).
+    function CommitProbe() {
+      const queryClient = useQueryClient();
+      useLayoutEffect(() => {
+        const list = queryClient.getQueryCache().findAll({ queryKey: foyerKeys.invitations.lists() });
+        atCommit = list.map((query) => query.state.fetchStatus).join(",");
+      }, [queryClient]);
+      return null;
+    }
+    renderWithFoyer(
+      <>
+        <InvitationsTable tenantId="acme" />
+        <CommitProbe />
+      </>,
+      ctx.client,
+    );
+    expect(atCommit).toBe("fetching");
+    expect(await screen.findByText("No pending invitations")).toBeTruthy();
+    expect(listRequests(ctx.requests)).toHaveLength(1);
   });
 
   it("R-UI-01: an error shows the message by code and Retry loads again", async () => {

@@ -56,6 +56,19 @@ const SKELETON_ROWS = 5;
 const FALLBACK_ROWS = 12;
 
 /**
+ * The height the virtualizer fills with rows: the scroller's, or the height it grows to
+ * when it has a `max-height` (while the skeleton shows, the scroller is only as tall as its
+ * five rows; sizing the first page by that would render it twice, once short and once more
+ * when the scroller grows). With no height at all (hidden, or no layout as in jsdom), a
+ * fallback number of rows.
+ */
+function viewportHeight(scroller: Element | null, height: number, rowHeight: number): number {
+  const max = scroller ? Number.parseFloat(getComputedStyle(scroller).maxHeight) : Number.NaN;
+  const grown = Number.isFinite(max) ? Math.max(height, max) : height;
+  return grown > 0 ? grown : rowHeight * FALLBACK_ROWS;
+}
+
+/**
  * The invitations list of R-INV-09 / R-UI-01: Pending and History tabs with counts, email
  * search, sortable Sent and Expires columns, virtual scrolling over cursor pages, row
  * actions (Resend, Copy link, Revoke with confirmation), selection with bulk actions, and
@@ -113,7 +126,7 @@ export function InvitationsTable({
     initialRect: { width: 0, height: rowHeight * FALLBACK_ROWS },
     observeElementRect: (instance, onChange) =>
       observeElementRect(instance, (rect) =>
-        onChange(rect.height > 0 ? rect : { width: rect.width, height: rowHeight * FALLBACK_ROWS }),
+        onChange({ width: rect.width, height: viewportHeight(instance.scrollElement, rect.height, rowHeight) }),
       ),
   });
   const virtualRows = virtualizer.getVirtualItems();
