@@ -146,7 +146,6 @@ const DEFAULT_SORT: InvitationsSort = { column: "sentAt", direction: "desc" };
  */
 const MIN_FRESH_MS = 2000;
 
-
 /**
  * The headless invitations table (R-INV-09, R-UI-01): tabs with counts, debounced email
  * search, sort, cursor pages fetched one at a time as the reader nears the end, selection,

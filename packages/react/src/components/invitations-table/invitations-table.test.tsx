@@ -1,6 +1,6 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { useQueryClient } from "@tanstack/react-query";
 import { delay, HttpResponse, http } from "msw";
 import { useLayoutEffect } from "react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -13,6 +13,20 @@ import { InvitationsTable } from "./invitations-table.tsx";
 
 const listRequests = (requests: string[]) =>
   requests.filter((request) => request.startsWith("GET /invitations?"));
+
+/**
+ * Rendered after the table: its layout effect runs in the table's first commit, before any
+ * passive effect (where a query observer subscribes and would start fetching). Reports the
+ * fetch status of every invitations list query at that moment.
+ */
+function CommitProbe({ onCommit }: { onCommit: (statuses: string) => void }) {
+  const queryClient = useQueryClient();
+  useLayoutEffect(() => {
+    const lists = queryClient.getQueryCache().findAll({ queryKey: foyerKeys.invitations.lists() });
+    onCommit(lists.map((query) => query.state.fetchStatus).join(","));
+  }, [queryClient, onCommit]);
+  return null;
+}
 
 const rowFor = (email: string) => screen.findByRole("row", { name: new RegExp(email) });
 
@@ -431,20 +445,14 @@ describe("InvitationsTable states", () => {
 
   it("R-UI-01: the first page is requested while the table renders, before its first commit", async () => {
     let atCommit: string | undefined;
-    // Rendered after the table: its layout effect runs in the table's first commit, before
-    // any passive effect (where a query observer would subscribe and start fetching).
-    function CommitProbe() {
-      const queryClient = useQueryClient();
-      useLayoutEffect(() => {
-        const list = queryClient.getQueryCache().findAll({ queryKey: foyerKeys.invitations.lists() });
-        atCommit = list.map((query) => query.state.fetchStatus).join(",");
-      }, [queryClient]);
-      return null;
-    }
     renderWithFoyer(
       <>
         <InvitationsTable tenantId="acme" />
-        <CommitProbe />
+        <CommitProbe
+          onCommit={(statuses) => {
+            atCommit = statuses;
+          }}
+        />
       </>,
       ctx.client,
     );

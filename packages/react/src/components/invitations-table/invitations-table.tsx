@@ -126,7 +126,10 @@ export function InvitationsTable({
     initialRect: { width: 0, height: rowHeight * FALLBACK_ROWS },
     observeElementRect: (instance, onChange) =>
       observeElementRect(instance, (rect) =>
-        onChange({ width: rect.width, height: viewportHeight(instance.scrollElement, rect.height, rowHeight) }),
+        onChange({
+          width: rect.width,
+          height: viewportHeight(instance.scrollElement, rect.height, rowHeight),
+        }),
       ),
   });
   const virtualRows = virtualizer.getVirtualItems();
