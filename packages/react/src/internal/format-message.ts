@@ -1,18 +1,8 @@
 import type { Message } from "../localization/types.ts";
+import { numberFormat, pluralRules } from "./intl.ts";
 
 /** Values substituted into `{{name}}` placeholders. */
 export type MessageValues = Record<string, string | number>;
-
-const pluralRulesCache = new Map<string, Intl.PluralRules>();
-
-function pluralRules(locale: string): Intl.PluralRules {
-  let rules = pluralRulesCache.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    pluralRulesCache.set(locale, rules);
-  }
-  return rules;
-}
 
 /**
  * Fills `{{name}}` placeholders of a message. For plural messages the form is chosen by
@@ -37,6 +27,6 @@ export function formatMessage(
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (match, key: string) => {
     const value = values[key];
     if (value === undefined) return match;
-    return typeof value === "number" ? new Intl.NumberFormat(locale).format(value) : value;
+    return typeof value === "number" ? numberFormat(locale).format(value) : value;
   });
 }

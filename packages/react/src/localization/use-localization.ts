@@ -6,6 +6,7 @@ import {
   formatMessage as formatWithLocale,
   type MessageValues,
 } from "../internal/format-message.ts";
+import { dateFormat, numberFormat, relativeTimeFormat } from "../internal/intl.ts";
 import { FoyerContext } from "../provider/context.ts";
 import { commonEn } from "./common.ts";
 import { errorsEn } from "./errors.ts";
@@ -54,16 +55,9 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["second", 1000],
 ];
 
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
-
 function relative(locale: string, date: Date, now: Date): string {
   const diff = date.getTime() - now.getTime();
-  let format = relativeFormats.get(locale);
-  if (!format) {
-    // Cached: a virtualized table formats a few dozen times per scroll frame.
-    format = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
-    relativeFormats.set(locale, format);
-  }
+  const format = relativeTimeFormat(locale);
   for (const [unit, ms] of UNITS) {
     if (Math.abs(diff) >= ms || unit === "second") {
       return format.format(Math.round(diff / ms), unit);
@@ -128,11 +122,6 @@ export function useLocalization<N extends LocalizationNamespace = never>(
       pick(providerOverrides, keys),
       pick(overrides, keys),
     ) as LocalizedStrings<N>;
-    const dateFormats: Record<DateStyle, Intl.DateTimeFormat> = {
-      date: new Intl.DateTimeFormat(locale, { dateStyle: "medium" }),
-      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }),
-    };
-    const numberFormat = new Intl.NumberFormat(locale);
     const errorMessage = (error: unknown): string => {
       if (isFoyerNetworkError(error)) return t.common.networkError;
       if (isFoyerError(error)) return t.errors[error.code] ?? t.common.unknownError;
@@ -142,9 +131,9 @@ export function useLocalization<N extends LocalizationNamespace = never>(
       t,
       locale,
       formatMessage: (message, values) => formatWithLocale(locale, message, values),
-      formatDate: (date, style = "dateTime") => dateFormats[style].format(new Date(date)),
+      formatDate: (date, style = "dateTime") => dateFormat(locale, style).format(new Date(date)),
       formatRelative: (date, now = new Date()) => relative(locale, new Date(date), now),
-      formatNumber: (value) => numberFormat.format(value),
+      formatNumber: (value) => numberFormat(locale).format(value),
       errorMessage,
     };
   }, [base, locale, providerOverrides, overrides]);
