@@ -24,7 +24,7 @@ describe("server rendering", () => {
     expect(html).toContain('data-state="loading"');
     expect(html).toContain("<caption");
     expect(html).toContain("Pending invitations");
-    // The table asks for its first page while rendering in a browser, never on a server.
+    // Rendering on a server asks the API for nothing; the browser fetches after hydration.
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(calls).toEqual([]);
   });

@@ -1,11 +1,6 @@
 "use client";
 import type { Delivery, Invitation, InvitationCounts } from "@foyer/core";
-import {
-  isServer,
-  useInfiniteQuery,
-  useMutationState,
-  useQueryClient,
-} from "@tanstack/react-query";
+import { useInfiniteQuery, useMutationState } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { runWithConcurrency } from "../internal/run-with-concurrency.ts";
 import { useControllableState } from "../internal/use-controllable-state.ts";
@@ -141,12 +136,6 @@ export interface UseInvitationsTableResult {
 const DEFAULT_SORT: InvitationsSort = { column: "sentAt", direction: "desc" };
 
 /**
- * How long a list page is fresh at least, when the query client's `staleTime` is a number (a
- * function or "static" is the host's to keep): not fetched again on mount within this.
- */
-const MIN_FRESH_MS = 2000;
-
-/**
  * The headless invitations table (R-INV-09, R-UI-01): tabs with counts, debounced email
  * search, sort, cursor pages fetched one at a time as the reader nears the end, selection,
  * and optimistic resend/revoke, single or in bulk. `InvitationsTable` is built only from it.
@@ -217,25 +206,7 @@ export function useInvitationsTable(
     return base;
   }, [tab, sort.column, sort.direction, pageSize, tenantId, query]);
 
-  const queryClient = useQueryClient();
-  const baseListOptions = invitationsInfiniteQueryOptions(client, listQuery);
-  const { staleTime, retry } = queryClient.defaultQueryOptions(baseListOptions);
-  const listOptions =
-    staleTime === undefined || typeof staleTime === "number"
-      ? { ...baseListOptions, staleTime: Math.max(staleTime ?? 0, MIN_FRESH_MS) }
-      : baseListOptions;
-  // The first page is asked for while this render runs, not after the commit: an observer
-  // only fetches once it subscribes, after the skeleton is rendered, laid out and its effects
-  // run, so the call would wait behind all of that. TanStack's "prefetch in render"
-  // (`usePrefetchInfiniteQuery`), with three changes: never on the server (SSR renders the
-  // skeleton and asks nothing); the retries an observer would make, which a prefetch
-  // otherwise turns off; and a page answered a moment ago counts as fresh (`MIN_FRESH_MS`), or
-  // an answer that lands before the observer subscribes would be fetched a second time.
-  // `prefetchInfiniteQuery` is in every 5.x the peer range allows.
-  if (!isServer && queryClient.getQueryState(listOptions.queryKey) === undefined) {
-    void queryClient.prefetchInfiniteQuery({ ...listOptions, retry: retry ?? 3 });
-  }
-  const list = useInfiniteQuery(listOptions);
+  const list = useInfiniteQuery(invitationsInfiniteQueryOptions(client, listQuery));
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
   const freshCounts = list.data?.pages[0]?.counts ?? null;
   // Keep the last counts while another tab or search loads, so tab labels do not flicker.

@@ -1,32 +1,15 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { delay, HttpResponse, http } from "msw";
-import { useLayoutEffect } from "react";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { de } from "../../localization/de.ts";
 import { errorsEn } from "../../localization/errors.ts";
-import { foyerKeys } from "../../query/keys.ts";
 import { axeViolations } from "../../test/axe.ts";
 import { BASE_URL, renderWithFoyer, useFoyerMock } from "../../test/foyer-test.tsx";
 import { InvitationsTable } from "./invitations-table.tsx";
 
 const listRequests = (requests: string[]) =>
   requests.filter((request) => request.startsWith("GET /invitations?"));
-
-/**
- * Rendered after the table: its layout effect runs in the table's first commit, before any
- * passive effect (where a query observer subscribes and would start fetching). Reports the
- * fetch status of every invitations list query at that moment.
- */
-function CommitProbe({ onCommit }: { onCommit: (statuses: string) => void }) {
-  const queryClient = useQueryClient();
-  useLayoutEffect(() => {
-    const lists = queryClient.getQueryCache().findAll({ queryKey: foyerKeys.invitations.lists() });
-    onCommit(lists.map((query) => query.state.fetchStatus).join(","));
-  }, [queryClient, onCommit]);
-  return null;
-}
 
 const rowFor = (email: string) => screen.findByRole("row", { name: new RegExp(email) });
 
@@ -379,7 +362,7 @@ describe("InvitationsTable over @foyer/msw", () => {
     );
   });
 
-  it("R-UI-08: tabs follow the arrow keys", async () => {
+  it("R-UI-08: tabs follow the arrow keys, wrapping around, and Home and End", async () => {
     const user = userEvent.setup();
     renderWithFoyer(<InvitationsTable tenantId="acme" />, ctx.client);
     const pending = await screen.findByRole("tab", { name: "Pending (3)" });
@@ -389,6 +372,19 @@ describe("InvitationsTable over @foyer/msw", () => {
     expect(document.activeElement).toBe(history);
     expect(history.getAttribute("aria-selected")).toBe("true");
     expect(await rowFor("dev@acme.com")).toBeTruthy();
+
+    // Wrap-around both ways, then Home and End.
+    await user.keyboard("{ArrowRight}");
+    expect(document.activeElement?.textContent).toBe("Pending (3)");
+    await user.keyboard("{ArrowLeft}");
+    expect(document.activeElement?.textContent).toBe("History (1)");
+    await user.keyboard("{Home}");
+    expect(document.activeElement?.textContent).toBe("Pending (3)");
+    expect(document.activeElement?.getAttribute("aria-selected")).toBe("true");
+    await user.keyboard("{End}");
+    expect(document.activeElement?.textContent).toBe("History (1)");
+    await user.keyboard("{ArrowDown}");
+    expect(document.activeElement?.textContent).toBe("History (1)");
   });
 
   it("R-UI-08: no axe violations with rows, an open menu and the confirmation dialog", async () => {
@@ -441,24 +437,6 @@ describe("InvitationsTable states", () => {
       "loading",
     );
     expect(await axeViolations(container)).toEqual([]);
-  });
-
-  it("R-UI-01: the first page is requested while the table renders, before its first commit", async () => {
-    let atCommit: string | undefined;
-    renderWithFoyer(
-      <>
-        <InvitationsTable tenantId="acme" />
-        <CommitProbe
-          onCommit={(statuses) => {
-            atCommit = statuses;
-          }}
-        />
-      </>,
-      ctx.client,
-    );
-    expect(atCommit).toBe("fetching");
-    expect(await screen.findByText("No pending invitations")).toBeTruthy();
-    expect(listRequests(ctx.requests)).toHaveLength(1);
   });
 
   it("R-UI-01: an error shows the message by code and Retry loads again", async () => {

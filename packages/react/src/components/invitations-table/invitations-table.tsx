@@ -56,19 +56,6 @@ const SKELETON_ROWS = 5;
 const FALLBACK_ROWS = 12;
 
 /**
- * The height the virtualizer fills with rows: the scroller's, or the height it grows to
- * when it has a `max-height` (while the skeleton shows, the scroller is only as tall as its
- * five rows; sizing the first page by that would render it twice, once short and once more
- * when the scroller grows). With no height at all (hidden, or no layout as in jsdom), a
- * fallback number of rows.
- */
-function viewportHeight(scroller: Element | null, height: number, rowHeight: number): number {
-  const max = scroller ? Number.parseFloat(getComputedStyle(scroller).maxHeight) : Number.NaN;
-  const grown = Number.isFinite(max) ? Math.max(height, max) : height;
-  return grown > 0 ? grown : rowHeight * FALLBACK_ROWS;
-}
-
-/**
  * The invitations list of R-INV-09 / R-UI-01: Pending and History tabs with counts, email
  * search, sortable Sent and Expires columns, virtual scrolling over cursor pages, row
  * actions (Resend, Copy link, Revoke with confirmation), selection with bulk actions, and
@@ -126,10 +113,7 @@ export function InvitationsTable({
     initialRect: { width: 0, height: rowHeight * FALLBACK_ROWS },
     observeElementRect: (instance, onChange) =>
       observeElementRect(instance, (rect) =>
-        onChange({
-          width: rect.width,
-          height: viewportHeight(instance.scrollElement, rect.height, rowHeight),
-        }),
+        onChange(rect.height > 0 ? rect : { width: rect.width, height: rowHeight * FALLBACK_ROWS }),
       ),
   });
   const virtualRows = virtualizer.getVirtualItems();
@@ -252,16 +236,15 @@ export function InvitationsTable({
 
   const onTabKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = TABS.indexOf(table.tab);
-    const next =
-      event.key === "ArrowRight"
-        ? TABS[(index + 1) % TABS.length]
-        : event.key === "ArrowLeft"
-          ? TABS[(index - 1 + TABS.length) % TABS.length]
-          : event.key === "Home"
-            ? TABS[0]
-            : event.key === "End"
-              ? TABS[TABS.length - 1]
-              : undefined;
+    // Arrows move with wrap-around; Home and End go to the first and the last tab.
+    const steps: Partial<Record<string, number>> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      Home: -index,
+      End: TABS.length - 1 - index,
+    };
+    const step = steps[event.key];
+    const next = step === undefined ? undefined : TABS[(index + step + TABS.length) % TABS.length];
     if (!next) return;
     event.preventDefault();
     table.setTab(next);
@@ -328,10 +311,6 @@ export function InvitationsTable({
         </tr>
       ));
       break;
-    case "error":
-    case "empty":
-      body = null;
-      break;
     case "ready":
       body = (
         <>
@@ -377,10 +356,9 @@ export function InvitationsTable({
         </>
       );
       break;
-    default: {
-      const exhaustive: never = table.state;
-      throw new Error(`Unknown table state ${String(exhaustive)}`);
-    }
+    default:
+      // "error" and "empty": the panel shows their message in place of the table.
+      body = null;
   }
 
   const emptyTitle = query
