@@ -79,7 +79,9 @@ export const InvitationRow = memo(function InvitationRow({
         )}
       </td>
       <td className={cell} data-slot="cell" data-column="email">
-        <span className="foyer-invitations__email">{invitation.email}</span>
+        <span className="foyer-invitations__email" title={invitation.email}>
+          {invitation.email}
+        </span>
         {invitation.name && <span className="foyer-invitations__name">{invitation.name}</span>}
       </td>
       {showTenant && (

@@ -82,6 +82,8 @@ describe("InvitationsTable over @foyer/msw", () => {
     expect(tooltip?.textContent).toMatch(/\d{4}, \d{1,2}:\d{2}/);
     expect(within(ben).getByText("Sent")).toBeTruthy();
     expect(within(ben).getByText(ctx.mock.fixture.actors.mspAdmin.name ?? "")).toBeTruthy();
+    // A long address is cut with an ellipsis; the whole of it shows on hover.
+    expect(within(ben).getByText("ben@acme.com").getAttribute("title")).toBe("ben@acme.com");
   });
 
   it("R-INV-09: email search is debounced and sent as q", async () => {

@@ -379,6 +379,7 @@ export function InvitationsTable({
       data-slot="root"
       data-state={table.state}
       data-density={density}
+      data-tab={table.tab}
     >
       <div className={cx("foyer-invitations__header", classNames?.header)} data-slot="header">
         <div
