@@ -15,8 +15,10 @@ export interface TooltipProps {
 
 /**
  * A small text tooltip shown on hover and keyboard focus, dismissible with Escape
- * (WCAG 1.4.13). The trigger is focusable and described by the tooltip, so the text is
- * reachable without a mouse. Internal: shared by the table and the modal.
+ * (WCAG 1.4.13). The trigger is focusable and, while the tooltip shows, described by it, so
+ * the text is reachable without a mouse. The tooltip exists only while it shows (as Radix
+ * does): a table has two or three per row, and building their text for every row was a large
+ * part of its first render. Internal: used by the table.
  */
 export function Tooltip({ content, children, className, slot = "tooltip-trigger" }: TooltipProps) {
   const id = useId();
@@ -29,7 +31,7 @@ export function Tooltip({ content, children, className, slot = "tooltip-trigger"
       data-state={open ? "open" : "closed"}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: focus must reveal the tooltip (WCAG 1.4.13)
       tabIndex={0}
-      aria-describedby={id}
+      aria-describedby={open ? id : undefined}
       onPointerEnter={() => setOpen(true)}
       onPointerLeave={() => setOpen(false)}
       onFocus={() => setOpen(true)}
@@ -42,9 +44,11 @@ export function Tooltip({ content, children, className, slot = "tooltip-trigger"
       }}
     >
       {children}
-      <span role="tooltip" id={id} className="foyer-tooltip__content" data-slot="tooltip">
-        {content}
-      </span>
+      {open && (
+        <span role="tooltip" id={id} className="foyer-tooltip__content" data-slot="tooltip">
+          {content}
+        </span>
+      )}
     </span>
   );
 }

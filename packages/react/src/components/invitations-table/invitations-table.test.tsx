@@ -74,12 +74,19 @@ describe("InvitationsTable over @foyer/msw", () => {
     const ben = await rowFor("ben@acme.com");
     const benExpiry = within(ben).getByText("in 7 days");
     expect(benExpiry.getAttribute("data-state")).toBe("later");
-    // Exact date and time on focus, as the trigger's description.
+    // Exact date and time on focus, as the trigger's description; Escape hides it again.
     const trigger = benExpiry.closest<HTMLElement>('[data-slot="expiry"]');
-    expect(trigger?.tabIndex).toBe(0);
-    const tooltip = document.getElementById(trigger?.getAttribute("aria-describedby") ?? "");
+    if (!trigger) throw new Error("no expiry tooltip trigger");
+    expect(trigger.tabIndex).toBe(0);
+    expect(trigger.getAttribute("aria-describedby")).toBeNull();
+    expect(within(ben).queryByRole("tooltip")).toBeNull();
+    act(() => trigger.focus());
+    const tooltip = document.getElementById(trigger.getAttribute("aria-describedby") ?? "");
     expect(tooltip?.getAttribute("role")).toBe("tooltip");
     expect(tooltip?.textContent).toMatch(/\d{4}, \d{1,2}:\d{2}/);
+    fireEvent.keyDown(trigger, { key: "Escape" });
+    expect(within(ben).queryByRole("tooltip")).toBeNull();
+    expect(trigger.getAttribute("aria-describedby")).toBeNull();
     expect(within(ben).getByText("Sent")).toBeTruthy();
     expect(within(ben).getByText(ctx.mock.fixture.actors.mspAdmin.name ?? "")).toBeTruthy();
     // A long address is cut with an ellipsis; the whole of it shows on hover.

@@ -104,7 +104,7 @@ export function InvitationsTable({
     count: table.rows.length,
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    overscan: 5,
     // Stable while the rows are: a new function makes the virtualizer recompute the position
     // of every row (10,000 of them) on each render, scroll frames included.
     getItemKey: useCallback((index: number) => rows[index]?.id ?? index, [rows]),
