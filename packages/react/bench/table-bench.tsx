@@ -11,7 +11,7 @@
 //   ?prime      before the timer, mount the table once elsewhere on the page, wait for its
 //               rows, unmount it: the measured mount then runs already-compiled code
 //   ?floor      instead of InvitationsTable, a bare table on the same client and query (React,
-//               TanStack Query, the client and its contract, 23 plain rows): what any table
+//               TanStack Query, the client and its contract, 18 plain rows): what any table
 //               fed by this API costs in this page, the floor under the cold figure
 //   ?tab=pending|history  the tab the table opens on (default pending)
 //   ?hold       wait for `__foyerBench.start()` before mounting (to start a profiler first)
@@ -200,7 +200,7 @@ function listQuery(): InvitationListKeyQuery {
 }
 
 /** Rows InvitationsTable paints in the bench viewport; the floor table renders as many. */
-const FLOOR_ROWS = 23;
+const FLOOR_ROWS = 18;
 
 /** `?floor`: the least a table of this API does: one list query, a skeleton, plain rows. */
 function FloorTable({ client }: { client: FoyerClient }) {
