@@ -105,7 +105,7 @@ export function InvitationsTable({
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => rowHeight,
     // Rows drawn beyond the visible ones, each way: 220 px of slack for fast scrolling. Every
-    // one of them is also work in the first render (10 cost about 15 ms more there).
+    // one of them is also work in the first render (10 were 20-30 ms slower there, paired runs).
     overscan: 5,
     // Stable while the rows are: a new function makes the virtualizer recompute the position
     // of every row (10,000 of them) on each render, scroll frames included.
