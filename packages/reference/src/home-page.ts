@@ -1,4 +1,5 @@
 import { escapeHtml } from "@foyer/server";
+import { htmlPage } from "./html-page.ts";
 import type { SeededSignIn } from "./seed.ts";
 
 /** The signed-in user the home page greets. */
@@ -51,26 +52,17 @@ ${rows}
   const mailbox = input.devMailbox
     ? `<a href="/dev/mailbox">development mailbox</a>`
     : "mailbox of the configured mailer";
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>Foyer reference app</title>
-<style>
-body { font: 16px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
+  return htmlPage({
+    title: "Foyer reference app",
+    css: `body { font: 16px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
 table { border-collapse: collapse; } th, td { text-align: left; padding: .25rem .75rem .25rem 0; }
 code { font-size: .9em; }
 .banner { padding: .75rem 1rem; border: 1px solid #93c5fd; border-radius: 8px; background: #eff6ff; color: #1e3a8a; }
 @media (prefers-color-scheme: dark) {
   body { background: #0f0f11; color: #fafafa; } a { color: #93c5fd; }
   .banner { background: #172554; color: #dbeafe; border-color: #1e40af; }
-}
-</style>
-</head>
-<body>
-<h1>Foyer reference app</h1>
+}`,
+    body: `<h1>Foyer reference app</h1>
 ${input.user ? signedInBanner(input.user) : ""}
 <p>The reference Express backend of Foyer and a small host app that uses its React components:
 per-email invitations and tenant invite links. Data: ${escapeHtml(input.database)}.</p>
@@ -99,8 +91,6 @@ ${
     : ""
 }
 </ul>
-${signIns}
-</body>
-</html>
-`;
+${signIns}`,
+  });
 }

@@ -1,5 +1,6 @@
 import type { DevMailboxMessage } from "@foyer/server";
 import { escapeHtml } from "@foyer/server";
+import { htmlPage } from "./html-page.ts";
 
 /**
  * An invitation link, opened on this server: its path and fragment (`/accept-invite#token=…`),
@@ -37,28 +38,17 @@ ${links ? `<ul class="links">${links}</ul>` : ""}
 </li>`;
     })
     .join("\n");
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>Dev mailbox · Foyer demo</title>
-<style>
-body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
+  return htmlPage({
+    title: "Dev mailbox · Foyer demo",
+    css: `body { font: 15px/1.5 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
 ol { list-style: none; padding: 0; } .message { border-bottom: 1px solid #e4e4e7; padding: .75rem 0; }
 .message p { margin: 0 0 .25rem; } .muted { color: #52525b; } code { font-size: .85em; word-break: break-all; }
 .links { margin: 0; padding-left: 1.25rem; } .open { white-space: nowrap; font-weight: 600; }
-@media (prefers-color-scheme: dark) { body { background: #0f0f11; color: #fafafa; } a { color: #93c5fd; } .muted { color: #a1a1aa; } .message { border-color: #3f3f46; } }
-</style>
-</head>
-<body>
-<p><a href="/">Home</a> · <a href="/admin">Team invitations</a></p>
+@media (prefers-color-scheme: dark) { body { background: #0f0f11; color: #fafafa; } a { color: #93c5fd; } .muted { color: #a1a1aa; } .message { border-color: #3f3f46; } }`,
+    body: `<p><a href="/">Home</a> · <a href="/admin">Team invitations</a></p>
 <h1>Development mailbox</h1>
 <p class="muted">Every email the app sent since it started, newest first. The same list is JSON for
 programs (<code>curl /dev/mailbox</code>). Reload to see new messages.</p>
-${messages.length > 0 ? `<ol>${items}</ol>` : "<p>No emails yet.</p>"}
-</body>
-</html>
-`;
+${messages.length > 0 ? `<ol>${items}</ol>` : "<p>No emails yet.</p>"}`,
+  });
 }
