@@ -118,6 +118,25 @@ describe("useLocalization", () => {
     expect(result.current.formatRelative(new Date("2026-03-16T12:00:00Z"), now)).toBe("in 6 days");
   });
 
+  it("R-UI-07: a relative time that would round up to a whole larger unit says that unit", () => {
+    const { result } = renderHook(() => useLocalization(), { wrapper: wrapper("en") });
+    const now = new Date("2026-03-10T12:00:00Z");
+    const ago = (ms: number) => result.current.formatRelative(new Date(now.getTime() - ms), now);
+    const minute = 60_000;
+    const hour = 60 * minute;
+    const day = 24 * hour;
+    // Each of these would read "60 minutes", "24 hours", "7 days", "60 seconds" by one unit down.
+    expect(ago(59 * minute + 40_000)).toBe("1 hour ago");
+    expect(ago(23 * hour + 50 * minute)).toBe("yesterday");
+    expect(ago(6 * day + 14 * hour)).toBe("last week");
+    expect(ago(59_600)).toBe("1 minute ago");
+    // Well short of the larger unit, the smaller one stays.
+    expect(ago(50 * minute)).toBe("50 minutes ago");
+    expect(ago(20 * hour)).toBe("20 hours ago");
+    expect(ago(6 * day)).toBe("6 days ago");
+    expect(ago(45_000)).toBe("45 seconds ago");
+  });
+
   it("R-SDK-01, R-UI-07: errorMessage shows the text keyed by the error code, never the developer message", () => {
     const en = renderHook(() => useLocalization(), { wrapper: wrapper("en") }).result.current;
     expect(en.errorMessage(expired)).toBe(

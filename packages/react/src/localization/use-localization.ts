@@ -58,8 +58,11 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 function relative(locale: string, date: Date, now: Date): string {
   const diff = date.getTime() - now.getTime();
   const format = relativeTimeFormat(locale);
+  // A unit is taken a little before a whole one has passed (from 0.926 of it: 56 minutes,
+  // 22 hours, 6.5 days), where the next unit down would round up to its size: "1 hour ago",
+  // never "60 minutes ago" or "7 days ago".
   for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms || unit === "second") {
+    if (Math.abs(diff) * 1.08 >= ms || unit === "second") {
       return format.format(Math.round(diff / ms), unit);
     }
   }
