@@ -118,23 +118,25 @@ describe("useLocalization", () => {
     expect(result.current.formatRelative(new Date("2026-03-16T12:00:00Z"), now)).toBe("in 6 days");
   });
 
-  it("R-UI-07: a relative time that would round up to a whole larger unit says that unit", () => {
+  it("R-UI-07: a relative time that would round up to 60 minutes or 60 seconds says 1 hour or 1 minute", () => {
     const { result } = renderHook(() => useLocalization(), { wrapper: wrapper("en") });
     const now = new Date("2026-03-10T12:00:00Z");
     const ago = (ms: number) => result.current.formatRelative(new Date(now.getTime() - ms), now);
+    const inFuture = (ms: number) =>
+      result.current.formatRelative(new Date(now.getTime() + ms), now);
     const minute = 60_000;
     const hour = 60 * minute;
     const day = 24 * hour;
-    // Each of these would read "60 minutes", "24 hours", "7 days", "60 seconds" by one unit down.
     expect(ago(59 * minute + 40_000)).toBe("1 hour ago");
-    expect(ago(23 * hour + 50 * minute)).toBe("yesterday");
-    expect(ago(6 * day + 14 * hour)).toBe("last week");
+    expect(inFuture(59 * minute + 40_000)).toBe("in 1 hour");
     expect(ago(59_600)).toBe("1 minute ago");
-    // Well short of the larger unit, the smaller one stays.
-    expect(ago(50 * minute)).toBe("50 minutes ago");
-    expect(ago(20 * hour)).toBe("20 hours ago");
-    expect(ago(6 * day)).toBe("6 days ago");
-    expect(ago(45_000)).toBe("45 seconds ago");
+    // Short of that, the smaller unit stays.
+    expect(ago(59 * minute + 20_000)).toBe("59 minutes ago");
+    expect(ago(59_400)).toBe("59 seconds ago");
+    // Hours and days keep their count up to the next unit: an invitation made a moment ago
+    // with the 7-day expiry reads "in 7 days", one expiring in 23.6 hours "in 24 hours".
+    expect(inFuture(7 * day - 5 * minute)).toBe("in 7 days");
+    expect(inFuture(23 * hour + 36 * minute)).toBe("in 24 hours");
   });
 
   it("R-SDK-01, R-UI-07: errorMessage shows the text keyed by the error code, never the developer message", () => {

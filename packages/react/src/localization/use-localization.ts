@@ -45,24 +45,23 @@ export interface UseLocalizationResult<N extends LocalizationNamespace = never> 
   errorMessage: (error: unknown) => string;
 }
 
-const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+/** Each unit, its length, and from when it is used if not from one whole of it. */
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number, number?]> = [
   ["year", 365 * 86_400_000],
   ["month", 30 * 86_400_000],
   ["week", 7 * 86_400_000],
   ["day", 86_400_000],
-  ["hour", 3_600_000],
-  ["minute", 60_000],
+  // From 59.5 minutes (and seconds), which the unit below would round to "60 minutes".
+  ["hour", 3_600_000, 3_570_000],
+  ["minute", 60_000, 59_500],
   ["second", 1000],
 ];
 
 function relative(locale: string, date: Date, now: Date): string {
   const diff = date.getTime() - now.getTime();
   const format = relativeTimeFormat(locale);
-  // A unit is taken a little before a whole one has passed (from 0.926 of it: 56 minutes,
-  // 22 hours, 6.5 days), where the next unit down would round up to its size: "1 hour ago",
-  // never "60 minutes ago" or "7 days ago".
-  for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) * 1.08 >= ms || unit === "second") {
+  for (const [unit, ms, from = ms] of UNITS) {
+    if (Math.abs(diff) >= from || unit === "second") {
       return format.format(Math.round(diff / ms), unit);
     }
   }
