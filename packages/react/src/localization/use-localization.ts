@@ -54,18 +54,13 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number, number?]> = [
   // From 59.5 minutes (and seconds), which the unit below would round to "60 minutes".
   ["hour", 3_600_000, 3_570_000],
   ["minute", 60_000, 59_500],
-  ["second", 1000],
 ];
 
 function relative(locale: string, date: Date, now: Date): string {
   const diff = date.getTime() - now.getTime();
-  const format = relativeTimeFormat(locale);
-  for (const [unit, ms, from = ms] of UNITS) {
-    if (Math.abs(diff) >= from || unit === "second") {
-      return format.format(Math.round(diff / ms), unit);
-    }
-  }
-  return format.format(0, "second");
+  // The largest unit the time has reached; under a minute, seconds.
+  const [unit, ms] = UNITS.find(([, ms, from = ms]) => Math.abs(diff) >= from) ?? ["second", 1000];
+  return relativeTimeFormat(locale).format(Math.round(diff / ms), unit);
 }
 
 /** Only the namespaces a component reads, so `t` holds what its type says. */
