@@ -142,4 +142,35 @@ describe("demo host app in Chromium", () => {
     await inviteeContext.close();
     await context.close();
   });
+
+  it("R-SEC-02: after signing in, /login?next=/.//127.0.0.1:3999/phish and its variants stay on the app", async () => {
+    const context = await browser.newContext({ baseURL: running.baseUrl });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    // Every document the page navigates to, wherever it points.
+    const visited: string[] = [];
+    page.on("request", (request) => {
+      if (request.isNavigationRequest()) visited.push(request.url());
+    });
+    const nexts = [
+      "/.//127.0.0.1:3999/phish",
+      "/..//127.0.0.1:3999/phish",
+      "/./%5C127.0.0.1:3999/phish",
+      "%2F%2F127.0.0.1:3999/phish",
+      "/%09/127.0.0.1:3999/phish",
+      "https:127.0.0.1:3999/phish",
+    ];
+    for (const next of nexts) {
+      await context.clearCookies();
+      await page.goto(`/login?next=${next}`);
+      await page.getByLabel("Email").fill(morgan.email);
+      await page.getByLabel("Password").fill(morgan.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => url.pathname !== "/login", { waitUntil: "commit" });
+      expect(new URL(page.url()).origin, next).toBe(running.baseUrl);
+    }
+    expect(visited.filter((url) => new URL(url).origin !== running.baseUrl)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

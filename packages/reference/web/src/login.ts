@@ -1,5 +1,5 @@
 import "./demo.css";
-import { safeReturnPath } from "./paths.ts";
+import { safeReturnUrl } from "./paths.ts";
 
 // The reference app's own sign-in page: posts to `POST /login` (JSON) and goes back to the
 // page that sent the person here (`?next=/admin`), on this origin only.
@@ -7,7 +7,7 @@ import { safeReturnPath } from "./paths.ts";
 const form = document.querySelector<HTMLFormElement>("#sign-in");
 const error = document.querySelector<HTMLParagraphElement>("#sign-in-error");
 const next =
-  safeReturnPath(new URLSearchParams(location.search).get("next"), location.origin) ?? "/admin";
+  safeReturnUrl(new URLSearchParams(location.search).get("next"), location.origin) ?? "/admin";
 
 function showError(message: string): void {
   if (!error) return;
