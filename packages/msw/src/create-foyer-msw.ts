@@ -114,6 +114,11 @@ export function createFoyerMsw(options: FoyerMswOptions = {}): FoyerMsw {
     const foyer = createFoyer({
       store,
       publicBaseUrl: "https://app.example.com",
+      // The mock answers the page's own requests: its origin is the app's origin.
+      trustedOrigins:
+        typeof location !== "undefined" && /^https?:/.test(location.origin)
+          ? [location.origin]
+          : [],
       basePath,
       passwordHasher: createTestPasswordHasher(),
       mailer: mailbox,

@@ -180,7 +180,13 @@ describe("invitation flow over HTTP", () => {
       "/api/foyer/invitations",
       {
         cookie,
-        headers: { "x-forwarded-host": "evil.example", origin: "https://evil.example" },
+        // The app's own origin (another one is refused outright, R-SEC-01), with forwarded
+        // headers naming another host: links follow the configured URL only.
+        headers: {
+          "x-forwarded-host": "evil.example",
+          "x-forwarded-proto": "https",
+          origin: "http://localhost:3000",
+        },
         body: {
           tenantId: "northwind",
           emails: ["tech@northwind.example"],
@@ -354,7 +360,8 @@ describe("sessions and sign-in", () => {
   it("sign-out ends the session on the server: the old cookie no longer works", async () => {
     const cookie = await signIn(running.baseUrl, morgan.email, morgan.password);
     expect((await call(running.baseUrl, "GET", "/api/foyer/context", { cookie })).status).toBe(200);
-    const out = await call(running.baseUrl, "POST", "/logout", { cookie });
+    // JSON, like every state change (R-SEC-01).
+    const out = await call(running.baseUrl, "POST", "/logout", { cookie, body: {} });
     expect(out.status).toBe(204);
     expect(out.headers.getSetCookie()[0]).toMatch(/^foyer_ref_session=;.*Max-Age=0/);
     expect((await call(running.baseUrl, "GET", "/me", { cookie })).status).toBe(401);

@@ -13,7 +13,12 @@ import {
   type PasswordHasher,
   type RateLimiter,
 } from "@foyer/server";
-import { foyerExpress } from "@foyer/server/express";
+import {
+  DEFAULT_DISCARD_LIMITS,
+  discardRequestBody,
+  foyerExpress,
+  refuseCrossSiteWrites,
+} from "@foyer/server/express";
 import { createScryptHasher } from "@foyer/server/node";
 import { createPostgresRateLimiter } from "@foyer/server/pg";
 import { createKyselyStore } from "@foyer/server/pglite";
@@ -89,7 +94,7 @@ export interface ReferenceApp {
 const SEED_LOCK_KEY = 0x666f796572_01;
 
 /** The JSON body limit of the app's own endpoints (Foyer's router enforces its own). */
-const JSON_LIMIT = "16kb";
+const JSON_LIMIT_BYTES = 16 * 1024;
 
 function errorBody(code: ErrorCode, message?: string) {
   return { error: { code, message: message ?? ERROR_CODES[code].message } };
@@ -209,17 +214,35 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
     // Foyer's router reads its own bodies (with its own limit); mount it before any parser.
     app.use("/api/foyer", foyerExpress(foyer));
 
-    const json = express.json({ limit: JSON_LIMIT });
-    const requireJson = (req: Request, res: Response, next: NextFunction) => {
-      if (!req.is("application/json")) return sendError(res, "UNSUPPORTED_MEDIA_TYPE");
+    const json = express.json({ limit: JSON_LIMIT_BYTES });
+    // body-parser reads a refused body to its very end before it answers. A declared length
+    // over the limit is answered at once (the rest is discarded within bounds), and a body
+    // without one may run past the limit only by the discard bound before the connection
+    // is closed.
+    const boundedBody = (req: Request, res: Response, next: NextFunction) => {
+      const declared = req.headers["content-length"];
+      if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > JSON_LIMIT_BYTES) {
+        discardRequestBody(req);
+        return sendError(res, "PAYLOAD_TOO_LARGE");
+      }
+      let seen = 0;
+      const count = (chunk: Buffer) => {
+        seen += chunk.byteLength;
+        if (seen > JSON_LIMIT_BYTES + DEFAULT_DISCARD_LIMITS.maxBytes) req.socket.destroy();
+      };
+      req.on("data", count);
+      req.once("end", () => req.off("data", count));
       next();
     };
+    // R-SEC-01: the app's own state changes follow the rule Foyer's router applies to its
+    // routes: JSON only (empty bodies included) and from this app's pages only.
+    const sameOrigin = refuseCrossSiteWrites({ trustedOrigins: [publicBaseUrl] });
     const noStore = (_req: Request, res: Response, next: NextFunction) => {
       res.setHeader("Cache-Control", "no-store");
       next();
     };
 
-    app.post("/login", noStore, requireJson, json, async (req, res) => {
+    app.post("/login", noStore, sameOrigin, boundedBody, json, async (req, res) => {
       const verdict = await loginLimiter.consume("public", `login:${req.ip ?? "unknown"}`);
       if (!verdict.ok) {
         res.setHeader("Retry-After", String(verdict.retryAfterSeconds));
@@ -264,7 +287,7 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       res.json({ user: publicUser(user) });
     });
 
-    app.post("/logout", noStore, async (req, res) => {
+    app.post("/logout", noStore, sameOrigin, boundedBody, async (req, res) => {
       const sessionId: unknown = req.signedCookies[SESSION_COOKIE];
       if (typeof sessionId === "string") await sessions.destroy(sessionId);
       res.setHeader("Set-Cookie", sessions.clearCookie());
@@ -295,11 +318,9 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       app.get("/dev/mailbox", noStore, (req, res) => {
         // A browser (Accept: text/html) gets a page to click through; anything else JSON.
         if (req.accepts(["json", "html"]) === "html") {
-          res.setHeader(
-            "Content-Security-Policy",
-            "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-          );
-          res.type("html").send(renderMailboxPage(mailbox.messages()));
+          const page = renderMailboxPage(mailbox.messages());
+          res.setHeader("Content-Security-Policy", page.csp);
+          res.type("html").send(page.html);
           return;
         }
         res.json(
@@ -351,24 +372,25 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
             false,
         };
       }
-      res.type("html").send(
-        renderHomePage({
-          publicBaseUrl,
-          signIns,
-          devMailbox: mailbox !== null,
-          database: database.location,
-          user: signedIn,
-        }),
-      );
+      const page = renderHomePage({
+        publicBaseUrl,
+        signIns,
+        devMailbox: mailbox !== null,
+        database: database.location,
+        user: signedIn,
+      });
+      res.setHeader("Content-Security-Policy", page.csp);
+      res.type("html").send(page.html);
     });
 
     app.use((_req, res) => sendError(res, "NOT_FOUND"));
     // Errors answer in Foyer's shape and never echo the request (no bodies, no tokens in logs).
     app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-      const type =
-        typeof error === "object" && error !== null && "type" in error ? error.type : undefined;
-      if (type === "entity.too.large") return sendError(res, "PAYLOAD_TOO_LARGE");
-      if (type === "entity.parse.failed") return sendError(res, "MALFORMED_JSON");
+      // Whatever the body parser left unread is read and thrown away (within bounds), so the
+      // client gets this answer rather than a connection reset.
+      discardRequestBody(req);
+      const refusal = bodyParserRefusal(error);
+      if (refusal) return sendError(res, refusal.code, refusal.message);
       logger.error("Request failed", {
         method: req.method,
         path: req.path,
@@ -398,6 +420,35 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
     await database.close();
     throw error;
   }
+}
+
+/**
+ * The answer to a body parser's error (R-SDK-06): every one of them is the client's doing
+ * (a body too large, a charset or Content-Encoding it cannot read, corrupt gzip, broken
+ * JSON, a connection aborted mid-body), so each becomes a 4xx in Foyer's error shape. Errors
+ * without a client status stay for the 500 path.
+ */
+export function bodyParserRefusal(error: unknown): { code: ErrorCode; message?: string } | null {
+  if (typeof error !== "object" || error === null) return null;
+  const type = "type" in error && typeof error.type === "string" ? error.type : "";
+  const raw = "status" in error ? error.status : "statusCode" in error ? error.statusCode : null;
+  const status = typeof raw === "number" ? raw : 0;
+  if (type === "entity.too.large" || status === 413) return { code: "PAYLOAD_TOO_LARGE" };
+  if (type === "charset.unsupported") {
+    return { code: "UNSUPPORTED_MEDIA_TYPE", message: "Send the body as UTF-8 JSON." };
+  }
+  if (type === "encoding.unsupported") {
+    return {
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      message: "The body's Content-Encoding is not supported (use gzip, deflate, br or none).",
+    };
+  }
+  if (status === 415) return { code: "UNSUPPORTED_MEDIA_TYPE" };
+  if (type === "entity.parse.failed") return { code: "MALFORMED_JSON" };
+  if (status >= 400 && status < 500) {
+    return { code: "MALFORMED_JSON", message: "The request body could not be read." };
+  }
+  return null;
 }
 
 function publicUser(user: {

@@ -1,5 +1,5 @@
 import { escapeHtml } from "@foyer/server";
-import { htmlPage } from "./html-page.ts";
+import { type HtmlPage, htmlPage } from "./html-page.ts";
 import type { SeededSignIn } from "./seed.ts";
 
 /** The signed-in user the home page greets. */
@@ -32,7 +32,7 @@ function signedInBanner(user: HomePageUser): string {
 }
 
 /** The short HTML page at `/`: the demo flow, what runs where, and the seeded sign-ins. */
-export function renderHomePage(input: HomePageInput): string {
+export function renderHomePage(input: HomePageInput): HtmlPage {
   const base = escapeHtml(input.publicBaseUrl);
   const rows = input.signIns
     .map(

@@ -1,23 +1,45 @@
+import { createHash } from "node:crypto";
+
+/** A server-rendered page and the Content-Security-Policy to send with it. */
+export interface HtmlPage {
+  html: string;
+  /**
+   * Nothing may load or run but the page's own stylesheet (allowed by its hash), images of
+   * this origin or `data:`, and links; forms may post only to this origin; no framing.
+   */
+  csp: string;
+}
+
 /**
  * A complete server-rendered HTML page of the reference app (the home page, the dev mailbox):
- * the shared head, the page's own styles, and its body. `title` is plain text; `css` and
- * `body` are markup the caller built and escaped.
+ * the shared head, the page's own styles, and its body, with a Content-Security-Policy that
+ * allows exactly that stylesheet. `title` is plain text; `css` and `body` are markup the
+ * caller built and escaped.
  */
-export function htmlPage(page: { title: string; css: string; body: string }): string {
-  return `<!doctype html>
+export function htmlPage(page: { title: string; css: string; body: string }): HtmlPage {
+  const style = `\n${page.css}\n`;
+  const styleHash = createHash("sha256").update(style).digest("base64");
+  const html = `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>${page.title}</title>
-<style>
-${page.css}
-</style>
+<style>${style}</style>
 </head>
 <body>
 ${page.body}
 </body>
 </html>
 `;
+  const csp = [
+    "default-src 'none'",
+    `style-src 'sha256-${styleHash}'`,
+    "img-src 'self' data:",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+  return { html, csp };
 }

@@ -1,6 +1,6 @@
 import type { DevMailboxMessage } from "@foyer/server";
 import { escapeHtml } from "@foyer/server";
-import { htmlPage } from "./html-page.ts";
+import { type HtmlPage, htmlPage } from "./html-page.ts";
 
 /**
  * An invitation link, opened on this server: its path and fragment (`/accept-invite#token=…`),
@@ -19,7 +19,7 @@ export function localInviteLink(link: string): string | null {
 }
 
 /** `GET /dev/mailbox` in a browser: every email, newest first, with its links. */
-export function renderMailboxPage(messages: readonly DevMailboxMessage[]): string {
+export function renderMailboxPage(messages: readonly DevMailboxMessage[]): HtmlPage {
   const items = messages
     .map((m) => {
       const links = m.links

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
-import express, { type Request as ExpressRequest, type Router } from "express";
+import express, { type Request as ExpressRequest, type RequestHandler, type Router } from "express";
 import { FoyerServiceError } from "./errors.ts";
+import { crossSiteRefusal, trustedOriginSet } from "./http/cross-site.ts";
 
 /** Anything with a Foyer Fetch handler, such as what `createFoyer` returns. */
 export interface FoyerHandlerTarget {
@@ -16,6 +17,97 @@ export interface FoyerExpressOptions {
    * @default true
    */
   trustProxy?: boolean;
+  /**
+   * How much of a body that was refused unread (413) is still read and thrown away, so the
+   * client gets to read the answer instead of a connection reset.
+   * @default DEFAULT_DISCARD_LIMITS
+   */
+  discard?: DiscardLimits;
+}
+
+/** Bounds of `discardRequestBody`. */
+export interface DiscardLimits {
+  /** Bytes read past the point of refusal before the connection is closed. */
+  maxBytes: number;
+  /** Milliseconds allowed for it before the connection is closed. */
+  maxMs: number;
+}
+
+/** 16 MiB or 10 seconds, whichever comes first (nginx lingers 30 s by default). */
+export const DEFAULT_DISCARD_LIMITS: DiscardLimits = { maxBytes: 16 * 1024 * 1024, maxMs: 10_000 };
+
+/**
+ * Reads the rest of a request body that will not be used and throws it away, up to `limits`;
+ * past them the connection is destroyed. Call it when answering before the body was read
+ * (413, or an error of a body parser): closing a socket with unread bytes makes the kernel
+ * send a reset, and a client still writing its body then sees the reset instead of the
+ * answer. Once the body is read to its end the connection stays usable (keep-alive).
+ * @example
+ * app.use((error, req, res, next) => { discardRequestBody(req); res.status(413).json(…); });
+ */
+export function discardRequestBody(
+  req: IncomingMessage,
+  limits: DiscardLimits = DEFAULT_DISCARD_LIMITS,
+): void {
+  if (req.complete || req.destroyed) return;
+  let seen = 0;
+  const stop = () => {
+    clearTimeout(timer);
+    req.off("data", count);
+    req.socket.destroy();
+  };
+  const count = (chunk: Buffer) => {
+    seen += chunk.byteLength;
+    if (seen > limits.maxBytes) stop();
+  };
+  const timer = setTimeout(stop, limits.maxMs);
+  timer.unref();
+  req.on("data", count);
+  req.once("end", () => {
+    clearTimeout(timer);
+    req.off("data", count);
+  });
+  req.once("close", () => clearTimeout(timer));
+  // Nobody reads this body any more: whoever listened (a body parser that gave up, the Fetch
+  // stream of a refused request) would pause the socket again when its buffer fills.
+  for (const listener of req.listeners("data")) {
+    if (listener !== count) req.off("data", listener as (chunk: Buffer) => void);
+  }
+  req.resume();
+}
+
+/** Options of `refuseCrossSiteWrites`. */
+export interface CrossSiteWritesOptions {
+  /**
+   * Origins whose pages may send state-changing requests: the app's public URL and any
+   * other origin of the host's own front ends.
+   * @example ["https://app.example.com"]
+   */
+  trustedOrigins: readonly string[];
+}
+
+/**
+ * Express middleware applying Foyer's cross-site rule (R-SEC-01) to the host's own routes,
+ * such as its sign-in and sign-out: a state-changing request not authenticated by an
+ * `Authorization` header needs `Content-Type: application/json` (also with an empty body) and
+ * `Sec-Fetch-Site: same-origin` or a trusted `Origin`; otherwise 415 or 403 in Foyer's error
+ * shape. Foyer's own router applies the same rule by itself.
+ * @example
+ * app.post("/logout", refuseCrossSiteWrites({ trustedOrigins: [publicBaseUrl] }), logout);
+ */
+export function refuseCrossSiteWrites(options: CrossSiteWritesOptions): RequestHandler {
+  const origins = trustedOriginSet(options.trustedOrigins);
+  return (req, res, next) => {
+    const refusal = crossSiteRefusal(
+      { method: req.method, header: (name) => req.get(name) },
+      origins,
+    );
+    if (!refusal) return next();
+    discardRequestBody(req);
+    res.status(refusal.status).type("application/json; charset=utf-8");
+    res.setHeader("Cache-Control", "no-store");
+    res.end(JSON.stringify(refusal.toBody()));
+  };
 }
 
 // The URL handed to the handler has a fixed, meaningless origin: Foyer builds links only
@@ -123,6 +215,7 @@ export function foyerExpress(
   options: FoyerExpressOptions = {},
 ): Router {
   const trustProxy = options.trustProxy ?? true;
+  const discard = options.discard ?? DEFAULT_DISCARD_LIMITS;
   const router = express.Router();
   router.use(async (req, res) => {
     let request: Request;
@@ -149,10 +242,11 @@ export function foyerExpress(
       if (name !== "set-cookie") res.setHeader(name, value);
     });
     if (cookies.length > 0) res.setHeader("Set-Cookie", cookies);
-    // Part of the body was left unread (413): close the connection after answering rather
-    // than reading the rest or letting it poison the next request on this socket.
-    if (!req.complete) res.setHeader("Connection", "close");
-    res.end(Buffer.from(await response.arrayBuffer()));
+    const body = Buffer.from(await response.arrayBuffer());
+    // Part of the body was left unread (413, or refused before reading): read the rest and
+    // throw it away, within bounds, so the client reads this answer rather than a reset.
+    discardRequestBody(req, discard);
+    res.end(body);
   });
   return router;
 }

@@ -90,6 +90,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
       options.rateLimiter === undefined ? createMemoryRateLimiter() : options.rateLimiter,
     logger,
     maxBodyBytes: options.maxBodyBytes ?? 262_144,
+    trustedOrigins: [publicBaseUrl, ...(options.trustedOrigins ?? [])],
     ...(options.basePath ? { basePath: options.basePath } : {}),
   });
   const dispatcher = createDispatcher({

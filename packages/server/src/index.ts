@@ -1,6 +1,8 @@
 export { FoyerServiceError, isFoyerServiceError } from "./errors.ts";
 export type { Foyer, FoyerAdmin, MemberInput, RoleInput, TenantInput } from "./foyer.ts";
 export { createFoyer, DEFAULT_TENANT_SETTINGS } from "./foyer.ts";
+export type { CrossSiteRequest } from "./http/cross-site.ts";
+export { crossSiteRefusal, trustedOriginSet } from "./http/cross-site.ts";
 export type { FoyerHandler, FoyerHandlerDeps, FoyerRequestContext } from "./http/handler.ts";
 export { createFoyerHandler } from "./http/handler.ts";
 export type { OpenApiDocument, OpenApiOptions } from "./http/openapi.ts";

@@ -116,6 +116,14 @@ export interface FoyerOptions {
    */
   publicBaseUrl: string;
   /**
+   * Other origins whose pages may make cookie-authenticated state changes, beside
+   * `publicBaseUrl`'s (R-SEC-01): for example a tenant's `inviteBaseUrl` when its accept page
+   * calls this API. Requests that carry an `Authorization` header are not checked.
+   * @default []
+   * @example ["https://acme.example.com"]
+   */
+  trustedOrigins?: readonly string[];
+  /**
    * Path of the accept page below the base URL; the token follows as a fragment
    * (`#token=…`), which browsers never send to servers, so it stays out of access logs.
    * @default "/accept-invite"

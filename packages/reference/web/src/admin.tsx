@@ -36,7 +36,12 @@ function rememberTenant(tenantId: string): void {
 }
 
 async function signOut(): Promise<void> {
-  await fetch("/logout", { method: "POST", credentials: "same-origin" }).catch(() => undefined);
+  // JSON, like every state change of the app (R-SEC-01), though the body is empty.
+  await fetch("/logout", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    credentials: "same-origin",
+  }).catch(() => undefined);
   queryClient.clear();
   location.assign("/login");
 }

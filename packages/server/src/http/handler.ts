@@ -3,6 +3,7 @@ import { FoyerServiceError, isFoyerServiceError } from "../errors.ts";
 import { parseInput } from "../services/validate.ts";
 import type { Store } from "../store/types.ts";
 import type { FoyerHooks, FoyerServices, Logger, RateLimiter } from "../types.ts";
+import { crossSiteRefusal, trustedOriginSet } from "./cross-site.ts";
 import {
   hashRequest,
   type IdempotentAnswer,
@@ -29,6 +30,13 @@ export interface FoyerHandlerDeps {
    * @default "" (the pathname is already relative to the mount point, as in `foyerExpress`)
    */
   basePath?: string;
+  /**
+   * Origins whose pages may make cookie-authenticated state changes (R-SEC-01); requests
+   * authenticated by an `Authorization` header are not checked. `createFoyer` passes its
+   * `publicBaseUrl` and `trustedOrigins`.
+   * @default [] (only `Sec-Fetch-Site: same-origin` and clients that are not browsers)
+   */
+  trustedOrigins?: readonly string[];
 }
 
 /** Per-request facts the runtime knows and the Request does not. */
@@ -229,6 +237,7 @@ const PROTECTED_HEADERS = new Set(["content-type", "content-length"]);
 export function createFoyerHandler(deps: FoyerHandlerDeps): FoyerHandler {
   const { services, hooks, store, rateLimiter, logger, maxBodyBytes } = deps;
   const basePath = (deps.basePath ?? "").replace(/\/+$/, "");
+  const trustedOrigins = trustedOriginSet(deps.trustedOrigins ?? []);
   const match = createRouteMatcher();
   let openApi: string | undefined;
   const openApiDocument = (): string => {
@@ -268,6 +277,13 @@ export function createFoyerHandler(deps: FoyerHandlerDeps): FoyerHandler {
       const route: RouteDef = found.route;
       routeName = name;
       isPublic = route.access === "public";
+
+      // R-SEC-01: before anything authenticates, reads or changes anything.
+      const refusal = crossSiteRefusal(
+        { method, header: (headerName) => request.headers.get(headerName) },
+        trustedOrigins,
+      );
+      if (refusal) throw refusal;
 
       const actor = route.access === "admin" ? await hooks.authenticate(request) : null;
       if (route.access === "admin" && !actor) throw new FoyerServiceError("UNAUTHENTICATED");

@@ -43,7 +43,8 @@ async function readLimited(
   return bytes;
 }
 
-function isJsonMediaType(contentType: string | null): boolean {
+/** Whether a Content-Type is `application/json`, with no charset or UTF-8. */
+export function isJsonMediaType(contentType: string | null): boolean {
   if (!contentType) return false;
   const [type = "", ...parameters] = contentType.split(";").map((part) => part.trim());
   if (type.toLowerCase() !== "application/json") return false;
@@ -93,10 +94,20 @@ export function inspectJson(value: unknown): void {
 
 /**
  * Reads the body of a POST: an empty body counts as `{}`; anything else must be UTF-8
- * `application/json` within `maxBytes`. Throws PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
+ * `application/json` within `maxBytes`, without Content-Encoding. (Requests that are not
+ * authenticated by `Authorization` must declare application/json even when empty: the
+ * handler's cross-site check refuses them before this runs.) Throws PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
  * MALFORMED_JSON or VALIDATION_FAILED as a `FoyerServiceError`.
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  // Bodies are read as sent: a compressed one would be bytes that are not JSON, or a way to
+  // make a small request expand past the limit after decoding.
+  const encoding = request.headers.get("content-encoding")?.trim().toLowerCase();
+  if (encoding && encoding !== "identity") {
+    throw new FoyerServiceError("UNSUPPORTED_MEDIA_TYPE", {
+      message: "Send the body without Content-Encoding (no gzip, deflate or br).",
+    });
+  }
   const declared = request.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > maxBytes) {
     throw new FoyerServiceError("PAYLOAD_TOO_LARGE");
