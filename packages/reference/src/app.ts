@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { ERROR_CODES, type ErrorCode, normalizeEmail } from "@foyer/core";
 import {
+  clientAddressKey,
   createDevMailbox,
   createFoyer,
   createMemoryRateLimiter,
@@ -8,10 +9,12 @@ import {
   type DevMailbox,
   type Foyer,
   type FoyerHooks,
+  isFoyerServiceError,
   type Logger,
   type Mailer,
   type PasswordHasher,
   type RateLimiter,
+  type RateLimits,
 } from "@foyer/server";
 import {
   DEFAULT_DISCARD_LIMITS,
@@ -60,6 +63,14 @@ export interface ReferenceAppOptions {
   migrate?: boolean | undefined;
   /** Sign-in attempts per client address. @default { points: 20, durationSeconds: 60 } */
   loginRateLimit?: { points: number; durationSeconds: number } | undefined;
+  /**
+   * Failed sign-ins per client address, per account and across all clients (R-SEC-03).
+   * @default Foyer's DEFAULT_RATE_LIMITS (20 per address and 10 per account in 15 minutes,
+   * 30 per minute across all clients)
+   */
+  loginFailureLimits?:
+    | Partial<Pick<RateLimits, "failedPerAddress" | "failedPerAccount" | "failedGlobal">>
+    | undefined;
   /** Foyer's rate limiter. @default in memory on PGlite, shared through PostgreSQL otherwise */
   rateLimiter?: RateLimiter | null | undefined;
   /** @default JSON lines on the console */
@@ -153,15 +164,17 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
         : database.pool
           ? createPostgresRateLimiter({ pool: database.pool })
           : createMemoryRateLimiter();
+    const loginLimits: Partial<RateLimits> = {
+      public: options.loginRateLimit ?? { points: 20, durationSeconds: 60 },
+      ...options.loginFailureLimits,
+    };
     const loginLimiter = database.pool
       ? createPostgresRateLimiter({
           pool: database.pool,
           tableName: "ref_login_rate_limits",
-          limits: { public: options.loginRateLimit ?? { points: 20, durationSeconds: 60 } },
+          limits: loginLimits,
         })
-      : createMemoryRateLimiter({
-          public: options.loginRateLimit ?? { points: 20, durationSeconds: 60 },
-        });
+      : createMemoryRateLimiter(loginLimits);
 
     const foyerAt = (now?: Date): Foyer =>
       createFoyer({
@@ -242,12 +255,16 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       next();
     };
 
+    const tooMany = (res: Response, retryAfterSeconds: number, message?: string) => {
+      res.setHeader("Retry-After", String(retryAfterSeconds));
+      sendError(res, "RATE_LIMITED", message);
+    };
+
     app.post("/login", noStore, sameOrigin, boundedBody, json, async (req, res) => {
-      const verdict = await loginLimiter.consume("public", `login:${req.ip ?? "unknown"}`);
-      if (!verdict.ok) {
-        res.setHeader("Retry-After", String(verdict.retryAfterSeconds));
-        return sendError(res, "RATE_LIMITED");
-      }
+      // The socket's address (the app trusts no proxy): X-Forwarded-For cannot forge it.
+      const address = req.ip ?? "unknown";
+      const verdict = await loginLimiter.consume("public", `login:${clientAddressKey(address)}`);
+      if (!verdict.ok) return tooMany(res, verdict.retryAfterSeconds);
       const body: unknown = req.body;
       const email =
         typeof body === "object" && body !== null && "email" in body ? body.email : undefined;
@@ -275,11 +292,34 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
         res.status(400).json({ error: { ...errorBody("VALIDATION_FAILED").error, issues } });
         return;
       }
-      const user = normalizeEmail(email) ? await findUserByEmail(db, email) : null;
-      const ok = await passwordHasher.verify(password, user?.password_hash ?? (await decoy()));
+      // R-SEC-03: failures count per address, per account and across all clients, and are
+      // checked before the password costs a hash.
+      const normalized = normalizeEmail(email);
+      const keys = { address, account: `login:${normalized ?? email.trim().toLowerCase()}` };
+      const attempt = await loginLimiter.checkAttempt(keys);
+      if (!attempt.ok) {
+        return tooMany(
+          res,
+          attempt.retryAfterSeconds,
+          "Too many failed sign-ins. Try again later.",
+        );
+      }
+      const user = normalized ? await findUserByEmail(db, email) : null;
+      let ok: boolean;
+      try {
+        ok = await passwordHasher.verify(password, user?.password_hash ?? (await decoy()));
+      } catch (error) {
+        // The hasher's queue is full: refuse fast rather than wait behind a flood.
+        if (isFoyerServiceError(error) && error.code === "RATE_LIMITED") {
+          return tooMany(res, error.retryAfterSeconds ?? 1, error.message);
+        }
+        throw error;
+      }
       if (!user || !ok || !user.active) {
+        await loginLimiter.recordAttempt(keys, "failed");
         return sendError(res, "UNAUTHENTICATED", "The email or password is not correct.");
       }
+      await loginLimiter.recordAttempt(keys, "succeeded");
       if (!user.email_verified) {
         return sendError(res, "FORBIDDEN", "Verify your email address before signing in.");
       }

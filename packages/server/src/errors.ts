@@ -10,16 +10,24 @@ export class FoyerServiceError extends Error {
   readonly status: number;
   readonly issues: Issue[] | undefined;
   readonly details: Record<string, unknown> | undefined;
+  /** Seconds after which a retry may succeed; the handler sends it as `Retry-After`. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; issues?: Issue[]; details?: Record<string, unknown> } = {},
+    options: {
+      message?: string;
+      issues?: Issue[];
+      details?: Record<string, unknown>;
+      retryAfterSeconds?: number;
+    } = {},
   ) {
     super(options.message ?? ERROR_CODES[code].message);
     this.code = code;
     this.status = ERROR_CODES[code].status;
     this.issues = options.issues;
     this.details = options.details;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   /** The JSON error body. */

@@ -7,8 +7,12 @@ export type { FoyerHandler, FoyerHandlerDeps, FoyerRequestContext } from "./http
 export { createFoyerHandler } from "./http/handler.ts";
 export type { OpenApiDocument, OpenApiOptions } from "./http/openapi.ts";
 export { createOpenApiDocument } from "./http/openapi.ts";
-export type { RateLimitRule, RateLimits } from "./http/rate-limit.ts";
-export { createMemoryRateLimiter, DEFAULT_RATE_LIMITS } from "./http/rate-limit.ts";
+export type { RateLimitBucketName, RateLimitRule, RateLimits } from "./http/rate-limit.ts";
+export {
+  clientAddressKey,
+  createMemoryRateLimiter,
+  DEFAULT_RATE_LIMITS,
+} from "./http/rate-limit.ts";
 export type { DevMailbox, DevMailboxMessage } from "./mail/dev-mailbox.ts";
 export { createDevMailbox } from "./mail/dev-mailbox.ts";
 export type { InvitationEmailInput } from "./mail/invitation-email.ts";
@@ -40,6 +44,7 @@ export type {
 } from "./store/types.ts";
 export { generateToken, hashToken } from "./tokens.ts";
 export type {
+  AttemptKeys,
   CreateAccountInput,
   FoyerHooks,
   FoyerOptions,

@@ -1,6 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { createSemaphore } from "./internal/semaphore.ts";
+import { FoyerServiceError } from "./errors.ts";
+import { createSemaphore, SemaphoreFullError } from "./internal/semaphore.ts";
 import type { PasswordHasher } from "./types.ts";
 
 /** scrypt cost parameters. */
@@ -32,21 +33,55 @@ function derive(password: string, salt: Buffer, params: ScryptParams): Promise<B
   });
 }
 
+/** Options of `createScryptHasher`: scrypt's parameters and how much may run and wait. */
+export interface ScryptHasherOptions extends Partial<ScryptParams> {
+  /**
+   * Hashes computed at once (each takes 128 MiB at OWASP's N and r).
+   * @default the number of CPU cores, at most 4
+   */
+  concurrency?: number;
+  /**
+   * Hashes that may wait for a free slot; beyond that a hash is refused at once with 429
+   * `RATE_LIMITED` and `Retry-After` (R-SEC-03), so a flood costs its senders a fast refusal
+   * instead of costing everyone a queue that grows without bound.
+   * @default 2 × concurrency
+   */
+  maxQueue?: number;
+}
+
 /**
  * R-PWD-02: scrypt at OWASP parameters (each hash takes 128 MiB at N=2^17, r=8), with at
  * most `concurrency` hashes at once, so a burst of accepts queues instead of exhausting
- * memory. Hashes are self-describing (`scrypt$N$r$p$salt$key`), so parameters can rise later.
+ * memory, and at most `maxQueue` waiting (R-SEC-03): past that, `hash` and `verify` reject
+ * at once with a `FoyerServiceError` `RATE_LIMITED` carrying `retryAfterSeconds`. Hashes are
+ * self-describing (`scrypt$N$r$p$salt$key`), so parameters can rise later.
  * @example createFoyer({ …, passwordHasher: createScryptHasher() })
  */
-export function createScryptHasher(
-  options: Partial<ScryptParams> & { concurrency?: number } = {},
-): PasswordHasher & { readonly params: ScryptParams; readonly concurrency: number } {
-  const params: ScryptParams = { ...OWASP_SCRYPT, ...options };
+export function createScryptHasher(options: ScryptHasherOptions = {}): PasswordHasher & {
+  readonly params: ScryptParams;
+  readonly concurrency: number;
+  readonly maxQueue: number;
+} {
+  const { concurrency: _concurrency, maxQueue: _maxQueue, ...overrides } = options;
+  const params: ScryptParams = { ...OWASP_SCRYPT, ...overrides };
   const concurrency = options.concurrency ?? Math.max(1, Math.min(4, availableParallelism()));
-  const limit = createSemaphore(concurrency);
+  const maxQueue = options.maxQueue ?? 2 * concurrency;
+  const semaphore = createSemaphore(concurrency, maxQueue);
+  const limit = async <T>(task: () => Promise<T>): Promise<T> => {
+    try {
+      return await semaphore(task);
+    } catch (error) {
+      if (!(error instanceof SemaphoreFullError)) throw error;
+      throw new FoyerServiceError("RATE_LIMITED", {
+        message: "Too many passwords are being checked right now. Try again in a moment.",
+        retryAfterSeconds: 1,
+      });
+    }
+  };
   return {
     params,
     concurrency,
+    maxQueue,
     hash: (password) =>
       limit(async () => {
         const salt = randomBytes(16);

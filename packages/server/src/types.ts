@@ -93,9 +93,29 @@ export interface PasswordHasher {
 /** The answer of a rate limiter. */
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-/** A rate limiter (R-SDK-07); implementations share state across instances where needed. */
+/** Who makes a credential attempt (a sign-in, an accept, a join): the keys of its budgets. */
+export interface AttemptKeys {
+  /** The client's address; IPv6 addresses count per /64. */
+  address: string;
+  /** What the attempt is about (a normalised email, an invitation token's hash), if known. */
+  account?: string | undefined;
+}
+
+/**
+ * A rate limiter (R-SDK-07, R-SEC-03); implementations share state across instances where
+ * needed. `createMemoryRateLimiter` and `createPostgresRateLimiter` implement it.
+ */
 export interface RateLimiter {
+  /** Spends one request of `key`'s budget in a bucket; refused once it is spent. */
   consume(bucket: "public" | "create", key: string): Promise<RateLimitResult>;
+  /**
+   * Whether a credential attempt may go ahead, asked before anything is checked or hashed:
+   * refused while the address's or the account's failures spent their budget, and, while
+   * failures across all clients spent the global budget, for any address that failed lately.
+   */
+  checkAttempt(keys: AttemptKeys): Promise<RateLimitResult>;
+  /** Counts a failed attempt against the address, the account and the global budget; a success clears the account's failures. */
+  recordAttempt(keys: AttemptKeys, outcome: "failed" | "succeeded"): Promise<void>;
 }
 
 /** Minimal logger; Foyer never logs tokens or passwords. */

@@ -3,6 +3,7 @@ import { FoyerServiceError, isFoyerServiceError } from "../errors.ts";
 import { parseInput } from "../services/validate.ts";
 import type { Store } from "../store/types.ts";
 import type { FoyerHooks, FoyerServices, Logger, RateLimiter } from "../types.ts";
+import { guardAttempts } from "./attempt-guard.ts";
 import { crossSiteRefusal, trustedOriginSet } from "./cross-site.ts";
 import {
   hashRequest,
@@ -71,6 +72,9 @@ function errorAnswer(
   extra: Record<string, string> = {},
 ): Response {
   const headers = baseHeaders(isPublic);
+  if (error.retryAfterSeconds !== undefined) {
+    headers.set("Retry-After", String(error.retryAfterSeconds));
+  }
   for (const [name, value] of Object.entries(extra)) headers.set(name, value);
   return answer(error.status, JSON.stringify(error.toBody()), headers);
 }
@@ -301,11 +305,14 @@ export function createFoyerHandler(deps: FoyerHandlerDeps): FoyerHandler {
 
       const body = route.method === "POST" ? await readJsonBody(request, maxBodyBytes) : undefined;
       const query = route.query ? readQuery(new URL(request.url).searchParams) : undefined;
-      const run = prepare(
-        { name, actor, params, body, query, request },
-        services,
-        hooks.signIn,
-        () => logger.error("Foyer signIn hook failed", { method, route: name }),
+      const run = guardAttempts(
+        rateLimiter,
+        name,
+        context.clientAddress,
+        body,
+        prepare({ name, actor, params, body, query, request }, services, hooks.signIn, () =>
+          logger.error("Foyer signIn hook failed", { method, route: name }),
+        ),
       );
 
       const idempotencyKey = route.idempotent ? readIdempotencyKey(request.headers) : null;

@@ -56,4 +56,31 @@ describe.skipIf(!url)("createPostgresRateLimiter", () => {
     expect((await limiter.consume("create", longB)).ok).toBe(true);
     expect((await limiter.consume("public", longA)).ok).toBe(true);
   });
+
+  it("R-SEC-03: failed attempts count across instances: per address, per account, and the global lockdown", async () => {
+    const limits = {
+      failedPerAddress: { points: 3, durationSeconds: 600 },
+      failedPerAccount: { points: 100, durationSeconds: 600 },
+      failedGlobal: { points: 5, durationSeconds: 60 },
+    };
+    const first = createPostgresRateLimiter({ pool, limits, tableName: `${tableName}_f` });
+    const second = createPostgresRateLimiter({ pool, limits, tableName: `${tableName}_f` });
+    const net = `10.2.${Math.floor(Math.random() * 250)}`;
+    // Three failures from one address, spread over both instances, spend its budget.
+    await first.recordAttempt({ address: `${net}.1`, account: "a@x.example" }, "failed");
+    await second.recordAttempt({ address: `${net}.1`, account: "b@x.example" }, "failed");
+    expect((await first.checkAttempt({ address: `${net}.1` })).ok).toBe(true);
+    await first.recordAttempt({ address: `${net}.1`, account: "c@x.example" }, "failed");
+    expect((await second.checkAttempt({ address: `${net}.1` })).ok).toBe(false);
+    // Two more from other addresses spend the global budget of 5: whoever failed waits…
+    await second.recordAttempt({ address: `${net}.2`, account: "d@x.example" }, "failed");
+    await first.recordAttempt({ address: `${net}.3`, account: "e@x.example" }, "failed");
+    expect((await first.checkAttempt({ address: `${net}.2` })).ok).toBe(false);
+    expect((await second.checkAttempt({ address: `${net}.3` })).ok).toBe(false);
+    // …and an address without failures goes ahead.
+    expect((await second.checkAttempt({ address: `${net}.4`, account: "f@x.example" })).ok).toBe(
+      true,
+    );
+    await pool.query(`drop table if exists "${tableName}_f"`);
+  });
 });

@@ -3,7 +3,14 @@ import type pg from "pg";
 import RateLimiterMemory from "rate-limiter-flexible/lib/RateLimiterMemory.js";
 import RateLimiterPostgres from "rate-limiter-flexible/lib/RateLimiterPostgres.js";
 import type { RateLimiter } from "../types.ts";
-import { consumePoint, type RateLimits, resolveRateLimits } from "./rate-limit.ts";
+import {
+  bucketPrefix,
+  limiterFromBuckets,
+  perBucket,
+  type RateLimitBucketName,
+  type RateLimits,
+  resolveRateLimits,
+} from "./rate-limit.ts";
 
 /** Options of `createPostgresRateLimiter`. */
 export interface PostgresRateLimiterOptions {
@@ -62,41 +69,54 @@ async function createTable(pool: PostgresRateLimiterOptions["pool"], tableName: 
 }
 
 /**
- * A rate limiter whose counters live in PostgreSQL (R-SDK-07), so every server instance on
- * one database shares each budget. While PostgreSQL is unreachable each instance falls back
- * to counting in memory rather than failing the request.
+ * A rate limiter whose counters live in PostgreSQL (R-SDK-07, R-SEC-03), so every server
+ * instance on one database shares each budget, the failed-attempt budgets included. While
+ * PostgreSQL is unreachable each instance falls back to counting in memory rather than
+ * failing the request.
  * @example
  * createFoyer({ …, rateLimiter: createPostgresRateLimiter({ pool }) })
  */
 export function createPostgresRateLimiter(options: PostgresRateLimiterOptions): RateLimiter {
   const limits = resolveRateLimits(options.limits);
   const tableName = options.tableName ?? "foyer_rate_limits";
-  const bucketOptions = (bucket: keyof RateLimits) => ({
+  const bucketOptions = (bucket: RateLimitBucketName) => ({
     storeClient: options.pool,
     storeType: "pool",
     tableName,
-    keyPrefix: `foyer_${bucket}`,
+    keyPrefix: bucketPrefix(bucket),
     points: limits[bucket].points,
     duration: limits[bucket].durationSeconds,
     insuranceLimiter: new RateLimiterMemory({
-      keyPrefix: `foyer_${bucket}`,
+      keyPrefix: bucketPrefix(bucket),
       points: limits[bucket].points,
       duration: limits[bucket].durationSeconds,
     }),
+    tableCreated: true,
   });
-  // Both buckets share one table, created here under an advisory lock: instances starting
+  // Every bucket shares one table, created here under an advisory lock: instances starting
   // at the same moment would otherwise race on CREATE TABLE IF NOT EXISTS, which PostgreSQL
   // does not make atomic ("type … already exists").
-  const ready = createTable(options.pool, tableName).then(async () => ({
-    public: await createBucket({ ...bucketOptions("public"), tableCreated: true }),
-    create: await createBucket({ ...bucketOptions("create"), tableCreated: true }),
-  }));
-  // Reported on the first consume; without this a failed start would be an unhandled rejection.
+  const ready = createTable(options.pool, tableName).then(async () => {
+    const pending = perBucket((bucket) => createBucket(bucketOptions(bucket)));
+    const [publicBucket, create, failedPerAddress, failedPerAccount, failedGlobal] =
+      await Promise.all([
+        pending.public,
+        pending.create,
+        pending.failedPerAddress,
+        pending.failedPerAccount,
+        pending.failedGlobal,
+      ]);
+    return limiterFromBuckets(
+      { public: publicBucket, create, failedPerAddress, failedPerAccount, failedGlobal },
+      limits,
+      storageKey,
+    );
+  });
+  // Reported on the first use; without this a failed start would be an unhandled rejection.
   ready.catch(() => undefined);
   return {
-    async consume(bucket, key) {
-      const buckets = await ready;
-      return consumePoint(buckets[bucket], await storageKey(key));
-    },
+    consume: async (bucket, key) => (await ready).consume(bucket, key),
+    checkAttempt: async (keys) => (await ready).checkAttempt(keys),
+    recordAttempt: async (keys, outcome) => (await ready).recordAttempt(keys, outcome),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSemaphore } from "./semaphore.ts";
+import { createSemaphore, SemaphoreFullError } from "./semaphore.ts";
 
 describe("createSemaphore", () => {
   it("R-PWD-02: never runs more than the limit at once, and runs every task in order", async () => {
@@ -26,5 +26,17 @@ describe("createSemaphore", () => {
     const run = createSemaphore(1);
     await expect(run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await run(async () => "next")).toBe("next");
+  });
+
+  it("R-SEC-03: with maxWaiting, tasks beyond the running and waiting ones are refused at once", async () => {
+    const run = createSemaphore(1, 1);
+    let release: () => void = () => undefined;
+    const first = run(() => new Promise<string>((resolve) => (release = () => resolve("first"))));
+    const second = run(async () => "second");
+    await expect(run(async () => "third")).rejects.toBeInstanceOf(SemaphoreFullError);
+    release();
+    expect(await Promise.all([first, second])).toEqual(["first", "second"]);
+    // Room again once the queue drained.
+    expect(await run(async () => "fourth")).toBe("fourth");
   });
 });
