@@ -1,3 +1,5 @@
+export type { CursorPosition } from "./cursor.ts";
+export { CursorPositionSchema } from "./cursor.ts";
 export type { ParsedAddress } from "./emails.ts";
 export {
   emailDomain,

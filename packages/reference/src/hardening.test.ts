@@ -227,6 +227,59 @@ describe("body-parser errors (R-SDK-06)", () => {
   });
 });
 
+describe("crafted cursors (R-SDK-06)", () => {
+  it("R-SDK-06: a cursor whose id holds NUL or whose date lies before 4713 BC answers 400 VALIDATION_FAILED on every list endpoint", async () => {
+    const cookie = await signIn(running.baseUrl, alex.email, alex.password);
+    const id = await pendingInvitationId(cookie);
+    const cursor = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const uuid = "8f88dc0e-c0f9-4b59-99b8-f90ac087fdec";
+    const crafted = [
+      cursor({ v: "2026-01-01T00:00:00.000Z", i: "a\u0000b", s: "sentAt", o: "desc" }),
+      cursor({ v: "-271821-04-20T00:00:00.000Z", i: uuid, s: "sentAt", o: "desc" }),
+      cursor({ v: "-004714-01-01T00:00:00.000Z", i: uuid, s: "sentAt", o: "desc" }),
+      cursor({ v: "+275760-09-13T00:00:00.000Z", i: uuid, s: "sentAt", o: "desc" }),
+      cursor({ a: "-271821-04-20T00:00:00.000Z", i: uuid }),
+      cursor({ a: "+275760-09-13T00:00:00.000Z", i: uuid }),
+      cursor({ a: "2026-01-01T00:00:00.000Z", i: "\u0000" }),
+      cursor({ a: "2026-01-01T00:00:00.000Z", i: uuid, extra: "x" }),
+    ];
+    const lists = [
+      "/api/foyer/invitations?tenantId=acme&cursor=",
+      "/api/foyer/tenants/acme/events?cursor=",
+      `/api/foyer/invitations/${id}/events?cursor=`,
+    ];
+    for (const list of lists) {
+      for (const value of crafted) {
+        const answer = await call<{ error: { code: string; issues?: { path: string }[] } }>(
+          running.baseUrl,
+          "GET",
+          `${list}${value}`,
+          { cookie },
+        );
+        expect(answer.status, `${list}${value}`).toBe(400);
+        expect(answer.body.error.code).toBe("VALIDATION_FAILED");
+        expect(answer.body.error.issues?.[0]?.path).toBe("cursor");
+      }
+    }
+    // A cursor the server made still pages.
+    const first = await call<{ nextCursor: string | null }>(
+      running.baseUrl,
+      "GET",
+      "/api/foyer/tenants/acme/events?limit=1",
+      { cookie },
+    );
+    expect(first.body.nextCursor).not.toBeNull();
+    const next = await call(
+      running.baseUrl,
+      "GET",
+      `/api/foyer/tenants/acme/events?limit=1&cursor=${first.body.nextCursor}`,
+      { cookie },
+    );
+    expect(next.status).toBe(200);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("pages and oversized bodies", () => {
   it("the home page has a Content-Security-Policy that allows its own stylesheet and nothing else", async () => {
     const answer = await fetch(`${running.baseUrl}/`);

@@ -1,4 +1,6 @@
+import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import pg from "pg";
 import { expect } from "vitest";
 import { createReferenceApp, type ReferenceApp, type ReferenceAppOptions } from "./app.ts";
 import { SESSION_COOKIE } from "./sessions.ts";
@@ -40,6 +42,38 @@ export async function startApp(
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await reference.close();
     },
+  };
+}
+
+/** A PostgreSQL database of its own for one test file, dropped by `drop()`. */
+export interface TestDatabase {
+  /** The connection string of the new database. */
+  url: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * Creates a fresh database on the server of `adminUrl` (FOYER_TEST_DATABASE_URL), so runs
+ * never see each other's rows (a schema would not do: Kysely's migrator finds migration
+ * tables of other schemas in the same database).
+ */
+export async function createTestDatabase(adminUrl: string, prefix: string): Promise<TestDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => admin(`drop database if exists ${name} with (force)`),
   };
 }
 

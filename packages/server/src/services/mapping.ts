@@ -1,5 +1,7 @@
 import {
   type AuditEvent,
+  type CursorPosition,
+  CursorPositionSchema,
   deriveStatus,
   type Invitation,
   type Role,
@@ -71,17 +73,15 @@ export function encodeCursor(value: Record<string, string>): string {
   return toBase64Url(new TextEncoder().encode(JSON.stringify(value)));
 }
 
-/** Decodes a cursor made by `encodeCursor`; null when it is not one. */
-export function decodeCursor(cursor: string): Record<string, string> | null {
+/**
+ * Decodes a cursor made by `encodeCursor`; null when it is not one, or when what it holds is
+ * outside what `CursorPositionSchema` allows (a crafted date before 4713 BC, an id with NUL).
+ */
+export function decodeCursor(cursor: string): CursorPosition | null {
   try {
     const value: unknown = JSON.parse(new TextDecoder().decode(fromBase64Url(cursor)));
-    if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
-    const out: Record<string, string> = {};
-    for (const [key, v] of Object.entries(value)) {
-      if (typeof v !== "string") return null;
-      out[key] = v;
-    }
-    return out;
+    const parsed = CursorPositionSchema.safeParse(value);
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }
