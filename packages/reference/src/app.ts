@@ -208,12 +208,9 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
     if (options.seed) signIns = (await seed()).signIns;
 
     // A hash to verify against when the address is unknown, so a failed sign-in takes as
-    // long whether or not the account exists.
-    let decoyHash: Promise<string> | null = null;
-    const decoy = () => {
-      decoyHash ??= passwordHasher.hash(randomBytes(18).toString("base64url"));
-      return decoyHash;
-    };
+    // long whether or not the account exists. Made once at start: made on demand, it would
+    // queue every unknown-address sign-in behind it, and a refusal by a full hasher would stick.
+    const decoyHash = await passwordHasher.hash(randomBytes(18).toString("base64url"));
 
     const app = express();
     app.disable("x-powered-by");
@@ -307,11 +304,14 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       const user = normalized ? await findUserByEmail(db, email) : null;
       let ok: boolean;
       try {
-        ok = await passwordHasher.verify(password, user?.password_hash ?? (await decoy()));
+        ok = await passwordHasher.verify(password, user?.password_hash ?? decoyHash);
       } catch (error) {
         // The hasher's queue is full: refuse fast rather than wait behind a flood.
         if (isFoyerServiceError(error) && error.code === "RATE_LIMITED") {
-          return tooMany(res, error.retryAfterSeconds ?? 1, error.message);
+          const retryAfterSeconds = error.retryAfterSeconds ?? 1;
+          // Coming back sooner than this counts as a failed attempt of the address.
+          await loginLimiter.deferAttempts(keys, retryAfterSeconds);
+          return tooMany(res, retryAfterSeconds, error.message);
         }
         throw error;
       }

@@ -110,12 +110,19 @@ export interface RateLimiter {
   consume(bucket: "public" | "create", key: string): Promise<RateLimitResult>;
   /**
    * Whether a credential attempt may go ahead, asked before anything is checked or hashed:
-   * refused while the address's or the account's failures spent their budget, and, while
-   * failures across all clients spent the global budget, for any address that failed lately.
+   * refused while the address's or the account's failures spent their budget, before the
+   * Retry-After the address was given (see `deferAttempts`), and, while failures across all
+   * clients spent the global budget, for any address that failed lately.
    */
   checkAttempt(keys: AttemptKeys): Promise<RateLimitResult>;
   /** Counts a failed attempt against the address, the account and the global budget; a success clears the account's failures. */
   recordAttempt(keys: AttemptKeys, outcome: "failed" | "succeeded"): Promise<void>;
+  /**
+   * Notes that the address was told to retry after `seconds` (the password hasher was
+   * busy): an attempt from it before then is refused and counts as a failed attempt of the
+   * address, so a flood that ignores Retry-After locks itself out within a second.
+   */
+  deferAttempts(keys: AttemptKeys, seconds: number): Promise<void>;
 }
 
 /** Minimal logger; Foyer never logs tokens or passwords. */

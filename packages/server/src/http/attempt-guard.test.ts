@@ -95,10 +95,25 @@ describe("the scrypt hasher's queue (R-SEC-03)", () => {
     expect(checks.filter((c) => c.status === "rejected")).toHaveLength(3);
   });
 
+  it("R-SEC-03: a hash is not queued when the expected wait, from recent hash durations, exceeds maxWaitMs", async () => {
+    const hasher = createScryptHasher({ N: 2 ** 14, concurrency: 1, maxQueue: 10, maxWaitMs: 1 });
+    // One hash measured, so the hasher knows how long one takes.
+    await hasher.hash("Warm-Up-Pass-1!");
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, (_, i) => hasher.hash(`Password-${i}!`)),
+    );
+    // The first finds the slot free; the rest would wait longer than 1 ms and are refused.
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "rejected", "rejected"]);
+    const refusal = (results[1] as PromiseRejectedResult).reason as FoyerServiceError;
+    expect(refusal.code).toBe("RATE_LIMITED");
+    expect(refusal.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+  });
+
   it("R-SEC-03: keeps OWASP's scrypt parameters and a queue of twice the concurrency by default", () => {
     const hasher = createScryptHasher();
     expect(hasher.params).toEqual({ N: 2 ** 17, r: 8, p: 1, keyLength: 32 });
     expect(hasher.maxQueue).toBe(2 * hasher.concurrency);
+    expect(hasher.maxWaitMs).toBe(1000);
   });
 
   it("R-SEC-03: an accept refused by a full hasher answers 429 with Retry-After", async () => {
@@ -162,6 +177,44 @@ describe("failed accepts (R-SEC-03)", () => {
     for (let i = 0; i < 5; i += 1) {
       expect((await accept(GOOD, "10.0.3.1")).code).toBe("USER_ALREADY_EXISTS");
     }
+  });
+});
+
+describe("Retry-After (R-SEC-03)", () => {
+  it("R-SEC-03: an address that comes back before its Retry-After is refused, and each early try counts as its failure", async () => {
+    const limiter = createMemoryRateLimiter({
+      failedPerAddress: { points: 3, ...tenMinutes },
+      failedGlobal: { points: 1000, durationSeconds: 60 },
+    });
+    const hasty = { address: "10.0.4.1", account: "a@x.example" };
+    await limiter.deferAttempts(hasty, 30);
+    for (let i = 0; i < 3; i += 1) {
+      const early = await limiter.checkAttempt(hasty);
+      expect(early.ok).toBe(false);
+      if (!early.ok) expect(early.retryAfterSeconds).toBeLessThanOrEqual(30);
+    }
+    // Three early tries spent the address's failure budget, for 15 minutes, not 30 seconds.
+    const spent = await limiter.checkAttempt(hasty);
+    expect(spent.ok).toBe(false);
+    if (!spent.ok) expect(spent.retryAfterSeconds).toBeGreaterThan(30);
+    // The account did nothing wrong; another address signs in to it.
+    expect((await limiter.checkAttempt({ address: "10.0.4.2", account: "a@x.example" })).ok).toBe(
+      true,
+    );
+  });
+
+  it("R-SEC-03: an accept refused by a full hasher sets the Retry-After it answers", async () => {
+    const { accept } = setup({ failedPerAddress: { points: 2, ...tenMinutes } }, async () => {
+      throw new FoyerServiceError("RATE_LIMITED", { retryAfterSeconds: 30 });
+    });
+    expect((await accept(GOOD, "10.0.5.1")).retryAfter).toBe("30");
+    // Straight back: refused by the limiter (no work), and it counts.
+    for (let i = 0; i < 2; i += 1) {
+      const early = await accept(GOOD, "10.0.5.1");
+      expect(early.status).toBe(429);
+      expect(Number(early.retryAfter)).toBeLessThanOrEqual(30);
+    }
+    expect(Number((await accept(GOOD, "10.0.5.1")).retryAfter)).toBeGreaterThan(30);
   });
 });
 

@@ -59,6 +59,9 @@ export function guardAttempts<T>(
     } catch (error) {
       if (isFoyerServiceError(error) && FAILURES.has(error.code)) {
         await rateLimiter.recordAttempt(keys, "failed");
+      } else if (isFoyerServiceError(error) && error.code === "RATE_LIMITED") {
+        // The password hasher was busy: the client was told when to come back.
+        await rateLimiter.deferAttempts(keys, error.retryAfterSeconds ?? 1);
       }
       throw error;
     }

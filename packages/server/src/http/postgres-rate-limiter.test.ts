@@ -81,6 +81,10 @@ describe.skipIf(!url)("createPostgresRateLimiter", () => {
     expect((await second.checkAttempt({ address: `${net}.4`, account: "f@x.example" })).ok).toBe(
       true,
     );
+    // A Retry-After given by one instance holds on the other.
+    await first.deferAttempts({ address: `${net}.5` }, 30);
+    expect((await second.checkAttempt({ address: `${net}.5` })).ok).toBe(false);
+    expect((await second.checkAttempt({ address: `${net}.6` })).ok).toBe(true);
     await pool.query(`drop table if exists "${tableName}_f"`);
   });
 });

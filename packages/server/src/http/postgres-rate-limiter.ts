@@ -98,16 +98,27 @@ export function createPostgresRateLimiter(options: PostgresRateLimiterOptions): 
   // does not make atomic ("type … already exists").
   const ready = createTable(options.pool, tableName).then(async () => {
     const pending = perBucket((bucket) => createBucket(bucketOptions(bucket)));
-    const [publicBucket, create, failedPerAddress, failedPerAccount, failedGlobal] =
+    const [publicBucket, create, failedPerAddress, failedPerAccount, failedGlobal, cooldown] =
       await Promise.all([
         pending.public,
         pending.create,
         pending.failedPerAddress,
         pending.failedPerAccount,
         pending.failedGlobal,
+        createBucket({
+          ...bucketOptions("public"),
+          keyPrefix: "foyer_cooldown",
+          points: 1,
+          duration: 1,
+          insuranceLimiter: new RateLimiterMemory({
+            keyPrefix: "foyer_cooldown",
+            points: 1,
+            duration: 1,
+          }),
+        }),
       ]);
     return limiterFromBuckets(
-      { public: publicBucket, create, failedPerAddress, failedPerAccount, failedGlobal },
+      { public: publicBucket, create, failedPerAddress, failedPerAccount, failedGlobal, cooldown },
       limits,
       storageKey,
     );
@@ -117,6 +128,7 @@ export function createPostgresRateLimiter(options: PostgresRateLimiterOptions): 
   return {
     consume: async (bucket, key) => (await ready).consume(bucket, key),
     checkAttempt: async (keys) => (await ready).checkAttempt(keys),
+    deferAttempts: async (keys, seconds) => (await ready).deferAttempts(keys, seconds),
     recordAttempt: async (keys, outcome) => (await ready).recordAttempt(keys, outcome),
   };
 }

@@ -130,12 +130,19 @@ function refused(msBeforeNext: number): RateLimitResult {
 }
 
 /**
+ * The buckets a `RateLimiter` is made of: one per budget of `RateLimits`, plus `cooldown`,
+ * which holds the addresses told to come back later (its points are irrelevant: entries are
+ * set with `block`).
+ */
+export type LimiterBuckets = Record<RateLimitBucketName | "cooldown", RateLimiterAbstract>;
+
+/**
  * A `RateLimiter` over one rate-limiter-flexible limiter per bucket (in memory or in a shared
  * store); `storageKey` maps keys to what the store can hold. The failure policy of R-SEC-03
  * is written once, here, for every store.
  */
 export function limiterFromBuckets(
-  buckets: Record<RateLimitBucketName, RateLimiterAbstract>,
+  buckets: LimiterBuckets,
   limits: RateLimits,
   storageKey: (key: string) => string | Promise<string> = (key) => key,
 ): RateLimiter {
@@ -151,19 +158,34 @@ export function limiterFromBuckets(
 
     async checkAttempt(keys) {
       const { address, account } = await keysOf(keys);
-      const [byAddress, byAccount, global] = await Promise.all([
+      const [byAddress, byAccount, global, cooldown] = await Promise.all([
         buckets.failedPerAddress.get(address),
         account === null ? null : buckets.failedPerAccount.get(account),
         buckets.failedGlobal.get("all"),
+        buckets.cooldown.get(address),
       ]);
       if (byAddress && spent(byAddress, "failedPerAddress")) return refused(byAddress.msBeforeNext);
       if (byAccount && spent(byAccount, "failedPerAccount")) return refused(byAccount.msBeforeNext);
+      // Back before the Retry-After it was given: a browser waits, a flood does not. The
+      // attempt counts as a failure of the address (not of the account, which did nothing).
+      if (cooldown && cooldown.msBeforeNext > 0 && cooldown.consumedPoints > 0) {
+        await Promise.all([
+          buckets.failedPerAddress.penalty(address, 1),
+          buckets.failedGlobal.penalty("all", 1),
+        ]);
+        return refused(cooldown.msBeforeNext);
+      }
       // Under a flood from many addresses: those that failed wait for the flood to pass;
       // the rest (most likely people who know their password) go ahead.
       if (global && spent(global, "failedGlobal") && byAddress && byAddress.consumedPoints > 0) {
         return refused(Math.min(global.msBeforeNext, byAddress.msBeforeNext));
       }
       return { ok: true };
+    },
+
+    async deferAttempts(keys, seconds) {
+      const { address } = await keysOf(keys);
+      await buckets.cooldown.block(address, Math.max(1, Math.ceil(seconds)));
     },
 
     async recordAttempt(keys, outcome) {
@@ -197,5 +219,6 @@ export function createMemoryRateLimiter(limits?: Partial<RateLimits>): RateLimit
         duration: resolved[bucket].durationSeconds,
       }),
   );
-  return limiterFromBuckets(buckets, resolved);
+  const cooldown = new RateLimiterMemory({ keyPrefix: "foyer_cooldown", points: 1, duration: 1 });
+  return limiterFromBuckets({ ...buckets, cooldown }, resolved);
 }

@@ -28,8 +28,8 @@ describe("createSemaphore", () => {
     expect(await run(async () => "next")).toBe("next");
   });
 
-  it("R-SEC-03: with maxWaiting, tasks beyond the running and waiting ones are refused at once", async () => {
-    const run = createSemaphore(1, 1);
+  it("R-SEC-03: tasks its admission check refuses are refused at once, not queued", async () => {
+    const run = createSemaphore(1, { admit: (waiting) => waiting < 1 });
     let release: () => void = () => undefined;
     const first = run(() => new Promise<string>((resolve) => (release = () => resolve("first"))));
     const second = run(async () => "second");
