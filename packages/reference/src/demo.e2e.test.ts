@@ -170,6 +170,12 @@ describe("demo host app in Chromium", () => {
       expect(new URL(page.url()).origin, next).toBe(running.baseUrl);
     }
     expect(visited.filter((url) => new URL(url).origin !== running.baseUrl)).toEqual([]);
+
+    // R-SEC-01: the page's own sign-out (a same-origin JSON POST) still ends the session.
+    await page.goto("/admin");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    expect((await context.request.get("/me")).status()).toBe(401);
     expect(problems).toEqual([]);
     await context.close();
   });
