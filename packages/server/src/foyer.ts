@@ -3,7 +3,7 @@ import { createFoyerHandler } from "./http/handler.ts";
 import { createMemoryRateLimiter } from "./http/rate-limit.ts";
 import { createDevMailbox } from "./mail/dev-mailbox.ts";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.ts";
-import { createServices } from "./services/foyer-services.ts";
+import { createServices } from "./services/create-services.ts";
 import { parseInput } from "./services/validate.ts";
 import type { MemberRow, Store } from "./store/types.ts";
 import { newId } from "./tokens.ts";

@@ -13,8 +13,9 @@ export type { InvitationEmailInput } from "./mail/invitation-email.ts";
 export { escapeHtml, renderInvitationEmail } from "./mail/invitation-email.ts";
 export type { Dispatcher, DispatcherOptions } from "./outbox/dispatcher.ts";
 export { createDispatcher } from "./outbox/dispatcher.ts";
-export type { ServiceDeps } from "./services/foyer-services.ts";
-export { buildInviteLink, createServices } from "./services/foyer-services.ts";
+export type { ServiceDeps } from "./services/context.ts";
+export { buildInviteLink } from "./services/context.ts";
+export { createServices } from "./services/create-services.ts";
 export {
   CONSTRAINTS,
   ForeignKeyViolationError,
