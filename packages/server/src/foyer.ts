@@ -22,6 +22,21 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
 export type TenantInput = Pick<Tenant, "id" | "name"> &
   Partial<Omit<Tenant, "id" | "name" | "settings">> & { settings?: Partial<TenantSettings> };
 
+/** A full tenant from the host's description: Foyer's defaults for whatever it leaves out. */
+export function withTenantDefaults(input: TenantInput): Tenant {
+  return {
+    parentId: null,
+    logoUrl: null,
+    accentColor: null,
+    inviteBaseUrl: null,
+    ssoEnabled: false,
+    seatLimit: null,
+    status: "active",
+    ...input,
+    settings: { ...DEFAULT_TENANT_SETTINGS, ...input.settings },
+  };
+}
+
 /** A role as the host describes it; omitted fields take Foyer's defaults. */
 export type RoleInput = Pick<Role, "id" | "name" | "rank"> &
   Partial<Omit<Role, "id" | "name" | "rank">>;
@@ -101,17 +116,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
   });
   const admin: FoyerAdmin = {
     async upsertTenant(input) {
-      const tenant = parseInput(TenantSchema, {
-        parentId: null,
-        logoUrl: null,
-        accentColor: null,
-        inviteBaseUrl: null,
-        ssoEnabled: false,
-        seatLimit: null,
-        status: "active",
-        ...input,
-        settings: { ...DEFAULT_TENANT_SETTINGS, ...input.settings },
-      });
+      const tenant = parseInput(TenantSchema, withTenantDefaults(input));
       await store.upsertTenant(tenant);
       return tenant;
     },

@@ -10,3 +10,7 @@ export {
   tokenFromLink,
   type UserDirectory,
 } from "./fixtures.ts";
+export {
+  type NewInvitationRowInit,
+  newInvitationRow,
+} from "./store/new-invitation-row.ts";

@@ -6,7 +6,9 @@ import {
   type Tenant,
 } from "@foyer/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { withTenantDefaults } from "../foyer.ts";
 import { CONSTRAINTS, UniqueViolationError } from "./errors.ts";
+import { newInvitationRow } from "./new-invitation-row.ts";
 import type {
   AuditRow,
   IdempotencyRow,
@@ -39,59 +41,28 @@ const byKey = (a: { time: number; id: string }, b: { time: number; id: string })
   a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function tenantFixture(overrides: Partial<Tenant> = {}): Tenant {
-  return {
-    id: newId("ten"),
-    parentId: null,
-    name: "Acme",
-    logoUrl: null,
-    accentColor: null,
-    inviteBaseUrl: null,
-    ssoEnabled: false,
-    seatLimit: null,
-    status: "active",
-    settings: {
-      defaultExpiry: "7d",
-      maxExpiry: "30d",
-      reminderEnabled: false,
-      requireEmailVerification: false,
-      allowedDomains: [],
-    },
-    ...overrides,
-  };
+  return withTenantDefaults({ id: newId("ten"), name: "Acme", ...overrides });
 }
+
+/** The inviter of fixture invitations. */
+const ADMIN = { id: "user_admin", email: "admin@example.com", name: "Ada Admin" };
 
 function invitationFixture(
   overrides: Partial<InvitationRow> & { tenantId: string },
 ): InvitationRow {
-  return {
-    id: newId("inv"),
-    email: `${globalThis.crypto.randomUUID().slice(0, 8)}@example.com`,
-    name: null,
-    roleId: "role_user",
-    department: null,
-    teams: [],
-    message: null,
-    status: "pending",
-    invitedById: "user_admin",
-    invitedByEmail: "admin@example.com",
-    invitedByName: "Ada Admin",
-    createdAt: minutes(-60),
-    sentAt: minutes(-60),
-    expiresAt: minutes(7 * 24 * 60),
-    acceptedAt: null,
-    acceptedUserId: null,
-    revokedAt: null,
-    revokedById: null,
-    revokedByEmail: null,
-    revokedByName: null,
-    resendCount: 0,
-    deliveryStatus: "queued",
-    deliveryError: null,
-    deliveryUpdatedAt: null,
-    reminderSentAt: null,
-    expiredRecordedAt: null,
-    ...overrides,
-  };
+  return newInvitationRow(
+    {
+      id: newId("inv"),
+      email: `${globalThis.crypto.randomUUID().slice(0, 8)}@example.com`,
+      roleId: "role_user",
+      createdAt: minutes(-60),
+      sentAt: minutes(-60),
+      expiresAt: minutes(7 * 24 * 60),
+      deliveryStatus: "queued",
+      ...overrides,
+    },
+    ADMIN,
+  );
 }
 
 function tokenFixture(invitationId: string, overrides: Partial<TokenRow> = {}): TokenRow {

@@ -14,14 +14,15 @@ import {
 } from "@foyer/core";
 import type * as z from "zod/mini";
 import { FoyerServiceError } from "../../errors.ts";
+import { newInvitationRow } from "../../store/new-invitation-row.ts";
 import type { AuditRow, InvitationRow, OutboxRow, StoreTx, TokenRow } from "../../store/types.ts";
 import { generateToken, hashToken, newId } from "../../tokens.ts";
 import { grantableRole, requirePermission, tenantInScope } from "../access.ts";
 import { actorRef, type ServiceContext } from "../context.ts";
 import { toInvitation } from "../mapping.ts";
-import { cancelQueuedEmails, invitationEmail } from "../outbox.ts";
+import { invitationEmail } from "../outbox.ts";
 import { parseInput } from "../validate.ts";
-import { resolvePreset, settleExpired } from "./rules.ts";
+import { resolvePreset, revokeRow, settleExpired } from "./rules.ts";
 
 const SKIP_MESSAGES: Record<SkipReason, string> = {
   invalid_email: "This is not a valid email address.",
@@ -122,7 +123,7 @@ export async function createInvitations(
       await tx.updateInvitation(row.id, patch);
       await tx.supersedeTokens(row.id, at);
     }
-    await revokeReplaced(ctx, tx, actor, tenant, toCreate, at, events);
+    await revokeReplaced(ctx, tx, actor, toCreate, at, events);
     const created = await writeInvitations(ctx, tx, {
       actor,
       tenant,
@@ -221,33 +222,19 @@ async function revokeReplaced(
   ctx: ServiceContext,
   tx: StoreTx,
   actor: Actor,
-  tenant: Tenant,
   toCreate: Accepted[],
   at: Date,
   events: AuditRow[],
 ): Promise<void> {
   for (const row of toCreate.map((c) => c.replaces).filter((r): r is InvitationRow => r !== null)) {
-    await tx.updateInvitation(row.id, {
-      status: "revoked",
-      revokedAt: at,
-      revokedById: actor.id,
-      revokedByEmail: actor.email,
-      revokedByName: actor.name,
+    const revoked = await revokeRow(ctx, tx, {
+      actor,
+      row,
+      at,
+      why: "Replaced by a new invitation",
+      data: { reason: "replaced" },
     });
-    await tx.supersedeTokens(row.id, at);
-    await cancelQueuedEmails(tx, row.id, "Replaced by a new invitation");
-    events.push(
-      ctx.audit({
-        tenantId: tenant.id,
-        invitationId: row.id,
-        action: "revoked",
-        source: "manual",
-        ...actorRef(actor),
-        subjectEmail: row.email,
-        at,
-        data: { reason: "replaced" },
-      }),
-    );
+    events.push(revoked.event);
   }
 }
 
@@ -284,35 +271,23 @@ async function writeInvitations(
   );
   toCreate.forEach((c, index) => {
     const { token, hash } = tokenPairs[index]!;
-    const row: InvitationRow = {
-      id: newId(),
-      tenantId: tenant.id,
-      email: c.email,
-      name: body.name ?? null,
-      roleId: role.id,
-      department: body.department ?? null,
-      teams: body.teams ?? [],
-      message: body.message ?? null,
-      status: "pending",
-      invitedById: actor.id,
-      invitedByEmail: actor.email,
-      invitedByName: actor.name,
-      createdAt: at,
-      sentAt: at,
-      expiresAt,
-      acceptedAt: null,
-      acceptedUserId: null,
-      revokedAt: null,
-      revokedById: null,
-      revokedByEmail: null,
-      revokedByName: null,
-      resendCount: 0,
-      deliveryStatus: sendEmail ? "queued" : "none",
-      deliveryError: null,
-      deliveryUpdatedAt: sendEmail ? at : null,
-      reminderSentAt: null,
-      expiredRecordedAt: null,
-    };
+    const row = newInvitationRow(
+      {
+        id: newId(),
+        tenantId: tenant.id,
+        email: c.email,
+        name: body.name ?? null,
+        roleId: role.id,
+        department: body.department ?? null,
+        teams: body.teams ?? [],
+        message: body.message ?? null,
+        sentAt: at,
+        expiresAt,
+        deliveryStatus: sendEmail ? "queued" : "none",
+        deliveryUpdatedAt: sendEmail ? at : null,
+      },
+      actor,
+    );
     const link = ctx.inviteLink(tenant, token);
     rows.push(row);
     tokens.push({ hash, invitationId: row.id, createdAt: at, supersededAt: null });

@@ -1,10 +1,8 @@
 import { type Actor, deriveStatus, type InvitationResult } from "@foyer/core";
 import { FoyerServiceError } from "../../errors.ts";
-import type { InvitationRow } from "../../store/types.ts";
 import { requirePermission } from "../access.ts";
-import { actorRef, type ServiceContext } from "../context.ts";
-import { cancelQueuedEmails } from "../outbox.ts";
-import { invitationInScope, view } from "./rules.ts";
+import type { ServiceContext } from "../context.ts";
+import { invitationInScope, revokeRow, view } from "./rules.ts";
 
 /**
  * Revokes a pending or expired invitation (R-INV-08), at once and for good: its tokens
@@ -28,28 +26,14 @@ export async function revokeInvitation(
         message: `This invitation is ${status}; only pending or expired invitations can be revoked.`,
       });
     }
-    const patch: Partial<InvitationRow> = {
-      status: "revoked",
-      revokedAt: at,
-      revokedById: actor.id,
-      revokedByEmail: actor.email,
-      revokedByName: actor.name,
-    };
-    await tx.updateInvitation(row.id, patch);
-    await tx.supersedeTokens(row.id, at);
-    await cancelQueuedEmails(tx, row.id, "Invitation revoked");
-    const events = [
-      ctx.audit({
-        tenantId: row.tenantId,
-        invitationId: row.id,
-        action: "revoked",
-        source: "manual",
-        ...actorRef(actor),
-        subjectEmail: row.email,
-        at,
-        data: { previousStatus: status },
-      }),
-    ];
+    const { patch, event } = await revokeRow(ctx, tx, {
+      actor,
+      row,
+      at,
+      why: "Invitation revoked",
+      data: { previousStatus: status },
+    });
+    const events = [event];
     await tx.insertAuditEvents(events);
     return { row: { ...row, ...patch }, events };
   });

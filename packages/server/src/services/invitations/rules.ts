@@ -1,9 +1,16 @@
-import { EXPIRY_PRESET_HOURS, type ExpiryPreset, type Invitation, type Tenant } from "@foyer/core";
+import {
+  type Actor,
+  EXPIRY_PRESET_HOURS,
+  type ExpiryPreset,
+  type Invitation,
+  type Tenant,
+} from "@foyer/core";
 import { FoyerServiceError } from "../../errors.ts";
-import type { AuditRow, InvitationRow, StoreOps } from "../../store/types.ts";
+import type { AuditRow, InvitationRow, StoreOps, StoreTx } from "../../store/types.ts";
 import type { Access } from "../access.ts";
 import { actorRef, type ServiceContext } from "../context.ts";
 import { toInvitation } from "../mapping.ts";
+import { cancelQueuedEmails } from "../outbox.ts";
 
 // Rules several invitation services share.
 
@@ -75,4 +82,38 @@ export function settleExpired(
           data: { expiresAt: row.expiresAt.toISOString() },
         }),
   };
+}
+
+/**
+ * Revokes a row inside the caller's transaction (R-INV-08): the row is marked revoked by the
+ * actor, its tokens die and its queued emails are cancelled. Answers the patch written and
+ * the audit row for the caller to insert.
+ */
+export async function revokeRow(
+  ctx: ServiceContext,
+  tx: StoreTx,
+  input: { actor: Actor; row: InvitationRow; at: Date; why: string; data: Record<string, unknown> },
+): Promise<{ patch: Partial<InvitationRow>; event: AuditRow }> {
+  const { actor, row, at } = input;
+  const patch: Partial<InvitationRow> = {
+    status: "revoked",
+    revokedAt: at,
+    revokedById: actor.id,
+    revokedByEmail: actor.email,
+    revokedByName: actor.name,
+  };
+  await tx.updateInvitation(row.id, patch);
+  await tx.supersedeTokens(row.id, at);
+  await cancelQueuedEmails(tx, row.id, input.why);
+  const event = ctx.audit({
+    tenantId: row.tenantId,
+    invitationId: row.id,
+    action: "revoked",
+    source: "manual",
+    ...actorRef(actor),
+    subjectEmail: row.email,
+    at,
+    data: input.data,
+  });
+  return { patch, event };
 }
