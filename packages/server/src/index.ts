@@ -22,7 +22,7 @@ export {
   isUniqueViolation,
   UniqueViolationError,
 } from "./store/errors.ts";
-export { createMemoryStore } from "./store/memory-store.ts";
+export { createMemoryStore } from "./store/memory/memory-store.ts";
 export type { FoyerDatabase } from "./store/schema.ts";
 export type {
   AuditRow,

@@ -6,7 +6,7 @@ import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { foyerExpress } from "../express.ts";
 import { createTestFoyer, type TestFoyer, tokenFromLink } from "../fixtures.ts";
-import { createMemoryStore } from "../store/memory-store.ts";
+import { createMemoryStore } from "../store/memory/memory-store.ts";
 import type { FoyerOptions } from "../types.ts";
 import { createMemoryRateLimiter } from "./rate-limit.ts";
 import { createRecordingLogger } from "./test-doubles.ts";

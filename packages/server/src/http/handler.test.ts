@@ -1,7 +1,7 @@
 import { type RouteDef, type RouteName, routes } from "@foyer/core";
 import { describe, expect, it } from "vitest";
 import { FoyerServiceError } from "../errors.ts";
-import { createMemoryStore } from "../store/memory-store.ts";
+import { createMemoryStore } from "../store/memory/memory-store.ts";
 import type { FoyerHooks, FoyerServices, RateLimiter } from "../types.ts";
 import { createFoyerHandler } from "./handler.ts";
 import { createMemoryRateLimiter } from "./rate-limit.ts";

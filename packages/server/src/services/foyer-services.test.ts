@@ -2,7 +2,7 @@ import type { Actor, CreateInvitationsBody } from "@foyer/core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { FoyerServiceError } from "../errors.ts";
 import { createTestFoyer, type TestFoyer, tokenFromLink } from "../fixtures.ts";
-import { createMemoryStore } from "../store/memory-store.ts";
+import { createMemoryStore } from "../store/memory/memory-store.ts";
 import { hashToken } from "../tokens.ts";
 
 const HOUR = 3_600_000;

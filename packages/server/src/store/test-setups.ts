@@ -4,7 +4,7 @@ import pg from "pg";
 import { createPostgresStore } from "../pg.ts";
 import type { StoreHarness } from "./conformance.ts";
 import { createKyselyStore } from "./kysely/kysely-store.ts";
-import { createMemoryStore } from "./memory-store.ts";
+import { createMemoryStore } from "./memory/memory-store.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import { FOYER_TABLES, type FoyerDatabase } from "./schema.ts";
 
