@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestFoyer, type TestFoyer, tokenFromLink } from "../fixtures.ts";
-import type { StoreHarness } from "../store/conformance.ts";
+import type { StoreHarness } from "../store/conformance/describe-store-conformance.ts";
 
 const STRONG = "Tr1cky-Lantern!";
 

@@ -2,7 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { createPostgresStore } from "../pg.ts";
-import type { StoreHarness } from "./conformance.ts";
+import type { StoreHarness } from "./conformance/describe-store-conformance.ts";
 import { createKyselyStore } from "./kysely/kysely-store.ts";
 import { createMemoryStore } from "./memory/memory-store.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
