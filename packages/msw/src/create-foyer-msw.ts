@@ -121,26 +121,7 @@ export function createFoyerMsw(options: FoyerMswOptions = {}): FoyerMsw {
       logger: { info() {}, warn() {}, error() {} },
       hooks: {
         authenticate: () => currentActor(),
-        async findUserByEmail(email) {
-          return users.users.get(email.toLowerCase()) ?? null;
-        },
-        async findUsersByEmails(emails) {
-          return emails.flatMap((email) => {
-            const user = users.users.get(email.toLowerCase());
-            return user ? [user] : [];
-          });
-        },
-        async createAccount(input) {
-          if (users.users.has(input.email)) throw new Error("User already registered.");
-          const user = users.add({
-            email: input.email,
-            tenantId: input.tenantId,
-            roleId: input.roleId,
-          });
-          const record = users.users.get(user.email);
-          if (record) record.passwordHash = input.passwordHash;
-          return { id: user.id };
-        },
+        ...users.hooks,
       },
     });
     return { foyer, store, mailbox, users, fixture: null };
