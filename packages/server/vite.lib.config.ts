@@ -13,6 +13,7 @@ export default defineConfig(
       pg: "src/pg.ts",
       testing: "src/testing.ts",
       conformance: "src/conformance.ts",
+      "bin/foyer-migrate": "src/bin/foyer-migrate.ts",
     },
     preserveModules: true,
   }),
