@@ -78,35 +78,36 @@ describe("foyer-migrate", () => {
       ALL.map((name) => `PGlite in ${dataDir}: applied ${name}`),
     );
   });
+});
 
-  describe.skipIf(!postgresTestUrl)("on PostgreSQL (FOYER_TEST_DATABASE_URL)", () => {
-    // A database of its own on the test server (the role needs CREATEDB, as in .ci/run), so
-    // the command meets a database with nothing migrated yet.
-    const name = `foyer_migrate_${globalThis.crypto.randomUUID().replaceAll("-", "")}`;
-    const url = new URL(postgresTestUrl ?? "postgres://unset");
-    url.pathname = `/${name}`;
-    const admin = new pg.Pool({ connectionString: postgresTestUrl, max: 1 });
-    beforeAll(async () => {
-      await admin.query(`create database ${name}`);
-    });
-    afterAll(async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    });
+describe.skipIf(!postgresTestUrl)("foyer-migrate on PostgreSQL (FOYER_TEST_DATABASE_URL)", () => {
+  // A database of its own on the test server (the role needs CREATEDB, as in .ci/run), so
+  // the command meets a database with nothing migrated yet.
+  const name = `foyer_migrate_${globalThis.crypto.randomUUID().replaceAll("-", "")}`;
+  const url = new URL(postgresTestUrl ?? "postgres://unset");
+  url.pathname = `/${name}`;
+  let admin: pg.Pool;
+  beforeAll(async () => {
+    admin = new pg.Pool({ connectionString: postgresTestUrl, max: 1 });
+    await admin.query(`create database ${name}`);
+  });
+  afterAll(async () => {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
 
-    it("R-SDK-04: migrates a PostgreSQL database by command, then finds it up to date", async () => {
-      const target = `PostgreSQL at ${url.host}`;
-      const first = recorder();
-      expect(await runMigrateCli({ DATABASE_URL: url.href }, [], first)).toBe(0);
-      expect(first.lines).toEqual(ALL.map((migration) => `${target}: applied ${migration}`));
+  it("R-SDK-04: migrates a PostgreSQL database by command, then finds it up to date", async () => {
+    const target = `PostgreSQL at ${url.host}`;
+    const first = recorder();
+    expect(await runMigrateCli({ DATABASE_URL: url.href }, [], first)).toBe(0);
+    expect(first.lines).toEqual(ALL.map((migration) => `${target}: applied ${migration}`));
 
-      const again = recorder();
-      expect(await runMigrateCli({ DATABASE_URL: url.href }, [], again)).toBe(0);
-      expect(again.lines).toEqual([`${target}: already up to date.`]);
+    const again = recorder();
+    expect(await runMigrateCli({ DATABASE_URL: url.href }, [], again)).toBe(0);
+    expect(again.lines).toEqual([`${target}: already up to date.`]);
 
-      const store = await createPostgresStore({ connectionString: url.href, migrate: false });
-      expect(await store.listRoles()).toEqual([]);
-      await store.close();
-    });
+    const store = await createPostgresStore({ connectionString: url.href, migrate: false });
+    expect(await store.listRoles()).toEqual([]);
+    await store.close();
   });
 });
