@@ -1,5 +1,4 @@
-import { escapeHtml } from "@foyer/server";
-import { htmlPage } from "./html-page.ts";
+import { escapeHtml, htmlPage } from "./html-page.ts";
 import type { SeededSignIn } from "./seed.ts";
 
 /** The signed-in user the home page greets. */

@@ -1,3 +1,16 @@
+const HTML_ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+}
+
 /**
  * A complete server-rendered HTML page of the reference app (the home page, the dev mailbox):
  * the shared head, the page's own styles, and its body. `title` is plain text; `css` and

@@ -1,6 +1,5 @@
 import type { DevMailboxMessage } from "@foyer/server";
-import { escapeHtml } from "@foyer/server";
-import { htmlPage } from "./html-page.ts";
+import { escapeHtml, htmlPage } from "./html-page.ts";
 
 /**
  * An invitation link, opened on this server: its path and fragment (`/accept-invite#token=…`),

@@ -1,5 +1,5 @@
-// Isomorphic test fixtures (no vitest import, so @foyer/msw can use them in a browser).
-// The vitest conformance suites live in `@foyer/server/conformance`.
+// @foyer/server/testing: isomorphic test and mock fixtures (no vitest import, so @foyer/msw
+// can use them in a browser). The vitest conformance suites live in `@foyer/server/conformance`.
 export {
   createTestFoyer,
   createTestPasswordHasher,
@@ -10,7 +10,4 @@ export {
   tokenFromLink,
   type UserDirectory,
 } from "./fixtures.ts";
-export {
-  type NewInvitationRowInit,
-  newInvitationRow,
-} from "./store/new-invitation-row.ts";
+export { hashToken } from "./tokens.ts";

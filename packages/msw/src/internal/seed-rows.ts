@@ -1,6 +1,10 @@
 import type { Actor, DeliveryStatus, InvitationStatus } from "@foyer/core";
-import type { AuditRow, InvitationRow } from "@foyer/server";
-import { type NewInvitationRowInit, newInvitationRow } from "@foyer/server/testing";
+import {
+  type AuditRow,
+  type InvitationRow,
+  type NewInvitationRowInit,
+  newInvitationRow,
+} from "@foyer/server/store";
 
 // Not exported from the package: row builders the scenarios use to seed the store in bulk.
 // They fill every column the way the services write it, so what the real handler reads back
