@@ -173,9 +173,10 @@ export interface StoreOps {
 
   insertAuditEvents(rows: AuditRow[]): Promise<void>;
   listAuditEvents(filter: {
-    tenantIds?: string[];
-    invitationId?: string;
-    before?: { at: Date; id: string };
+    tenantIds?: string[] | undefined;
+    invitationId?: string | undefined;
+    /** The (at, id) of the last event of the previous page; absent for the first page. */
+    before?: { at: Date; id: string } | undefined;
     limit: number;
   }): Promise<AuditRow[]>;
 
