@@ -43,7 +43,7 @@ export interface CreateAccountInput {
 }
 
 /**
- * The host owns identity (DESIGN.md). These hooks connect Foyer to the host's users.
+ * The host owns identity: these hooks connect Foyer to the host's users.
  * @example
  * createFoyer({ store, hooks: { authenticate: (req) => sessionActor(req), createAccount, findUserByEmail } })
  */
@@ -144,7 +144,7 @@ export interface FoyerOptions {
   productName?: string;
 }
 
-/** The business operations, each authorised inside (STYLE.md: services hold every rule). */
+/** The business operations, each authorised inside (services hold every business rule). */
 export interface FoyerServices {
   getContext(actor: Actor): Promise<SessionContext>;
   listTenantRoles(actor: Actor, tenantId: string): Promise<TenantRoles>;

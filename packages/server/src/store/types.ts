@@ -9,9 +9,9 @@ import type {
   Tenant,
 } from "@foyer/core";
 
-// The Store is dumb and atomic (STYLE.md): it stores and fetches rows, counts and locks.
+// The Store is dumb and atomic: it stores and fetches rows, counts and locks.
 // Every business rule lives in the services. Each store (memory, PGlite, PostgreSQL) passes
-// the one conformance suite in `conformance.ts`.
+// the one conformance suite in `conformance/`.
 
 /** A member of a tenant: a user account that belongs to it (counts toward the seat limit). */
 export interface MemberRow {
