@@ -12,6 +12,7 @@ import {
   createUserDirectory,
   type Fixture,
   seedFixture,
+  TEST_TOKEN_SECRET,
   type UserDirectory,
 } from "@foyer/server/testing";
 import { delay, HttpResponse, http, type RequestHandler } from "msw";
@@ -116,6 +117,7 @@ export function createFoyerMsw(options: FoyerMswOptions = {}): FoyerMsw {
       publicBaseUrl: "https://app.example.com",
       basePath,
       passwordHasher: createTestPasswordHasher(),
+      tokenSecrets: TEST_TOKEN_SECRET,
       mailer: mailbox,
       rateLimiter: null,
       logger: { info() {}, warn() {}, error() {} },

@@ -12,6 +12,7 @@ import {
   type Mailer,
   type PasswordHasher,
   type RateLimiter,
+  type TokenSecrets,
 } from "@foyer/server";
 import { foyerExpress } from "@foyer/server/express";
 import { createScryptHasher } from "@foyer/server/node";
@@ -45,6 +46,8 @@ export interface ReferenceAppOptions {
   publicBaseUrl: string;
   /** Signs the session cookie. Every instance behind one load balancer needs the same one. */
   sessionSecret: string;
+  /** What Foyer derives tokens from (`createFoyer`'s `tokenSecrets`); the same on every instance. */
+  tokenSecrets: TokenSecrets;
   /** Delivers email. @default a development mailbox, shown at `/dev/mailbox` */
   mailer?: Mailer | undefined;
   /** @default createScryptHasher() (OWASP scrypt) */
@@ -114,6 +117,7 @@ const consoleLogger: Logger = {
  *   dataDir: ".foyer-data",
  *   publicBaseUrl: "http://localhost:3000",
  *   sessionSecret: process.env.SESSION_SECRET,
+ *   tokenSecrets: process.env.FOYER_TOKEN_SECRET,
  *   seed: true,
  * });
  * app.listen(3000);
@@ -165,6 +169,7 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
         publicBaseUrl,
         mailer,
         passwordHasher,
+        tokenSecrets: options.tokenSecrets,
         rateLimiter,
         logger,
         productName: "Foyer demo",

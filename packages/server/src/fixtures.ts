@@ -227,6 +227,12 @@ export async function seedFixture(foyer: Foyer, users?: UserDirectory): Promise<
 }
 
 /** A Foyer wired for tests: given store, fast hasher, dev mailbox, in-memory users. */
+/**
+ * The token secret of test and mock Foyers. Public by design: never use it for a Foyer that
+ * real people reach.
+ */
+export const TEST_TOKEN_SECRET = "foyer-test-and-mock-secret-not-for-production-0001";
+
 export interface TestFoyer extends Foyer {
   mailbox: DevMailbox;
   users: UserDirectory;
@@ -250,6 +256,7 @@ export async function createTestFoyer(
     store,
     publicBaseUrl: "https://app.example.com",
     passwordHasher: createTestPasswordHasher(),
+    tokenSecrets: TEST_TOKEN_SECRET,
     mailer: mailbox,
     rateLimiter: null,
     logger: { info() {}, warn() {}, error() {} },

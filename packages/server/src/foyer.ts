@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.ts";
 import { createServices } from "./services/create-services.ts";
 import { parseInput } from "./services/validate.ts";
 import type { MemberRow, Store } from "./store/types.ts";
+import { createTokenKeyring } from "./tokens/keyring.ts";
 import { newId } from "./tokens.ts";
 import type { FoyerOptions, FoyerServices, Logger, Mailer } from "./types.ts";
 
@@ -77,6 +78,7 @@ const consoleLogger: Logger = {
  *   hooks: { authenticate, createAccount, findUserByEmail },
  *   publicBaseUrl: "https://app.example.com",
  *   passwordHasher: createScryptHasher(),
+ *   tokenSecrets: process.env.FOYER_TOKEN_SECRET,
  * });
  * app.use("/api/foyer", foyerExpress(foyer));
  */
@@ -93,6 +95,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
     publicBaseUrl,
     acceptPath: options.acceptPath ?? "/accept-invite",
     passwordHasher: options.passwordHasher,
+    keyring: createTokenKeyring(options.tokenSecrets),
     ...(options.passwordPolicy ? { passwordPolicy: options.passwordPolicy } : {}),
     productName: options.productName ?? "Foyer",
     logger,

@@ -17,6 +17,7 @@ export type { Dispatcher } from "./outbox/dispatcher.ts";
 export { createMemoryStore } from "./store/memory/memory-store.ts";
 export type { FoyerDatabase } from "./store/schema.ts";
 export type { Store, StoreOps, StoreTx } from "./store/types.ts";
+export type { TokenPurpose, TokenSecrets } from "./tokens/keyring.ts";
 export type {
   CreateAccountInput,
   FoyerHooks,

@@ -6,6 +6,7 @@ export {
   createUserDirectory,
   type Fixture,
   seedFixture,
+  TEST_TOKEN_SECRET,
   type TestFoyer,
   tokenFromLink,
   type UserDirectory,

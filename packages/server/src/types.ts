@@ -19,6 +19,7 @@ import type {
   TenantRoles,
 } from "@foyer/core";
 import type { Store, StoreTx } from "./store/types.ts";
+import type { TokenSecrets } from "./tokens/keyring.ts";
 
 /** A user account as the host knows it. */
 export interface HostUser {
@@ -129,6 +130,14 @@ export interface FoyerOptions {
    * cannot pick a memory-hard hash for every runtime.
    */
   passwordHasher: PasswordHasher;
+  /**
+   * The server secrets every token (invitation, invite link, email verification) is derived
+   * from with HMAC-SHA-256; only hashes of tokens are stored, so tokens can be recomputed to
+   * send or copy them but never read from the database. Keep them secret and the same on
+   * every instance; rotate by adding a key (see `TokenSecrets`).
+   * @example process.env.FOYER_TOKEN_SECRET // 32+ random bytes, e.g. `openssl rand -base64 32`
+   */
+  tokenSecrets: TokenSecrets;
   /** @default DEFAULT_PASSWORD_POLICY */
   passwordPolicy?: PasswordPolicy;
   /** Rate limits; null turns them off. @default an in-memory limiter (one instance) */

@@ -1,5 +1,6 @@
 import { type Actor, DEFAULT_PASSWORD_POLICY, type PasswordPolicy, type Tenant } from "@foyer/core";
 import type { AuditRow, Store, StoreTx } from "../store/types.ts";
+import type { TokenKeyring } from "../tokens/keyring.ts";
 import { newId } from "../tokens.ts";
 import type { FoyerHooks, HostUser, Logger, PasswordHasher } from "../types.ts";
 import { type Access, resolveAccess } from "./access.ts";
@@ -13,6 +14,7 @@ export interface ServiceDeps {
   publicBaseUrl: string;
   acceptPath: string;
   passwordHasher: PasswordHasher;
+  keyring: TokenKeyring;
   passwordPolicy?: PasswordPolicy;
   productName: string;
   logger: Logger;
@@ -36,6 +38,8 @@ export interface ServiceContext {
   readonly now: () => Date;
   readonly logger: Logger;
   readonly passwordHasher: PasswordHasher;
+  /** Derives tokens from the server secrets (only their hashes are stored). */
+  readonly keyring: TokenKeyring;
   readonly passwordPolicy: PasswordPolicy;
   /** Product name used in emails. */
   readonly productName: string;
@@ -85,6 +89,7 @@ export function createServiceContext(deps: ServiceDeps): ServiceContext {
     now,
     logger,
     passwordHasher: deps.passwordHasher,
+    keyring: deps.keyring,
     passwordPolicy: deps.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
     productName: deps.productName,
 
