@@ -97,6 +97,24 @@ export const endpoints = {
 /** The name of an endpoint, such as `createInvitations`. */
 export type RouteName = keyof typeof endpoints;
 
+/**
+ * The `{param}` placeholders of a path, as a union of their names.
+ * @example
+ * type Names = PathParamNames<"/tenants/{tenantId}/roles">; // "tenantId"
+ */
+export type PathParamNames<Path extends string> =
+  Path extends `${string}{${infer Name}}${infer Rest}` ? Name | PathParamNames<Rest> : never;
+
+/**
+ * The path parameters of an endpoint, each a decoded string, so a misspelt parameter is a
+ * compile error. Distributes over a union of names.
+ * @example
+ * type Params = RouteParams<"getInvitation">; // { invitationId: string }
+ */
+export type RouteParams<N extends RouteName> = N extends RouteName
+  ? { readonly [Name in PathParamNames<(typeof endpoints)[N]["path"]>]: string }
+  : never;
+
 /** Fills `{param}` placeholders, encoding each value. */
 export function buildPath(path: string, params: Record<string, string> = {}): string {
   return path.replace(/\{(\w+)\}/g, (_, key: string) => {

@@ -11,7 +11,7 @@ export {
   parseDomainList,
   parseEmailList,
 } from "./emails.ts";
-export type { EndpointDef, RouteName } from "./endpoints.ts";
+export type { EndpointDef, PathParamNames, RouteName, RouteParams } from "./endpoints.ts";
 export { buildPath, endpoints } from "./endpoints.ts";
 export type { ErrorCode } from "./errors.ts";
 export { ERROR_CODES, errorCodes, isErrorCode, statusOf } from "./errors.ts";

@@ -3,7 +3,7 @@ import { errorCodes } from "./errors.ts";
 import { HEX_COLOR_PATTERN, MAX_BATCH, MAX_MESSAGE } from "./limits.ts";
 import { expiryPresets } from "./status.ts";
 
-// One contract (DESIGN.md): every resource and request shape of the Foyer API, written once
+// One contract: every resource and request shape of the Foyer API, written once
 // with zod/mini so browser bundles stay small. The client parses every answer with these,
 // the server validates every request with these, and the OpenAPI document is made from them.
 

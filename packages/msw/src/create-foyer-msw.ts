@@ -12,6 +12,7 @@ import {
   createUserDirectory,
   type Fixture,
   seedFixture,
+  TEST_TOKEN_SECRET,
   type UserDirectory,
 } from "@foyer/server/testing";
 import { delay, HttpResponse, http, type RequestHandler } from "msw";
@@ -121,31 +122,13 @@ export function createFoyerMsw(options: FoyerMswOptions = {}): FoyerMsw {
           : [],
       basePath,
       passwordHasher: createTestPasswordHasher(),
+      tokenSecrets: TEST_TOKEN_SECRET,
       mailer: mailbox,
       rateLimiter: null,
       logger: { info() {}, warn() {}, error() {} },
       hooks: {
         authenticate: () => currentActor(),
-        async findUserByEmail(email) {
-          return users.users.get(email.toLowerCase()) ?? null;
-        },
-        async findUsersByEmails(emails) {
-          return emails.flatMap((email) => {
-            const user = users.users.get(email.toLowerCase());
-            return user ? [user] : [];
-          });
-        },
-        async createAccount(input) {
-          if (users.users.has(input.email)) throw new Error("User already registered.");
-          const user = users.add({
-            email: input.email,
-            tenantId: input.tenantId,
-            roleId: input.roleId,
-          });
-          const record = users.users.get(user.email);
-          if (record) record.passwordHash = input.passwordHash;
-          return { id: user.id };
-        },
+        ...users.hooks,
       },
     });
     return { foyer, store, mailbox, users, fixture: null };

@@ -1,6 +1,7 @@
 import type { ErrorCode } from "@foyer/core";
-import { type Foyer, hashToken, type InvitationRow, type Store } from "@foyer/server";
-import type { Fixture, UserDirectory } from "@foyer/server/testing";
+import type { Foyer, Store } from "@foyer/server";
+import type { InvitationRow } from "@foyer/server/store";
+import { type Fixture, hashToken, type UserDirectory } from "@foyer/server/testing";
 import { DAY, eventsFor, generateInvitations, HOUR, invitationRow } from "./internal/seed-rows.ts";
 
 /** The signed-in people a scenario can switch between (the fixture's actors). */

@@ -15,6 +15,7 @@ import {
   type PasswordHasher,
   type RateLimiter,
   type RateLimits,
+  type TokenSecrets,
 } from "@foyer/server";
 import {
   DEFAULT_DISCARD_LIMITS,
@@ -53,6 +54,8 @@ export interface ReferenceAppOptions {
   publicBaseUrl: string;
   /** Signs the session cookie. Every instance behind one load balancer needs the same one. */
   sessionSecret: string;
+  /** What Foyer derives tokens from (`createFoyer`'s `tokenSecrets`); the same on every instance. */
+  tokenSecrets: TokenSecrets;
   /** Delivers email. @default a development mailbox, shown at `/dev/mailbox` */
   mailer?: Mailer | undefined;
   /** @default createScryptHasher() (OWASP scrypt) */
@@ -130,6 +133,7 @@ const consoleLogger: Logger = {
  *   dataDir: ".foyer-data",
  *   publicBaseUrl: "http://localhost:3000",
  *   sessionSecret: process.env.SESSION_SECRET,
+ *   tokenSecrets: process.env.FOYER_TOKEN_SECRET,
  *   seed: true,
  * });
  * app.listen(3000);
@@ -183,6 +187,7 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
         publicBaseUrl,
         mailer,
         passwordHasher,
+        tokenSecrets: options.tokenSecrets,
         rateLimiter,
         logger,
         productName: "Foyer demo",

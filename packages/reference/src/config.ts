@@ -17,6 +17,13 @@ export interface EnvConfig {
   /** `SESSION_SECRET`; a random one per process when unset (sessions end at restart). */
   sessionSecret: string;
   sessionSecretGenerated: boolean;
+  /**
+   * `FOYER_TOKEN_SECRET`: what invitation and invite-link tokens are derived from. A random
+   * one per process when unset: links already sent keep working (only their hashes are
+   * stored), but they cannot be copied or emailed again after a restart.
+   */
+  tokenSecret: string;
+  tokenSecretGenerated: boolean;
 }
 
 /** Reads the configuration from environment variables. */
@@ -33,5 +40,7 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     publicBaseUrl: env.PUBLIC_BASE_URL || `http://localhost:${port}`,
     sessionSecret: secret || randomBytes(32).toString("base64url"),
     sessionSecretGenerated: !secret,
+    tokenSecret: env.FOYER_TOKEN_SECRET || randomBytes(32).toString("base64url"),
+    tokenSecretGenerated: !env.FOYER_TOKEN_SECRET,
   };
 }

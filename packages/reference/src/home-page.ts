@@ -1,5 +1,4 @@
-import { escapeHtml } from "@foyer/server";
-import { type HtmlPage, htmlPage } from "./html-page.ts";
+import { escapeHtml, type HtmlPage, htmlPage } from "./html-page.ts";
 import type { SeededSignIn } from "./seed.ts";
 
 /** The signed-in user the home page greets. */

@@ -1,6 +1,5 @@
 import type { DevMailboxMessage } from "@foyer/server";
-import { escapeHtml } from "@foyer/server";
-import { type HtmlPage, htmlPage } from "./html-page.ts";
+import { escapeHtml, type HtmlPage, htmlPage } from "./html-page.ts";
 
 /**
  * An invitation link, opened on this server: its path and fragment (`/accept-invite#token=…`),

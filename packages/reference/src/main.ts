@@ -12,6 +12,7 @@ const reference = await createReferenceApp({
   dataDir: config.dataDir,
   publicBaseUrl: config.publicBaseUrl,
   sessionSecret: config.sessionSecret,
+  tokenSecrets: config.tokenSecret,
   seed: true,
 });
 
@@ -40,6 +41,12 @@ const lines = [
   ...reference.signIns.map((s) => `  ${s.email.padEnd(26)} ${s.password.padEnd(22)} ${s.note}`),
   ...(config.sessionSecretGenerated
     ? ["", "SESSION_SECRET is not set: a random one is used, so sessions end at restart."]
+    : []),
+  ...(config.tokenSecretGenerated
+    ? [
+        "FOYER_TOKEN_SECRET is not set: a random one is used, so links sent before a restart",
+        "still work but cannot be copied or emailed again.",
+      ]
     : []),
   "",
 ];

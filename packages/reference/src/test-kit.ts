@@ -19,12 +19,13 @@ export interface RunningApp {
 
 /** Starts the reference app on 127.0.0.1 with an ephemeral port. */
 export async function startApp(
-  options: Omit<ReferenceAppOptions, "publicBaseUrl" | "sessionSecret"> &
-    Partial<Pick<ReferenceAppOptions, "publicBaseUrl" | "sessionSecret">>,
+  options: Omit<ReferenceAppOptions, "publicBaseUrl" | "sessionSecret" | "tokenSecrets"> &
+    Partial<Pick<ReferenceAppOptions, "publicBaseUrl" | "sessionSecret" | "tokenSecrets">>,
 ): Promise<RunningApp> {
   const reference = await createReferenceApp({
     publicBaseUrl: "http://localhost:3000",
     sessionSecret: "test-secret-of-the-reference-app",
+    tokenSecrets: "token-secret-of-the-reference-app-tests",
     logger: { info() {}, warn() {}, error() {} },
     ...options,
   });

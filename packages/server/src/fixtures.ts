@@ -3,7 +3,7 @@ import { createFoyer, type Foyer } from "./foyer.ts";
 import { createDevMailbox, type DevMailbox } from "./mail/dev-mailbox.ts";
 import type { Store } from "./store/types.ts";
 import { fromBase64Url, toBase64Url } from "./tokens.ts";
-import type { FoyerOptions, HostUser, PasswordHasher } from "./types.ts";
+import type { FoyerHooks, FoyerOptions, HostUser, PasswordHasher } from "./types.ts";
 
 // Test and mock fixtures (exported through `@foyer/server/testing`): a tenant tree that
 // covers the seeds, actors of every kind, and an in-memory host user directory.
@@ -58,24 +58,48 @@ export interface UserDirectory {
     roleId: string;
     active?: boolean;
   }): HostUser;
+  /**
+   * The host's identity hooks over this directory, for `createFoyer({ hooks })`: lookups by
+   * address (case-insensitive) and account creation, which keeps the password hash.
+   */
+  hooks: Required<Pick<FoyerHooks, "findUserByEmail" | "findUsersByEmails" | "createAccount">>;
 }
 
 /** Creates an empty user directory. */
 export function createUserDirectory(): UserDirectory {
   const users: UserDirectory["users"] = new Map();
+  const add: UserDirectory["add"] = (user) => {
+    const record = {
+      id: user.id ?? crypto.randomUUID(),
+      email: user.email.toLowerCase(),
+      active: user.active ?? true,
+      tenantId: user.tenantId,
+      roleId: user.roleId,
+      passwordHash: "",
+    };
+    users.set(record.email, record);
+    return record;
+  };
   return {
     users,
-    add(user) {
-      const record = {
-        id: user.id ?? crypto.randomUUID(),
-        email: user.email.toLowerCase(),
-        active: user.active ?? true,
-        tenantId: user.tenantId,
-        roleId: user.roleId,
-        passwordHash: "",
-      };
-      users.set(record.email, record);
-      return record;
+    add,
+    hooks: {
+      async findUserByEmail(email) {
+        return users.get(email.toLowerCase()) ?? null;
+      },
+      async findUsersByEmails(emails) {
+        return emails.flatMap((email) => {
+          const user = users.get(email.toLowerCase());
+          return user ? [user] : [];
+        });
+      },
+      async createAccount(input) {
+        if (users.has(input.email)) throw new Error("User already registered.");
+        const user = add({ email: input.email, tenantId: input.tenantId, roleId: input.roleId });
+        const record = users.get(user.email);
+        if (record) record.passwordHash = input.passwordHash;
+        return { id: user.id };
+      },
     },
   };
 }
@@ -203,6 +227,12 @@ export async function seedFixture(foyer: Foyer, users?: UserDirectory): Promise<
 }
 
 /** A Foyer wired for tests: given store, fast hasher, dev mailbox, in-memory users. */
+/**
+ * The token secret of test and mock Foyers. Public by design: never use it for a Foyer that
+ * real people reach.
+ */
+export const TEST_TOKEN_SECRET = "foyer-test-and-mock-secret-not-for-production-0001";
+
 export interface TestFoyer extends Foyer {
   mailbox: DevMailbox;
   users: UserDirectory;
@@ -226,6 +256,7 @@ export async function createTestFoyer(
     store,
     publicBaseUrl: "https://app.example.com",
     passwordHasher: createTestPasswordHasher(),
+    tokenSecrets: TEST_TOKEN_SECRET,
     mailer: mailbox,
     rateLimiter: null,
     logger: { info() {}, warn() {}, error() {} },
@@ -236,26 +267,7 @@ export async function createTestFoyer(
         const match = /^Bearer (.+)$/.exec(header);
         return match?.[1] ? (actorsById.get(match[1]) ?? null) : null;
       },
-      async findUsersByEmails(emails) {
-        return emails.flatMap((email) => {
-          const user = users.users.get(email.toLowerCase());
-          return user ? [user] : [];
-        });
-      },
-      async findUserByEmail(email) {
-        return users.users.get(email.toLowerCase()) ?? null;
-      },
-      async createAccount(input) {
-        if (users.users.has(input.email)) throw new Error("duplicate user");
-        const user = users.add({
-          email: input.email,
-          tenantId: input.tenantId,
-          roleId: input.roleId,
-        });
-        const record = users.users.get(user.email);
-        if (record) record.passwordHash = input.passwordHash;
-        return { id: user.id };
-      },
+      ...users.hooks,
       ...overrides.hooks,
     },
   });

@@ -3,9 +3,10 @@ import { createFoyerHandler } from "./http/handler.ts";
 import { createMemoryRateLimiter } from "./http/rate-limit.ts";
 import { createDevMailbox } from "./mail/dev-mailbox.ts";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.ts";
-import { createServices } from "./services/foyer-services.ts";
+import { createServices } from "./services/create-services.ts";
 import { parseInput } from "./services/validate.ts";
 import type { MemberRow, Store } from "./store/types.ts";
+import { createTokenKeyring } from "./tokens/keyring.ts";
 import { newId } from "./tokens.ts";
 import type { FoyerOptions, FoyerServices, Logger, Mailer } from "./types.ts";
 
@@ -21,6 +22,21 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
 /** A tenant as the host describes it; omitted fields take Foyer's defaults. */
 export type TenantInput = Pick<Tenant, "id" | "name"> &
   Partial<Omit<Tenant, "id" | "name" | "settings">> & { settings?: Partial<TenantSettings> };
+
+/** A full tenant from the host's description: Foyer's defaults for whatever it leaves out. */
+export function withTenantDefaults(input: TenantInput): Tenant {
+  return {
+    parentId: null,
+    logoUrl: null,
+    accentColor: null,
+    inviteBaseUrl: null,
+    ssoEnabled: false,
+    seatLimit: null,
+    status: "active",
+    ...input,
+    settings: { ...DEFAULT_TENANT_SETTINGS, ...input.settings },
+  };
+}
 
 /** A role as the host describes it; omitted fields take Foyer's defaults. */
 export type RoleInput = Pick<Role, "id" | "name" | "rank"> &
@@ -62,6 +78,7 @@ const consoleLogger: Logger = {
  *   hooks: { authenticate, createAccount, findUserByEmail },
  *   publicBaseUrl: "https://app.example.com",
  *   passwordHasher: createScryptHasher(),
+ *   tokenSecrets: process.env.FOYER_TOKEN_SECRET,
  * });
  * app.use("/api/foyer", foyerExpress(foyer));
  */
@@ -78,6 +95,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
     publicBaseUrl,
     acceptPath: options.acceptPath ?? "/accept-invite",
     passwordHasher: options.passwordHasher,
+    keyring: createTokenKeyring(options.tokenSecrets),
     ...(options.passwordPolicy ? { passwordPolicy: options.passwordPolicy } : {}),
     productName: options.productName ?? "Foyer",
     logger,
@@ -102,17 +120,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
   });
   const admin: FoyerAdmin = {
     async upsertTenant(input) {
-      const tenant = parseInput(TenantSchema, {
-        parentId: null,
-        logoUrl: null,
-        accentColor: null,
-        inviteBaseUrl: null,
-        ssoEnabled: false,
-        seatLimit: null,
-        status: "active",
-        ...input,
-        settings: { ...DEFAULT_TENANT_SETTINGS, ...input.settings },
-      });
+      const tenant = parseInput(TenantSchema, withTenantDefaults(input));
       await store.upsertTenant(tenant);
       return tenant;
     },

@@ -1,10 +1,14 @@
+// @foyer/server: the public API a host uses (Web APIs only, so it also runs in browsers and
+// any Fetch runtime). Environments and audiences have their own entry points:
+// `/express` (the Express adapter), `/node` (scrypt hashing), `/pglite` and `/pg` (the SQL
+// stores), `/store` (for writing a Store of your own), `/testing` (fixtures for tests and
+// mocks) and `/conformance` (the vitest suites a Store must pass).
 export { FoyerServiceError, isFoyerServiceError } from "./errors.ts";
 export type { Foyer, FoyerAdmin, MemberInput, RoleInput, TenantInput } from "./foyer.ts";
 export { createFoyer, DEFAULT_TENANT_SETTINGS } from "./foyer.ts";
 export type { CrossSiteRequest } from "./http/cross-site.ts";
 export { crossSiteRefusal, trustedOriginSet } from "./http/cross-site.ts";
-export type { FoyerHandler, FoyerHandlerDeps, FoyerRequestContext } from "./http/handler.ts";
-export { createFoyerHandler } from "./http/handler.ts";
+export type { FoyerHandler, FoyerRequestContext } from "./http/handler.ts";
 export type { OpenApiDocument, OpenApiOptions } from "./http/openapi.ts";
 export { createOpenApiDocument } from "./http/openapi.ts";
 export type { RateLimitBucketName, RateLimitRule, RateLimits } from "./http/rate-limit.ts";
@@ -15,34 +19,11 @@ export {
 } from "./http/rate-limit.ts";
 export type { DevMailbox, DevMailboxMessage } from "./mail/dev-mailbox.ts";
 export { createDevMailbox } from "./mail/dev-mailbox.ts";
-export type { InvitationEmailInput } from "./mail/invitation-email.ts";
-export { escapeHtml, renderInvitationEmail } from "./mail/invitation-email.ts";
-export type { Dispatcher, DispatcherOptions } from "./outbox/dispatcher.ts";
-export { createDispatcher } from "./outbox/dispatcher.ts";
-export type { ServiceDeps } from "./services/foyer-services.ts";
-export { buildInviteLink, createServices } from "./services/foyer-services.ts";
-export {
-  CONSTRAINTS,
-  ForeignKeyViolationError,
-  isUniqueViolation,
-  UniqueViolationError,
-} from "./store/errors.ts";
-export { createMemoryStore } from "./store/memory-store.ts";
+export type { Dispatcher } from "./outbox/dispatcher.ts";
+export { createMemoryStore } from "./store/memory/memory-store.ts";
 export type { FoyerDatabase } from "./store/schema.ts";
-export type {
-  AuditRow,
-  IdempotencyRow,
-  InvitationCursor,
-  InvitationListQuery,
-  InvitationRow,
-  MemberRow,
-  OutboxRow,
-  Store,
-  StoreOps,
-  StoreTx,
-  TokenRow,
-} from "./store/types.ts";
-export { generateToken, hashToken } from "./tokens.ts";
+export type { Store, StoreOps, StoreTx } from "./store/types.ts";
+export type { TokenPurpose, TokenSecrets } from "./tokens/keyring.ts";
 export type {
   AttemptKeys,
   CreateAccountInput,

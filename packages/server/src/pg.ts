@@ -1,6 +1,6 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
-import { createKyselyStore } from "./store/kysely-store.ts";
+import { createKyselyStore } from "./store/kysely/kysely-store.ts";
 import type { FoyerDatabase } from "./store/schema.ts";
 import type { Store } from "./store/types.ts";
 
@@ -78,6 +78,6 @@ export {
   createPostgresRateLimiter,
   type PostgresRateLimiterOptions,
 } from "./http/postgres-rate-limiter.ts";
-export { createKyselyStore, type KyselyStoreOptions } from "./store/kysely-store.ts";
+export { createKyselyStore, type KyselyStoreOptions } from "./store/kysely/kysely-store.ts";
 export { migrateToLatest } from "./store/migrations.ts";
 export type { FoyerDatabase } from "./store/schema.ts";

@@ -1,6 +1,6 @@
 import { PGlite, type PGliteInterface } from "@electric-sql/pglite";
 import { Kysely } from "kysely";
-import { createKyselyStore } from "./store/kysely-store.ts";
+import { createKyselyStore } from "./store/kysely/kysely-store.ts";
 import { PGliteDialect } from "./store/pglite-dialect.ts";
 import type { FoyerDatabase } from "./store/schema.ts";
 import type { Store } from "./store/types.ts";
@@ -47,7 +47,7 @@ export async function createPGliteStore(options: PGliteStoreOptions = {}): Promi
   }
 }
 
-export { createKyselyStore, type KyselyStoreOptions } from "./store/kysely-store.ts";
+export { createKyselyStore, type KyselyStoreOptions } from "./store/kysely/kysely-store.ts";
 export { migrateToLatest } from "./store/migrations.ts";
 export { PGliteDialect, type PGliteDialectOptions } from "./store/pglite-dialect.ts";
 export type { FoyerDatabase } from "./store/schema.ts";

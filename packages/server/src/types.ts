@@ -19,6 +19,7 @@ import type {
   TenantRoles,
 } from "@foyer/core";
 import type { Store, StoreTx } from "./store/types.ts";
+import type { TokenSecrets } from "./tokens/keyring.ts";
 
 /** A user account as the host knows it. */
 export interface HostUser {
@@ -43,7 +44,7 @@ export interface CreateAccountInput {
 }
 
 /**
- * The host owns identity (DESIGN.md). These hooks connect Foyer to the host's users.
+ * The host owns identity: these hooks connect Foyer to the host's users.
  * @example
  * createFoyer({ store, hooks: { authenticate: (req) => sessionActor(req), createAccount, findUserByEmail } })
  */
@@ -164,6 +165,14 @@ export interface FoyerOptions {
    * cannot pick a memory-hard hash for every runtime.
    */
   passwordHasher: PasswordHasher;
+  /**
+   * The server secrets every token (invitation, invite link, email verification) is derived
+   * from with HMAC-SHA-256; only hashes of tokens are stored, so tokens can be recomputed to
+   * send or copy them but never read from the database. Keep them secret and the same on
+   * every instance; rotate by adding a key (see `TokenSecrets`).
+   * @example process.env.FOYER_TOKEN_SECRET // 32+ random bytes, e.g. `openssl rand -base64 32`
+   */
+  tokenSecrets: TokenSecrets;
   /** @default DEFAULT_PASSWORD_POLICY */
   passwordPolicy?: PasswordPolicy;
   /** Rate limits; null turns them off. @default an in-memory limiter (one instance) */
@@ -179,7 +188,7 @@ export interface FoyerOptions {
   productName?: string;
 }
 
-/** The business operations, each authorised inside (STYLE.md: services hold every rule). */
+/** The business operations, each authorised inside (services hold every business rule). */
 export interface FoyerServices {
   getContext(actor: Actor): Promise<SessionContext>;
   listTenantRoles(actor: Actor, tenantId: string): Promise<TenantRoles>;

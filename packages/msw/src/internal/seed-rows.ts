@@ -1,5 +1,10 @@
 import type { Actor, DeliveryStatus, InvitationStatus } from "@foyer/core";
-import type { AuditRow, InvitationRow } from "@foyer/server";
+import {
+  type AuditRow,
+  type InvitationRow,
+  type NewInvitationRowInit,
+  newInvitationRow,
+} from "@foyer/server/store";
 
 // Not exported from the package: row builders the scenarios use to seed the store in bulk.
 // They fill every column the way the services write it, so what the real handler reads back
@@ -10,36 +15,15 @@ export const HOUR = 3_600_000;
 /** One day in milliseconds. */
 export const DAY = 24 * HOUR;
 
-/** A stored invitation with the services' defaults for every column not given. */
-export function invitationRow(
-  init: Pick<InvitationRow, "id" | "tenantId" | "email" | "roleId" | "sentAt" | "expiresAt"> &
-    Partial<InvitationRow>,
-  inviter: Actor | null,
-): InvitationRow {
-  return {
-    name: null,
-    department: null,
-    teams: [],
-    message: null,
-    status: "pending",
-    invitedById: inviter?.id ?? null,
-    invitedByEmail: inviter?.email ?? null,
-    invitedByName: inviter?.name ?? null,
-    createdAt: init.sentAt,
-    acceptedAt: null,
-    acceptedUserId: null,
-    revokedAt: null,
-    revokedById: null,
-    revokedByEmail: null,
-    revokedByName: null,
-    resendCount: 0,
-    deliveryStatus: "sent",
-    deliveryError: null,
-    deliveryUpdatedAt: init.sentAt,
-    reminderSentAt: null,
-    expiredRecordedAt: null,
-    ...init,
-  };
+/**
+ * A stored invitation as the services leave one that was sent by email and delivered:
+ * `newInvitationRow`'s defaults, with delivery `sent` at `sentAt` unless given.
+ */
+export function invitationRow(init: NewInvitationRowInit, inviter: Actor | null): InvitationRow {
+  return newInvitationRow(
+    { deliveryStatus: "sent", deliveryUpdatedAt: init.sentAt, ...init },
+    inviter,
+  );
 }
 
 /** The audit record the services write when they create an invitation. */

@@ -8,7 +8,7 @@ import pg from "pg";
 import { createTestFoyer, type TestFoyer } from "../../src/fixtures.ts";
 import { createPostgresStore } from "../../src/pg.ts";
 import { createPGliteStore } from "../../src/pglite.ts";
-import { createKyselyStore } from "../../src/store/kysely-store.ts";
+import { createKyselyStore } from "../../src/store/kysely/kysely-store.ts";
 import type { FoyerDatabase } from "../../src/store/schema.ts";
 import type { Store } from "../../src/store/types.ts";
 import { type Caller, directCaller, httpCaller } from "./load.ts";

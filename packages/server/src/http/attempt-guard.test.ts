@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FoyerServiceError } from "../errors.ts";
 import { createScryptHasher } from "../node.ts";
-import { createMemoryStore } from "../store/memory-store.ts";
+import { createMemoryStore } from "../store/memory/memory-store.ts";
 import { createFoyerHandler } from "./handler.ts";
 import type { RateLimits } from "./rate-limit.ts";
 import { clientAddressKey, createMemoryRateLimiter } from "./rate-limit.ts";

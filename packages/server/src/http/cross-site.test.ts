@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createMemoryStore } from "../store/memory-store.ts";
+import { createMemoryStore } from "../store/memory/memory-store.ts";
 import { crossSiteRefusal, trustedOriginSet } from "./cross-site.ts";
 import { createFoyerHandler } from "./handler.ts";
 import { createFakeServices, createRecordingLogger, testActor } from "./test-doubles.ts";

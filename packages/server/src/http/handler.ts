@@ -1,14 +1,13 @@
-import { type Actor, type RouteDef, type RouteName, routes } from "@foyer/core";
+import type { RouteDef, RouteName } from "@foyer/core";
 import { FoyerServiceError, isFoyerServiceError } from "../errors.ts";
-import { parseInput } from "../services/validate.ts";
 import type { Store } from "../store/types.ts";
 import type { FoyerHooks, FoyerServices, Logger, RateLimiter } from "../types.ts";
 import { guardAttempts } from "./attempt-guard.ts";
+import { bindRoute, needActor } from "./bindings.ts";
 import { crossSiteRefusal, trustedOriginSet } from "./cross-site.ts";
 import {
   hashRequest,
   type IdempotentAnswer,
-  type Outcome,
   readIdempotencyKey,
   runIdempotent,
 } from "./idempotency.ts";
@@ -79,9 +78,6 @@ function errorAnswer(
   return answer(error.status, JSON.stringify(error.toBody()), headers);
 }
 
-// The same validation the services run, so a field error reads alike at both layers.
-const parse = parseInput;
-
 function readQuery(params: URLSearchParams): Record<string, string> {
   const entries = [...params];
   const seen = new Set<string>();
@@ -97,132 +93,6 @@ function readQuery(params: URLSearchParams): Record<string, string> {
   const query: Record<string, string> = Object.fromEntries(entries);
   inspectJson(query);
   return query;
-}
-
-function param(params: Record<string, string>, name: string): string {
-  const value = params[name];
-  if (value === undefined) throw new Error(`Route parameter ${name} is missing`);
-  return value;
-}
-
-function needActor(actor: Actor | null): Actor {
-  if (!actor) throw new FoyerServiceError("UNAUTHENTICATED");
-  return actor;
-}
-
-interface Call {
-  name: RouteName;
-  actor: Actor | null;
-  params: Record<string, string>;
-  body: unknown;
-  query: unknown;
-  request: Request;
-}
-
-/**
- * Validates a call's input with its route's schemas and binds it to its service method.
- * Validation happens here, before any idempotency record or service runs.
- */
-function prepare(
-  call: Call,
-  services: FoyerServices,
-  signIn: FoyerHooks["signIn"],
-  onSignInError: () => void,
-): () => Promise<Outcome> {
-  const { params } = call;
-  switch (call.name) {
-    case "getContext": {
-      const actor = needActor(call.actor);
-      return async () => ({ body: await services.getContext(actor) });
-    }
-    case "listTenantRoles": {
-      const actor = needActor(call.actor);
-      return async () => ({
-        body: await services.listTenantRoles(actor, param(params, "tenantId")),
-      });
-    }
-    case "listTenantEvents": {
-      const actor = needActor(call.actor);
-      const query = parse(routes.listTenantEvents.query, call.query);
-      return async () => ({
-        body: await services.listTenantEvents(actor, param(params, "tenantId"), query),
-      });
-    }
-    case "listInvitations": {
-      const actor = needActor(call.actor);
-      const query = parse(routes.listInvitations.query, call.query);
-      return async () => ({ body: await services.listInvitations(actor, query) });
-    }
-    case "createInvitations": {
-      const actor = needActor(call.actor);
-      const body = parse(routes.createInvitations.body, call.body);
-      return async () => {
-        const result = await services.createInvitations(actor, body);
-        // A replay must not hand out plaintext links: they exist only in this one answer
-        // and are never stored (R-INV-10, R-INV-11).
-        const kept = {
-          ...result,
-          created: result.created.map((entry) => ({ ...entry, link: null })),
-        };
-        return { body: result, kept };
-      };
-    }
-    case "getInvitation": {
-      const actor = needActor(call.actor);
-      return async () => ({
-        body: await services.getInvitation(actor, param(params, "invitationId")),
-      });
-    }
-    case "listInvitationEvents": {
-      const actor = needActor(call.actor);
-      const query = parse(routes.listInvitationEvents.query, call.query);
-      return async () => ({
-        body: await services.listInvitationEvents(actor, param(params, "invitationId"), query),
-      });
-    }
-    case "resendInvitation": {
-      const actor = needActor(call.actor);
-      const body = parse(routes.resendInvitation.body, call.body);
-      return async () => {
-        const result = await services.resendInvitation(actor, param(params, "invitationId"), body);
-        return { body: result, kept: { ...result, link: null } };
-      };
-    }
-    case "revokeInvitation": {
-      const actor = needActor(call.actor);
-      parse(routes.revokeInvitation.body, call.body);
-      return async () => ({
-        body: await services.revokeInvitation(actor, param(params, "invitationId")),
-      });
-    }
-    case "previewInvitation": {
-      const body = parse(routes.previewInvitation.body, call.body);
-      return async () => ({ body: await services.previewInvitation(body.token) });
-    }
-    case "acceptInvitation": {
-      const body = parse(routes.acceptInvitation.body, call.body);
-      return async () => {
-        const result = await services.acceptInvitation(body);
-        if (result.next !== "signed_in" || !signIn) return { body: result };
-        try {
-          const init = await signIn(
-            { id: result.user.id, email: result.user.email, tenantId: result.tenantId },
-            call.request,
-          );
-          return { body: result, headers: new Headers(init) };
-        } catch {
-          // The account exists and the invitation is used: answering an error now would
-          // send the invitee to an "already used" page. They can still sign in normally.
-          onSignInError();
-          return { body: result };
-        }
-      };
-    }
-    default: {
-      const unreachable: never = call.name;
-      throw new Error(`Unhandled route ${String(unreachable)}`);
-    }
-  }
 }
 
 /** Header names a host hook may not override on a JSON answer. */
@@ -310,8 +180,14 @@ export function createFoyerHandler(deps: FoyerHandlerDeps): FoyerHandler {
         name,
         context.clientAddress,
         body,
-        prepare({ name, actor, params, body, query, request }, services, hooks.signIn, () =>
-          logger.error("Foyer signIn hook failed", { method, route: name }),
+        bindRoute(
+          name,
+          { actor, params, body, query, request },
+          {
+            services,
+            signIn: hooks.signIn,
+            onSignInError: () => logger.error("Foyer signIn hook failed", { method, route: name }),
+          },
         ),
       );
 

@@ -1,4 +1,4 @@
-import { type RouteDef, type RouteName, routes } from "@foyer/core";
+import { type RouteDef, type RouteName, type RouteParams, routes } from "@foyer/core";
 import { FoyerServiceError } from "../errors.ts";
 
 // Internal to the handler (not exported from the package): matches a path below the mount
@@ -7,9 +7,14 @@ import { FoyerServiceError } from "../errors.ts";
 /** Every route name of core's table, in definition order. */
 export const routeNames = Object.keys(routes) as RouteName[];
 
+/** A matched route with its path parameters, typed per route (a union over route names). */
+export type RouteHit = {
+  [N in RouteName]: { kind: "route"; name: N; route: RouteDef; params: RouteParams<N> };
+}[RouteName];
+
 /** The outcome of matching a request line. */
 export type RouteMatch =
-  | { kind: "route"; name: RouteName; route: RouteDef; params: Record<string, string> }
+  | RouteHit
   | { kind: "method_not_allowed"; allow: string[] }
   | { kind: "not_found" };
 
@@ -80,6 +85,9 @@ export function createRouteMatcher(): (pathname: string, method: string) => Rout
       if (typeof segment !== "string")
         params[segment.param] = decodeParam(segment.param, raw[index] ?? "");
     });
-    return { kind: "route", name: hit.name, route: hit.route, params };
+    // The params hold exactly the `{param}` placeholders of the hit's path (compiled from it
+    // above), which is what RouteParams derives from the same path: the one place the
+    // runtime shape meets the type.
+    return { kind: "route", name: hit.name, route: hit.route, params } as RouteHit;
   };
 }

@@ -1,4 +1,4 @@
-import type { Actor, Permission, Role, Tenant } from "@foyer/core";
+import { type Actor, canGrantRole, type Permission, type Role, type Tenant } from "@foyer/core";
 import { FoyerServiceError } from "../errors.ts";
 import type { StoreOps } from "../store/types.ts";
 
@@ -77,4 +77,30 @@ export async function rolesForTenant(
   return roles
     .filter((role) => role.tenantId === null || ids.includes(role.tenantId))
     .sort((a, b) => b.rank - a.rank || a.name.localeCompare(b.name));
+}
+
+/**
+ * The role with this id if the actor may grant it in the tenant: a role of the tenant
+ * (ROLE_NOT_FOUND otherwise) that ranks no higher than the actor's own and is not an MSP
+ * staff role for a non-MSP actor (ROLE_NOT_GRANTABLE otherwise).
+ */
+export async function grantableRole(
+  store: StoreOps,
+  access: Access,
+  tenant: Tenant,
+  roleId: string,
+): Promise<Role> {
+  const available = await rolesForTenant(store, access.roles, tenant);
+  const role = available.find((r) => r.id === roleId);
+  if (!role) {
+    throw new FoyerServiceError("ROLE_NOT_FOUND", {
+      issues: [{ path: "roleId", message: "roleId is not a role of this tenant." }],
+    });
+  }
+  if (!canGrantRole(access.role, role)) {
+    throw new FoyerServiceError("ROLE_NOT_GRANTABLE", {
+      message: `You cannot grant ${role.name}: it ranks above your own role or is an MSP staff role.`,
+    });
+  }
+  return role;
 }

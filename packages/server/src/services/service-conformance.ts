@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestFoyer, type TestFoyer, tokenFromLink } from "../fixtures.ts";
-import type { StoreHarness } from "../store/conformance.ts";
+import type { StoreHarness } from "../store/conformance/describe-store-conformance.ts";
 
 const STRONG = "Tr1cky-Lantern!";
 
 /**
- * The service-level half of the store conformance suite: the races DESIGN.md promises the
- * database decides. Run by the same short test file per store as `describeStoreConformance`.
+ * The service-level half of the store conformance suite: the races a store's constraints and
+ * locks must decide (one account per token, seat limits, one pending invitation per
+ * address, resend against accept). Run by the same short test file per store as
+ * `describeStoreConformance`.
  */
 export function describeServiceConformance(name: string, setup: () => Promise<StoreHarness>): void {
   describe(`${name}: service conformance under concurrency`, () => {

@@ -1,5 +1,5 @@
 import { describeServiceConformance } from "../services/service-conformance.ts";
-import { describeStoreConformance } from "./conformance.ts";
+import { describeStoreConformance } from "./conformance/describe-store-conformance.ts";
 import { memoryStoreSetup } from "./test-setups.ts";
 
 describeStoreConformance("memory", memoryStoreSetup);

@@ -1,8 +1,10 @@
 import { type Kysely, type Migration, type MigrationResult, Migrator, sql } from "kysely";
+import { FOYER_TABLES } from "./schema.ts";
 
-// One migration set serves PGlite and PostgreSQL (DESIGN.md, Storage). Migrations are objects
-// in code, not files, so they bundle and run in any runtime. Never edit an applied migration:
-// add the next one (`2026_11_22_002_…`).
+// One migration set serves PGlite and PostgreSQL. Migrations are objects in code, not files,
+// so they bundle and run in any runtime. Never edit an applied migration: add the next one
+// (`2026_11_22_002_…`), and the column's entry in the table's column map (`schema.ts`);
+// `kysely/schema.test.ts` checks that the maps and the migrated tables agree.
 
 /** Ids are compared bytewise (collate "C") so keyset order matches the memory store's. */
 const initial: Migration = {
@@ -153,16 +155,9 @@ const initial: Migration = {
     for (const statement of statements) await statement.execute(db);
   },
   async down(db) {
-    for (const table of [
-      "foyer_idempotency_keys",
-      "foyer_audit_events",
-      "foyer_outbox",
-      "foyer_invitation_tokens",
-      "foyer_invitations",
-      "foyer_members",
-      "foyer_roles",
-      "foyer_tenants",
-    ]) {
+    // Drops every Foyer table, children first: the tables this migration created (a later
+    // migration's own tables are gone before this runs, and `if exists` skips them).
+    for (const table of FOYER_TABLES) {
       await sql`drop table if exists ${sql.table(table)}`.execute(db);
     }
   },

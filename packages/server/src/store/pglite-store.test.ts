@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createPGliteStore } from "../pglite.ts";
 import { describeServiceConformance } from "../services/service-conformance.ts";
-import { describeStoreConformance } from "./conformance.ts";
+import { describeStoreConformance } from "./conformance/describe-store-conformance.ts";
 import { pgliteStoreSetup } from "./test-setups.ts";
 
 describeStoreConformance("PGlite", pgliteStoreSetup);

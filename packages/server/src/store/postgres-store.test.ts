@@ -1,6 +1,6 @@
 import { describe } from "vitest";
 import { describeServiceConformance } from "../services/service-conformance.ts";
-import { describeStoreConformance } from "./conformance.ts";
+import { describeStoreConformance } from "./conformance/describe-store-conformance.ts";
 import { postgresStoreSetup, postgresTestUrl } from "./test-setups.ts";
 
 if (!postgresTestUrl) {

@@ -1,142 +1,200 @@
-import type {
-  AuditAction,
-  AuditSource,
-  DeliveryStatus,
-  Permission,
-  StoredInvitationStatus,
-  Tenant,
-  TenantSettings,
-} from "@foyer/core";
+import type { Role, Tenant } from "@foyer/core";
 import type { ColumnType } from "kysely";
-import type { IdempotencyRow, MemberRow, OutboxRow } from "./types.ts";
+import type {
+  AuditRow,
+  IdempotencyRow,
+  InvitationRow,
+  MemberRow,
+  OutboxRow,
+  TokenRow,
+} from "./types.ts";
 
-// The Kysely view of Foyer's tables (created by `migrations.ts`). Columns are snake_case;
-// `kysely-store.ts` maps them to the camelCase row types of `types.ts`. JSON columns are
-// written as JSON text (both pg and PGlite accept it) and read back parsed.
+// One column map per table: each camelCase field of a row type (`types.ts`) names its
+// snake_case column and SQL type. The Kysely table types below, the SQL store's row
+// mappers and bulk-insert column lists (`kysely/row-mapping.ts`) all follow from these
+// maps, and `kysely/schema.test.ts` checks them against what the migrations created.
+// A new column: the field in `types.ts`, its entry here, and a new migration.
+
+/** The SQL types Foyer's columns use. */
+export type SqlType = "text" | "integer" | "boolean" | "timestamptz" | "jsonb";
+
+/** One column: its name and SQL type. */
+export interface ColumnDef<Name extends string = string, Type extends SqlType = SqlType> {
+  readonly name: Name;
+  readonly type: Type;
+}
+
+/** A table's columns, one per field of its row type. */
+export type ColumnMap<Row> = { readonly [Field in keyof Row]-?: ColumnDef };
+
+const column = <Name extends string, Type extends SqlType>(
+  name: Name,
+  type: Type,
+): ColumnDef<Name, Type> => ({ name, type });
+
+/** Checks a map covers exactly the row's fields while keeping its literal column types. */
+const columnsOf =
+  <Row>() =>
+  <const Map extends ColumnMap<Row>>(map: Map & Record<Exclude<keyof Map, keyof Row>, never>) =>
+    map;
+
+/** `foyer_tenants`. */
+export const TENANT_COLUMNS = columnsOf<Tenant>()({
+  id: column("id", "text"),
+  parentId: column("parent_id", "text"),
+  name: column("name", "text"),
+  logoUrl: column("logo_url", "text"),
+  accentColor: column("accent_color", "text"),
+  inviteBaseUrl: column("invite_base_url", "text"),
+  ssoEnabled: column("sso_enabled", "boolean"),
+  seatLimit: column("seat_limit", "integer"),
+  status: column("status", "text"),
+  settings: column("settings", "jsonb"),
+});
+
+/** `foyer_roles`. */
+export const ROLE_COLUMNS = columnsOf<Role>()({
+  id: column("id", "text"),
+  name: column("name", "text"),
+  description: column("description", "text"),
+  rank: column("rank", "integer"),
+  permissions: column("permissions", "jsonb"),
+  mspStaff: column("msp_staff", "boolean"),
+  tenantId: column("tenant_id", "text"),
+});
+
+/** `foyer_members`. */
+export const MEMBER_COLUMNS = columnsOf<MemberRow>()({
+  id: column("id", "text"),
+  tenantId: column("tenant_id", "text"),
+  userId: column("user_id", "text"),
+  email: column("email", "text"),
+  roleId: column("role_id", "text"),
+  status: column("status", "text"),
+  source: column("source", "text"),
+  createdAt: column("created_at", "timestamptz"),
+});
+
+/** `foyer_invitations`. */
+export const INVITATION_COLUMNS = columnsOf<InvitationRow>()({
+  id: column("id", "text"),
+  tenantId: column("tenant_id", "text"),
+  email: column("email", "text"),
+  name: column("name", "text"),
+  roleId: column("role_id", "text"),
+  department: column("department", "text"),
+  teams: column("teams", "jsonb"),
+  message: column("message", "text"),
+  status: column("status", "text"),
+  invitedById: column("invited_by_id", "text"),
+  invitedByEmail: column("invited_by_email", "text"),
+  invitedByName: column("invited_by_name", "text"),
+  createdAt: column("created_at", "timestamptz"),
+  sentAt: column("sent_at", "timestamptz"),
+  expiresAt: column("expires_at", "timestamptz"),
+  acceptedAt: column("accepted_at", "timestamptz"),
+  acceptedUserId: column("accepted_user_id", "text"),
+  revokedAt: column("revoked_at", "timestamptz"),
+  revokedById: column("revoked_by_id", "text"),
+  revokedByEmail: column("revoked_by_email", "text"),
+  revokedByName: column("revoked_by_name", "text"),
+  resendCount: column("resend_count", "integer"),
+  deliveryStatus: column("delivery_status", "text"),
+  deliveryError: column("delivery_error", "text"),
+  deliveryUpdatedAt: column("delivery_updated_at", "timestamptz"),
+  reminderSentAt: column("reminder_sent_at", "timestamptz"),
+  expiredRecordedAt: column("expired_recorded_at", "timestamptz"),
+});
+
+/** `foyer_invitation_tokens`. */
+export const TOKEN_COLUMNS = columnsOf<TokenRow>()({
+  hash: column("hash", "text"),
+  invitationId: column("invitation_id", "text"),
+  createdAt: column("created_at", "timestamptz"),
+  supersededAt: column("superseded_at", "timestamptz"),
+});
+
+/** `foyer_outbox`. */
+export const OUTBOX_COLUMNS = columnsOf<OutboxRow>()({
+  id: column("id", "text"),
+  tenantId: column("tenant_id", "text"),
+  invitationId: column("invitation_id", "text"),
+  kind: column("kind", "text"),
+  to: column("to", "text"),
+  subject: column("subject", "text"),
+  html: column("html", "text"),
+  text: column("text", "text"),
+  status: column("status", "text"),
+  attempts: column("attempts", "integer"),
+  nextAttemptAt: column("next_attempt_at", "timestamptz"),
+  lastError: column("last_error", "text"),
+  createdAt: column("created_at", "timestamptz"),
+  sentAt: column("sent_at", "timestamptz"),
+});
+
+/** `foyer_audit_events`. */
+export const AUDIT_COLUMNS = columnsOf<AuditRow>()({
+  id: column("id", "text"),
+  tenantId: column("tenant_id", "text"),
+  invitationId: column("invitation_id", "text"),
+  action: column("action", "text"),
+  source: column("source", "text"),
+  actorId: column("actor_id", "text"),
+  actorEmail: column("actor_email", "text"),
+  actorName: column("actor_name", "text"),
+  subjectEmail: column("subject_email", "text"),
+  at: column("at", "timestamptz"),
+  data: column("data", "jsonb"),
+});
+
+/** `foyer_idempotency_keys`. */
+export const IDEMPOTENCY_COLUMNS = columnsOf<IdempotencyRow>()({
+  key: column("key", "text"),
+  requestHash: column("request_hash", "text"),
+  state: column("state", "text"),
+  status: column("status", "integer"),
+  body: column("body", "text"),
+  createdAt: column("created_at", "timestamptz"),
+});
 
 /** A timestamptz column: written and read as `Date`. */
 type Timestamp = ColumnType<Date, Date, Date>;
-/** A jsonb column of type `T`: written as JSON text, read parsed. */
+/** A jsonb column of type `T`: written as JSON text (pg and PGlite accept it), read parsed. */
 type Json<T> = ColumnType<T, string, string>;
 
+/** The Kysely type of one column, from the field's type and the column's SQL type. */
+type ColumnValue<T, Type extends SqlType> = Type extends "timestamptz"
+  ? null extends T
+    ? Timestamp | null
+    : Timestamp
+  : Type extends "jsonb"
+    ? Json<T>
+    : T;
+
+/** The Kysely view of a table: its snake_case columns, typed from the row and the map. */
+export type TableOf<Row, Map extends ColumnMap<Row>> = {
+  -readonly [Field in keyof Row & keyof Map as Map[Field]["name"]]: ColumnValue<
+    Row[Field],
+    Map[Field]["type"]
+  >;
+};
+
 /** `foyer_tenants`. */
-export interface TenantsTable {
-  id: string;
-  parent_id: string | null;
-  name: string;
-  logo_url: string | null;
-  accent_color: string | null;
-  invite_base_url: string | null;
-  sso_enabled: boolean;
-  seat_limit: number | null;
-  status: Tenant["status"];
-  settings: Json<TenantSettings>;
-}
-
+export type TenantsTable = TableOf<Tenant, typeof TENANT_COLUMNS>;
 /** `foyer_roles`. */
-export interface RolesTable {
-  id: string;
-  name: string;
-  description: string | null;
-  rank: number;
-  permissions: Json<Permission[]>;
-  msp_staff: boolean;
-  tenant_id: string | null;
-}
-
+export type RolesTable = TableOf<Role, typeof ROLE_COLUMNS>;
 /** `foyer_members`. */
-export interface MembersTable {
-  id: string;
-  tenant_id: string;
-  user_id: string;
-  email: string;
-  role_id: string;
-  status: MemberRow["status"];
-  source: AuditSource;
-  created_at: Timestamp;
-}
-
+export type MembersTable = TableOf<MemberRow, typeof MEMBER_COLUMNS>;
 /** `foyer_invitations`. */
-export interface InvitationsTable {
-  id: string;
-  tenant_id: string;
-  email: string;
-  name: string | null;
-  role_id: string;
-  department: string | null;
-  teams: Json<string[]>;
-  message: string | null;
-  status: StoredInvitationStatus;
-  invited_by_id: string | null;
-  invited_by_email: string | null;
-  invited_by_name: string | null;
-  created_at: Timestamp;
-  sent_at: Timestamp;
-  expires_at: Timestamp;
-  accepted_at: Timestamp | null;
-  accepted_user_id: string | null;
-  revoked_at: Timestamp | null;
-  revoked_by_id: string | null;
-  revoked_by_email: string | null;
-  revoked_by_name: string | null;
-  resend_count: number;
-  delivery_status: DeliveryStatus;
-  delivery_error: string | null;
-  delivery_updated_at: Timestamp | null;
-  reminder_sent_at: Timestamp | null;
-  expired_recorded_at: Timestamp | null;
-}
-
+export type InvitationsTable = TableOf<InvitationRow, typeof INVITATION_COLUMNS>;
 /** `foyer_invitation_tokens`. */
-export interface InvitationTokensTable {
-  hash: string;
-  invitation_id: string;
-  created_at: Timestamp;
-  superseded_at: Timestamp | null;
-}
-
+export type InvitationTokensTable = TableOf<TokenRow, typeof TOKEN_COLUMNS>;
 /** `foyer_outbox`. */
-export interface OutboxTable {
-  id: string;
-  tenant_id: string;
-  invitation_id: string | null;
-  kind: OutboxRow["kind"];
-  to: string;
-  subject: string;
-  html: string;
-  text: string;
-  status: OutboxRow["status"];
-  attempts: number;
-  next_attempt_at: Timestamp;
-  last_error: string | null;
-  created_at: Timestamp;
-  sent_at: Timestamp | null;
-}
-
+export type OutboxTable = TableOf<OutboxRow, typeof OUTBOX_COLUMNS>;
 /** `foyer_audit_events`. */
-export interface AuditEventsTable {
-  id: string;
-  tenant_id: string;
-  invitation_id: string | null;
-  action: AuditAction;
-  source: AuditSource;
-  actor_id: string | null;
-  actor_email: string | null;
-  actor_name: string | null;
-  subject_email: string | null;
-  at: Timestamp;
-  data: Json<Record<string, unknown>>;
-}
-
+export type AuditEventsTable = TableOf<AuditRow, typeof AUDIT_COLUMNS>;
 /** `foyer_idempotency_keys`. */
-export interface IdempotencyKeysTable {
-  key: string;
-  request_hash: string;
-  state: IdempotencyRow["state"];
-  status: number | null;
-  body: string | null;
-  created_at: Timestamp;
-}
+export type IdempotencyKeysTable = TableOf<IdempotencyRow, typeof IDEMPOTENCY_COLUMNS>;
 
 /** Every Foyer table, for `Kysely<FoyerDatabase>`. A host may extend it with its own tables. */
 export interface FoyerDatabase {

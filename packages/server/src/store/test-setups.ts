@@ -2,9 +2,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { createPostgresStore } from "../pg.ts";
-import type { StoreHarness } from "./conformance.ts";
-import { createKyselyStore } from "./kysely-store.ts";
-import { createMemoryStore } from "./memory-store.ts";
+import type { StoreHarness } from "./conformance/describe-store-conformance.ts";
+import { createKyselyStore } from "./kysely/kysely-store.ts";
+import { createMemoryStore } from "./memory/memory-store.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import { FOYER_TABLES, type FoyerDatabase } from "./schema.ts";
 

@@ -9,9 +9,9 @@ import type {
   Tenant,
 } from "@foyer/core";
 
-// The Store is dumb and atomic (STYLE.md): it stores and fetches rows, counts and locks.
+// The Store is dumb and atomic: it stores and fetches rows, counts and locks.
 // Every business rule lives in the services. Each store (memory, PGlite, PostgreSQL) passes
-// the one conformance suite in `conformance.ts`.
+// the one conformance suite in `conformance/`.
 
 /** A member of a tenant: a user account that belongs to it (counts toward the seat limit). */
 export interface MemberRow {
@@ -173,9 +173,10 @@ export interface StoreOps {
 
   insertAuditEvents(rows: AuditRow[]): Promise<void>;
   listAuditEvents(filter: {
-    tenantIds?: string[];
-    invitationId?: string;
-    before?: { at: Date; id: string };
+    tenantIds?: string[] | undefined;
+    invitationId?: string | undefined;
+    /** The (at, id) of the last event of the previous page; absent for the first page. */
+    before?: { at: Date; id: string } | undefined;
     limit: number;
   }): Promise<AuditRow[]>;
 

@@ -1,0 +1,134 @@
+import { type Actor, DEFAULT_PASSWORD_POLICY, type PasswordPolicy, type Tenant } from "@foyer/core";
+import type { AuditRow, Store, StoreTx } from "../store/types.ts";
+import type { TokenKeyring } from "../tokens/keyring.ts";
+import { newId } from "../tokens.ts";
+import type { FoyerHooks, HostUser, Logger, PasswordHasher } from "../types.ts";
+import { type Access, resolveAccess } from "./access.ts";
+import { toAuditEvent } from "./mapping.ts";
+
+/** What the services need; `createFoyer` fills it from `FoyerOptions`. */
+export interface ServiceDeps {
+  store: Store;
+  hooks: FoyerHooks;
+  now: () => Date;
+  publicBaseUrl: string;
+  acceptPath: string;
+  passwordHasher: PasswordHasher;
+  keyring: TokenKeyring;
+  passwordPolicy?: PasswordPolicy;
+  productName: string;
+  logger: Logger;
+}
+
+/** An audit row before it gets its id (and, unless given, its time and data). */
+export type AuditInput = Omit<AuditRow, "id" | "at" | "data"> & {
+  at?: Date;
+  data?: Record<string, unknown>;
+};
+
+/**
+ * What every service shares: the dependencies and the cross-resource helpers (access,
+ * audit, seats, host users, links). Each service is a function of this context and its
+ * input, in its own file under `services/<resource>/`; a new resource's services hang their
+ * shared needs here.
+ */
+export interface ServiceContext {
+  readonly store: Store;
+  readonly hooks: FoyerHooks;
+  readonly now: () => Date;
+  readonly logger: Logger;
+  readonly passwordHasher: PasswordHasher;
+  /** Derives tokens from the server secrets (only their hashes are stored). */
+  readonly keyring: TokenKeyring;
+  readonly passwordPolicy: PasswordPolicy;
+  /** Product name used in emails. */
+  readonly productName: string;
+  /** The actor's role and the tenants in its scope (R-TEN-03); 403 for unknown actors. */
+  access(actor: Actor): Promise<Access>;
+  /** A new audit row (R-INV-14), at `now()` unless given. */
+  audit(row: AuditInput): AuditRow;
+  /** Hands committed audit rows to the host's `onEvent`; a failing hook is logged, never thrown. */
+  emit(rows: AuditRow[]): Promise<void>;
+  /** The host's users with these (normalised) addresses, active or not (R-INV-04). */
+  lookupUsers(emails: string[]): Promise<HostUser[]>;
+  /**
+   * Seats left in the tenant inside the transaction: the limit less active members and
+   * live pending invitations (R-INV-05); null when the tenant has no limit.
+   */
+  seatsLeft(tx: StoreTx, tenant: Tenant, at: Date): Promise<number | null>;
+  /** The invitee link for a token, built from configured URLs only (R-INV-15). */
+  inviteLink(tenant: Pick<Tenant, "inviteBaseUrl">, token: string): string;
+}
+
+/** Builds the invitee link from configured URLs only, never from request headers (R-INV-15). */
+export function buildInviteLink(
+  tenant: Pick<Tenant, "inviteBaseUrl">,
+  publicBaseUrl: string,
+  acceptPath: string,
+  token: string,
+): string {
+  const base = (tenant.inviteBaseUrl ?? publicBaseUrl).replace(/\/+$/, "");
+  return `${base}${acceptPath}#token=${token}`;
+}
+
+/** The actor fields of an audit row; all null for the system. */
+export function actorRef(actor: Actor | null) {
+  return {
+    actorId: actor?.id ?? null,
+    actorEmail: actor?.email ?? null,
+    actorName: actor?.name ?? null,
+  };
+}
+
+/** Creates the context the services share. */
+export function createServiceContext(deps: ServiceDeps): ServiceContext {
+  const { store, hooks, now, logger } = deps;
+  return {
+    store,
+    hooks,
+    now,
+    logger,
+    passwordHasher: deps.passwordHasher,
+    keyring: deps.keyring,
+    passwordPolicy: deps.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
+    productName: deps.productName,
+
+    access: (actor) => resolveAccess(store, actor),
+
+    audit(row) {
+      return { id: newId(), at: row.at ?? now(), data: row.data ?? {}, ...row };
+    },
+
+    async emit(rows) {
+      if (!hooks.onEvent) return;
+      for (const row of rows) {
+        try {
+          await hooks.onEvent(toAuditEvent(row));
+        } catch (error) {
+          logger.error("onEvent hook failed", { action: row.action, error: String(error) });
+        }
+      }
+    },
+
+    async lookupUsers(emails) {
+      if (emails.length === 0) return [];
+      if (hooks.findUsersByEmails) return hooks.findUsersByEmails(emails);
+      if (!hooks.findUserByEmail) return [];
+      const find = hooks.findUserByEmail;
+      const found = await Promise.all(emails.map((email) => find(email)));
+      return found.filter((user): user is HostUser => user !== null);
+    },
+
+    async seatsLeft(tx, tenant, at) {
+      if (tenant.seatLimit === null) return null;
+      const [members, pending] = await Promise.all([
+        tx.countActiveMembers(tenant.id),
+        tx.countPendingInvitations(tenant.id, at),
+      ]);
+      return Math.max(0, tenant.seatLimit - members - pending);
+    },
+
+    inviteLink: (tenant, token) =>
+      buildInviteLink(tenant, deps.publicBaseUrl, deps.acceptPath, token),
+  };
+}

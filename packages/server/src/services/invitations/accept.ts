@@ -1,0 +1,119 @@
+import {
+  type AcceptInvitationBody,
+  AcceptInvitationBodySchema,
+  type AcceptResult,
+  evaluatePassword,
+} from "@foyer/core";
+import { FoyerServiceError } from "../../errors.ts";
+import type { AuditRow } from "../../store/types.ts";
+import { newId } from "../../tokens.ts";
+import type { ServiceContext } from "../context.ts";
+import { parseInput } from "../validate.ts";
+import { checkAcceptable, resolveToken } from "./resolve-token.ts";
+
+/**
+ * Accepts an invitation (R-INV-12): the token opens it, the password meets the policy
+ * (R-PWD-01) and matches its confirmation, and the address has no account yet; then, in
+ * one transaction under the invitation's lock, the host creates the account, the member
+ * joins, the invitation is used and its tokens die.
+ */
+export async function acceptInvitation(
+  ctx: ServiceContext,
+  rawBody: AcceptInvitationBody,
+): Promise<AcceptResult> {
+  const { store, hooks } = ctx;
+  const body = parseInput(AcceptInvitationBodySchema, rawBody);
+  // Cheap checks first, so a bad token never costs a password hash.
+  const first = await resolveToken(store, body.token, ctx.now());
+  const check = evaluatePassword(body.password, ctx.passwordPolicy);
+  if (!check.ok) {
+    const failed = check.rules.filter((rule) => !rule.met).map((rule) => rule.id);
+    throw new FoyerServiceError("PASSWORD_TOO_WEAK", {
+      issues: failed.map((id) => ({
+        path: "password",
+        message: `password fails the ${id} rule.`,
+      })),
+      details: { failedRules: failed },
+    });
+  }
+  if (body.password !== body.passwordConfirmation) {
+    throw new FoyerServiceError("PASSWORD_MISMATCH", {
+      issues: [
+        {
+          path: "passwordConfirmation",
+          message: "passwordConfirmation does not match password.",
+        },
+      ],
+    });
+  }
+  const existing = await ctx.lookupUsers([first.row.email]);
+  if (existing.length > 0) throw new FoyerServiceError("USER_ALREADY_EXISTS");
+  const passwordHash = await ctx.passwordHasher.hash(body.password);
+
+  const outcome = await store.transaction(async (tx) => {
+    const at = ctx.now();
+    const locked = await tx.lockInvitation(first.row.id);
+    if (!locked) throw new FoyerServiceError("TOKEN_INVALID");
+    // Re-check under the row lock: of two concurrent accepts exactly one gets here first.
+    const { row, tenant } = await checkAcceptable(tx, locked, body.token, at);
+    const events: AuditRow[] = [];
+    const members = await tx.findMembersByEmails([row.email]);
+    if (members.length > 0) throw new FoyerServiceError("USER_ALREADY_EXISTS");
+    const user = await hooks.createAccount(
+      {
+        email: row.email,
+        firstName: body.firstName,
+        lastName: body.lastName,
+        passwordHash,
+        tenantId: row.tenantId,
+        roleId: row.roleId,
+        source: "email_invitation",
+        requireEmailVerification: tenant.settings.requireEmailVerification,
+      },
+      tx,
+    );
+    await tx.insertMember({
+      id: newId(),
+      tenantId: row.tenantId,
+      userId: user.id,
+      email: row.email,
+      roleId: row.roleId,
+      status: "active",
+      source: "email_invitation",
+      createdAt: at,
+    });
+    await tx.updateInvitation(row.id, {
+      status: "accepted",
+      acceptedAt: at,
+      acceptedUserId: user.id,
+    });
+    await tx.supersedeTokens(row.id, at);
+    events.push(
+      ctx.audit({
+        tenantId: row.tenantId,
+        invitationId: row.id,
+        action: "accepted",
+        source: "email_invitation",
+        actorId: user.id,
+        actorEmail: row.email,
+        actorName: `${body.firstName} ${body.lastName}`,
+        subjectEmail: row.email,
+        at,
+        data: { roleId: row.roleId, userId: user.id },
+      }),
+    );
+    await tx.insertAuditEvents(events);
+    return { user, row, tenant, events };
+  });
+  await ctx.emit(outcome.events);
+  return {
+    user: {
+      id: outcome.user.id,
+      email: outcome.row.email,
+      firstName: body.firstName,
+      lastName: body.lastName,
+    },
+    tenantId: outcome.row.tenantId,
+    next: outcome.tenant.settings.requireEmailVerification ? "verify_email" : "signed_in",
+  };
+}

@@ -1,0 +1,323 @@
+import {
+  type Actor,
+  type BatchResult,
+  type CreateInvitationsBody,
+  CreateInvitationsBodySchema,
+  deriveStatus,
+  type ExpiryPreset,
+  emailDomain,
+  expiryFrom,
+  markDuplicates,
+  type Role,
+  type SkipReason,
+  type Tenant,
+} from "@foyer/core";
+import type * as z from "zod/mini";
+import { FoyerServiceError } from "../../errors.ts";
+import { newInvitationRow } from "../../store/new-invitation-row.ts";
+import type { AuditRow, InvitationRow, OutboxRow, StoreTx, TokenRow } from "../../store/types.ts";
+import { generateToken, hashToken, newId } from "../../tokens.ts";
+import { grantableRole, requirePermission, tenantInScope } from "../access.ts";
+import { actorRef, type ServiceContext } from "../context.ts";
+import { toInvitation } from "../mapping.ts";
+import { invitationEmail } from "../outbox.ts";
+import { parseInput } from "../validate.ts";
+import { resolvePreset, revokeRow, settleExpired } from "./rules.ts";
+
+const SKIP_MESSAGES: Record<SkipReason, string> = {
+  invalid_email: "This is not a valid email address.",
+  duplicate_in_batch: "This address appears earlier in the list.",
+  already_pending: "An invitation to this address is already pending.",
+  already_member: "This address already belongs to a user.",
+  domain_not_allowed: "This tenant does not allow invitations to this domain.",
+  seat_limit: "The tenant's seat limit is reached.",
+};
+
+/** The request body after validation (defaults filled in). */
+type ParsedBody = z.output<typeof CreateInvitationsBodySchema>;
+
+type Skip = (input: string, email: string | null, reason: SkipReason, message?: string) => void;
+
+/** An address that passed the checks so far. */
+interface Candidate {
+  input: string;
+  email: string;
+}
+
+/** A candidate that will be invited; `replaces` is the pending invitation it replaces. */
+interface Accepted extends Candidate {
+  replaces: InvitationRow | null;
+}
+
+/**
+ * Invites one or many addresses (R-INV-01, R-INV-02). The rules, in order: the actor may
+ * invite into the tenant with this role and expiry; each address is valid, not repeated in
+ * the batch and in an allowed domain; then, under the tenant's lock, not a user or member
+ * already (R-INV-04), not pending already unless asked to replace it (R-INV-03), and within
+ * the seat limit (R-INV-05). Skipped addresses are reported in the caller's order with a
+ * reason; `dryRun` answers the same without writing.
+ */
+export async function createInvitations(
+  ctx: ServiceContext,
+  actor: Actor,
+  rawBody: CreateInvitationsBody,
+): Promise<BatchResult> {
+  const body = parseInput(CreateInvitationsBodySchema, rawBody);
+  const access = await ctx.access(actor);
+  requirePermission(access, "invitations:create");
+  const scoped = tenantInScope(access, body.tenantId);
+  if (scoped.status !== "active") throw new FoyerServiceError("TENANT_INACTIVE");
+  const role = await grantableRole(ctx.store, access, scoped, body.roleId);
+  const preset = resolvePreset(scoped, body.expiresIn);
+
+  const skipped: BatchResult["skipped"] = [];
+  const skip: Skip = (input, email, reason, message) =>
+    skipped.push({ input, email, reason, message: message ?? SKIP_MESSAGES[reason] });
+
+  const inDomain = screenAddresses(body.emails, scoped, skip);
+
+  // The host's users (R-INV-04), looked up before the transaction: host lookups may be slow.
+  const hostUsers = new Set(
+    (await ctx.lookupUsers(inDomain.map((c) => c.email))).map((u) => u.email.toLowerCase()),
+  );
+
+  const outcome = await ctx.store.transaction(async (tx) => {
+    const tenant = await tx.lockTenant(scoped.id);
+    if (tenant?.status !== "active") throw new FoyerServiceError("TENANT_INACTIVE");
+    const at = ctx.now();
+    const events: AuditRow[] = [];
+    const plan = await sortOut(ctx, tx, { tenant, inDomain, hostUsers, body, at, events, skip });
+
+    // R-INV-05: active members + pending invitations never exceed the seat limit.
+    let left = await ctx.seatsLeft(tx, tenant, at);
+    if (left !== null) left += plan.replaces.length;
+    const toCreate = left === null ? plan.accepted : plan.accepted.slice(0, left);
+    for (const c of left === null ? [] : plan.accepted.slice(left)) {
+      skip(
+        c.input,
+        c.email,
+        "seat_limit",
+        `The tenant's seat limit is reached: ${left} of ${tenant.seatLimit} seats left.`,
+      );
+    }
+    const seatsAfter = left === null ? null : Math.max(0, left - toCreate.length);
+
+    if (body.dryRun) {
+      return {
+        result: {
+          dryRun: true,
+          created: toCreate.map((c) => ({
+            email: c.email,
+            invitation: null,
+            link: null,
+            replacedId: c.replaces?.id ?? null,
+          })),
+          skipped,
+          seatsLeft: seatsAfter,
+        } satisfies BatchResult,
+        events: [],
+      };
+    }
+
+    for (const { row, patch } of plan.settles) {
+      await tx.updateInvitation(row.id, patch);
+      await tx.supersedeTokens(row.id, at);
+    }
+    await revokeReplaced(ctx, tx, actor, toCreate, at, events);
+    const created = await writeInvitations(ctx, tx, {
+      actor,
+      tenant,
+      role,
+      preset,
+      body,
+      toCreate,
+      at,
+      events,
+    });
+    await tx.insertAuditEvents(events);
+    return {
+      result: { dryRun: false, created, skipped, seatsLeft: seatsAfter } satisfies BatchResult,
+      events,
+    };
+  });
+  await ctx.emit(outcome.events);
+  // Skips were pushed in discovery order; report them in the caller's order.
+  const order = new Map(body.emails.map((input, index) => [input, index]));
+  outcome.result.skipped.sort((a, b) => (order.get(a.input) ?? 0) - (order.get(b.input) ?? 0));
+  return outcome.result;
+}
+
+/** Skips invalid and repeated addresses, then those outside the tenant's allowed domains. */
+function screenAddresses(emails: string[], tenant: Tenant, skip: Skip): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const parsed of markDuplicates(emails)) {
+    if (parsed.state === "invalid" || parsed.email === null)
+      skip(parsed.input, null, "invalid_email");
+    else if (parsed.state === "duplicate") skip(parsed.input, parsed.email, "duplicate_in_batch");
+    else candidates.push({ input: parsed.input, email: parsed.email });
+  }
+
+  const allowed = tenant.settings.allowedDomains;
+  return candidates.filter((c) => {
+    if (allowed.length === 0 || allowed.includes(emailDomain(c.email))) return true;
+    skip(c.input, c.email, "domain_not_allowed");
+    return false;
+  });
+}
+
+/**
+ * Under the tenant's lock: skips users and members (R-INV-04) and addresses already pending
+ * unless replacing (R-INV-03); an expired pending row no longer blocks and is settled.
+ */
+async function sortOut(
+  ctx: ServiceContext,
+  tx: StoreTx,
+  input: {
+    tenant: Tenant;
+    inDomain: Candidate[];
+    hostUsers: Set<string>;
+    body: Pick<ParsedBody, "ifPending">;
+    at: Date;
+    events: AuditRow[];
+    skip: Skip;
+  },
+) {
+  const { tenant, inDomain, hostUsers, body, at, events, skip } = input;
+  const emails = inDomain.map((c) => c.email);
+  const [open, members] = await Promise.all([
+    tx.findOpenInvitations(tenant.id, emails),
+    tx.findMembersByEmails(emails),
+  ]);
+  const openByEmail = new Map(open.map((row) => [row.email.toLowerCase(), row]));
+  const memberEmails = new Set(members.map((m) => m.email.toLowerCase()));
+
+  const settles: { row: InvitationRow; patch: Partial<InvitationRow> }[] = [];
+  const replaces: InvitationRow[] = [];
+  const accepted: Accepted[] = [];
+  for (const c of inDomain) {
+    if (hostUsers.has(c.email) || memberEmails.has(c.email)) {
+      skip(c.input, c.email, "already_member");
+      continue;
+    }
+    const existing = openByEmail.get(c.email) ?? null;
+    if (existing && deriveStatus(existing.status, existing.expiresAt, at) === "expired") {
+      // R-INV-03: an expired invitation no longer blocks; settle it in this transaction.
+      const settled = settleExpired(ctx, existing, at);
+      settles.push({ row: existing, patch: settled.patch });
+      if (settled.event) events.push(settled.event);
+      accepted.push({ ...c, replaces: null });
+    } else if (existing) {
+      if (body.ifPending === "skip") skip(c.input, c.email, "already_pending");
+      else {
+        replaces.push(existing);
+        accepted.push({ ...c, replaces: existing });
+      }
+    } else accepted.push({ ...c, replaces: null });
+  }
+  return { settles, replaces, accepted };
+}
+
+/** Revokes the pending invitations the new ones replace, killing their links and emails. */
+async function revokeReplaced(
+  ctx: ServiceContext,
+  tx: StoreTx,
+  actor: Actor,
+  toCreate: Accepted[],
+  at: Date,
+  events: AuditRow[],
+): Promise<void> {
+  for (const row of toCreate.map((c) => c.replaces).filter((r): r is InvitationRow => r !== null)) {
+    const revoked = await revokeRow(ctx, tx, {
+      actor,
+      row,
+      at,
+      why: "Replaced by a new invitation",
+      data: { reason: "replaced" },
+    });
+    events.push(revoked.event);
+  }
+}
+
+/**
+ * Writes the new invitations with their tokens, queued emails (R-EML-02) and audit rows, and
+ * answers each one's result with its plaintext link where the caller asked for it (R-INV-10).
+ */
+async function writeInvitations(
+  ctx: ServiceContext,
+  tx: StoreTx,
+  input: {
+    actor: Actor;
+    tenant: Tenant;
+    role: Role;
+    preset: ExpiryPreset;
+    body: Pick<ParsedBody, "name" | "department" | "teams" | "message" | "delivery">;
+    toCreate: Accepted[];
+    at: Date;
+    events: AuditRow[];
+  },
+): Promise<BatchResult["created"]> {
+  const { actor, tenant, role, preset, body, toCreate, at, events } = input;
+  const sendEmail = body.delivery !== "link";
+  const expiresAt = expiryFrom(preset, at);
+  const rows: InvitationRow[] = [];
+  const tokens: TokenRow[] = [];
+  const outbox: OutboxRow[] = [];
+  const created: BatchResult["created"] = [];
+  const tokenPairs = await Promise.all(
+    toCreate.map(async () => {
+      const token = generateToken();
+      return { token, hash: await hashToken(token) };
+    }),
+  );
+  toCreate.forEach((c, index) => {
+    const { token, hash } = tokenPairs[index]!;
+    const row = newInvitationRow(
+      {
+        id: newId(),
+        tenantId: tenant.id,
+        email: c.email,
+        name: body.name ?? null,
+        roleId: role.id,
+        department: body.department ?? null,
+        teams: body.teams ?? [],
+        message: body.message ?? null,
+        sentAt: at,
+        expiresAt,
+        deliveryStatus: sendEmail ? "queued" : "none",
+        deliveryUpdatedAt: sendEmail ? at : null,
+      },
+      actor,
+    );
+    const link = ctx.inviteLink(tenant, token);
+    rows.push(row);
+    tokens.push({ hash, invitationId: row.id, createdAt: at, supersededAt: null });
+    if (sendEmail) outbox.push(invitationEmail(ctx, row, tenant, role, link, at));
+    events.push(
+      ctx.audit({
+        tenantId: tenant.id,
+        invitationId: row.id,
+        action: "created",
+        source: sendEmail ? "email_invitation" : "manual",
+        ...actorRef(actor),
+        subjectEmail: row.email,
+        at,
+        data: {
+          roleId: role.id,
+          expiresIn: preset,
+          delivery: body.delivery,
+          ...(c.replaces ? { replacedId: c.replaces.id } : {}),
+        },
+      }),
+    );
+    created.push({
+      email: row.email,
+      invitation: toInvitation(row, tenant, role, at),
+      link: body.delivery === "email" ? null : link,
+      replacedId: c.replaces?.id ?? null,
+    });
+  });
+  await tx.insertInvitations(rows);
+  await tx.insertTokens(tokens);
+  if (outbox.length > 0) await tx.enqueueEmails(outbox);
+  return created;
+}

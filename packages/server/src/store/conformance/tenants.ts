@@ -1,0 +1,104 @@
+import type { Role } from "@foyer/core";
+import { describe, expect, it } from "vitest";
+import { CONSTRAINTS, UniqueViolationError } from "../errors.ts";
+import type { Store } from "../types.ts";
+import { memberFixture, newId, tenantFixture } from "./fixtures.ts";
+
+/** Tenants, roles and members: the host data Foyer keeps. */
+export function describeTenants(store: () => Store): void {
+  describe("tenants, roles and members", () => {
+    it("R-SDK-04: a tenant round-trips, a second upsert updates it, and children are listed", async () => {
+      const parent = tenantFixture({ name: "MSP", seatLimit: 10 });
+      const child = tenantFixture({
+        parentId: parent.id,
+        name: "Client",
+        logoUrl: "https://cdn.example.com/logo.png",
+        accentColor: "#0a7",
+        inviteBaseUrl: "https://client.example.com",
+        ssoEnabled: true,
+        seatLimit: 0,
+        settings: {
+          defaultExpiry: "3d",
+          maxExpiry: "14d",
+          reminderEnabled: true,
+          requireEmailVerification: true,
+          allowedDomains: ["example.com", "xn--bcher-kva.example"],
+        },
+      });
+      await store().upsertTenant(parent);
+      await store().upsertTenant(child);
+      expect(await store().getTenant(child.id)).toEqual(child);
+      expect(await store().getTenant("missing")).toBeNull();
+
+      await store().upsertTenant({ ...parent, status: "cancelled", seatLimit: null });
+      expect(await store().getTenant(parent.id)).toEqual({
+        ...parent,
+        status: "cancelled",
+        seatLimit: null,
+      });
+      expect(await store().listChildTenants(parent.id)).toEqual([child]);
+      expect(await store().listChildTenants(child.id)).toEqual([]);
+    });
+
+    it("R-SDK-04: roles round-trip with their permissions, highest rank first", async () => {
+      const admin: Role = {
+        id: newId("role"),
+        name: "Admin",
+        description: "Everything",
+        rank: 100,
+        permissions: ["invitations:read", "invitations:create", "invite_links:manage"],
+        mspStaff: true,
+        tenantId: null,
+      };
+      const user: Role = {
+        id: newId("role"),
+        name: "User",
+        description: null,
+        rank: 10,
+        permissions: [],
+        mspStaff: false,
+        tenantId: "ten_1",
+      };
+      await store().upsertRole(user);
+      await store().upsertRole(admin);
+      expect(await store().listRoles()).toEqual([admin, user]);
+      await store().upsertRole({ ...user, rank: 200, name: "Renamed" });
+      expect(await store().listRoles()).toEqual([{ ...user, rank: 200, name: "Renamed" }, admin]);
+    });
+
+    it("R-INV-04: findMembersByEmails matches addresses case-insensitively in every tenant", async () => {
+      const a = memberFixture({ tenantId: "ten_a", email: "dana@example.com" });
+      const b = memberFixture({
+        tenantId: "ten_b",
+        email: "dana@example.com",
+        status: "inactive",
+      });
+      const other = memberFixture({ tenantId: "ten_a", email: "erin@example.com" });
+      for (const member of [a, b, other]) await store().insertMember(member);
+
+      const found = await store().findMembersByEmails(["DANA@Example.com", "nobody@example.com"]);
+      expect(found.map((m) => m.id).sort()).toEqual([a.id, b.id].sort());
+      expect(found.find((m) => m.id === b.id)).toEqual(b);
+      expect(await store().findMembersByEmails([])).toEqual([]);
+    });
+
+    it("R-INV-05: countActiveMembers counts only the tenant's active members", async () => {
+      await store().insertMember(memberFixture({ tenantId: "ten_a" }));
+      await store().insertMember(memberFixture({ tenantId: "ten_a" }));
+      await store().insertMember(memberFixture({ tenantId: "ten_a", status: "inactive" }));
+      await store().insertMember(memberFixture({ tenantId: "ten_b" }));
+      expect(await store().countActiveMembers("ten_a")).toBe(2);
+      expect(await store().countActiveMembers("ten_none")).toBe(0);
+    });
+
+    it("a user is a member of a tenant once: a second membership throws UniqueViolationError", async () => {
+      const member = memberFixture({ tenantId: "ten_a" });
+      await store().insertMember(member);
+      const again = store().insertMember({ ...member, id: newId("mem") });
+      await expect(again).rejects.toBeInstanceOf(UniqueViolationError);
+      await expect(again).rejects.toMatchObject({ constraint: CONSTRAINTS.memberTenantUser });
+      await store().insertMember({ ...member, id: newId("mem"), tenantId: "ten_b" });
+      expect(await store().findMembersByEmails([member.email])).toHaveLength(2);
+    });
+  });
+}

@@ -1,0 +1,105 @@
+import type { Kysely, Transaction } from "kysely";
+import { migrateToLatest } from "../migrations.ts";
+import type { FoyerDatabase } from "../schema.ts";
+import type { Store, StoreOps, StoreTx } from "../types.ts";
+import { auditOps } from "./audit-ops.ts";
+import { idempotencyOps } from "./idempotency-ops.ts";
+import { invitationOps } from "./invitation-ops.ts";
+import { listingOps } from "./listing-ops.ts";
+import { outboxOps } from "./outbox-ops.ts";
+import { type Db, translatingErrors } from "./sql.ts";
+import { invitations, outbox, tenants } from "./tables.ts";
+import { tenantOps } from "./tenant-ops.ts";
+import { tokenOps } from "./token-ops.ts";
+
+/** Options of `createKyselyStore`. */
+export interface KyselyStoreOptions<DB extends FoyerDatabase = FoyerDatabase> {
+  /** The host's Kysely instance (its own tables may live in the same database). */
+  db: Kysely<DB>;
+  /** Which engine runs behind `db`. */
+  kind: "pglite" | "postgres";
+  /**
+   * Apply pending migrations before answering the store.
+   * @default true
+   */
+  migrate?: boolean;
+  /**
+   * `close()` destroys `db` (and so its pool or PGlite instance).
+   * @default false
+   */
+  ownsDb?: boolean;
+}
+
+/** Every operation over `db` (the database or a transaction), one file per concern. */
+function createOps(db: Db): StoreOps {
+  return translatingErrors({
+    ...tenantOps(db),
+    ...invitationOps(db),
+    ...listingOps(db),
+    ...tokenOps(db),
+    ...outboxOps(db),
+    ...auditOps(db),
+    ...idempotencyOps(db),
+  });
+}
+
+function createTx(trx: Transaction<FoyerDatabase>): StoreTx {
+  const locks = translatingErrors({
+    async lockTenant(id: string) {
+      const row = await trx
+        .selectFrom("foyer_tenants")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      return row ? tenants.fromRecord(row) : null;
+    },
+    async lockInvitation(id: string) {
+      const row = await trx
+        .selectFrom("foyer_invitations")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      return row ? invitations.fromRecord(row) : null;
+    },
+    async claimDueEmails(now: Date, limit: number) {
+      const rows = await trx
+        .selectFrom("foyer_outbox")
+        .selectAll()
+        .where("status", "=", "queued")
+        .where("next_attempt_at", "<=", now)
+        .orderBy("next_attempt_at")
+        .orderBy("id")
+        .limit(limit)
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      return rows.map(outbox.fromRecord);
+    },
+  });
+  return { ...createOps(trx), ...locks, raw: trx };
+}
+
+/**
+ * A store over Kysely, for PGlite and PostgreSQL (one SQL, one migration set). The host may
+ * pass its own Kysely instance; inside `transaction`, `tx.raw` is the Kysely `Transaction`, so
+ * a host whose users live in the same database creates accounts atomically with Foyer.
+ * @example
+ * const store = await createKyselyStore({ db, kind: "postgres" });
+ */
+export async function createKyselyStore<DB extends FoyerDatabase>(
+  options: KyselyStoreOptions<DB>,
+): Promise<Store> {
+  // The host's database type may carry more tables; Foyer only touches its own.
+  const db = options.db as unknown as Db;
+  if (options.migrate !== false) await migrateToLatest(db);
+  return {
+    kind: options.kind,
+    ...createOps(db),
+    transaction: (fn) => db.transaction().execute((trx) => fn(createTx(trx))),
+    async close() {
+      if (options.ownsDb) await db.destroy();
+    },
+  };
+}

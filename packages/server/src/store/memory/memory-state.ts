@@ -1,0 +1,300 @@
+import { deriveStatus, type InvitationFilter, type Role, type Tenant } from "@foyer/core";
+import { CONSTRAINTS, ForeignKeyViolationError, UniqueViolationError } from "../errors.ts";
+import type {
+  AuditRow,
+  IdempotencyRow,
+  InvitationCursor,
+  InvitationListQuery,
+  InvitationRow,
+  MemberRow,
+  OutboxRow,
+  TokenRow,
+} from "../types.ts";
+
+// The memory store's tables and indexes (not exported from the package). It keeps the SQL
+// schema's constraints so a rule that holds here holds on PostgreSQL; every write logs how
+// to undo it, so a failed transaction rolls back.
+
+/** Reverts one change. */
+type Undo = () => void;
+
+function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Sort key of the list: (time, id), compared like PostgreSQL's `collate "C"` on ASCII ids. */
+export interface SortKey {
+  time: number;
+  id: string;
+}
+
+export function compareKeys(a: SortKey, b: SortKey): number {
+  if (a.time !== b.time) return a.time - b.time;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The invitations of one tenant, with sort orders built lazily and dropped on change. */
+class TenantInvitations {
+  readonly ids = new Set<string>();
+  #sorted: Partial<Record<InvitationListQuery["sort"], SortKey[]>> = {};
+
+  invalidate(): void {
+    this.#sorted = {};
+  }
+
+  /** Ids ascending by (sort column, id). */
+  sorted(sort: InvitationListQuery["sort"], rows: Map<string, InvitationRow>): SortKey[] {
+    const cached = this.#sorted[sort];
+    if (cached) return cached;
+    const keys: SortKey[] = [];
+    for (const id of this.ids) {
+      const row = rows.get(id);
+      if (row) keys.push({ time: row[sort].getTime(), id });
+    }
+    keys.sort(compareKeys);
+    this.#sorted[sort] = keys;
+    return keys;
+  }
+}
+
+/** First index whose key is greater than `key` (or than or equal, with `inclusive`). */
+function lowerBound(keys: SortKey[], key: SortKey, inclusive: boolean): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const compared = compareKeys(keys[middle]!, key);
+    if (compared < 0 || (compared === 0 && !inclusive)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+function matchesFilter(row: InvitationRow, filter: InvitationFilter, now: Date): boolean {
+  const status = deriveStatus(row.status, row.expiresAt, now);
+  switch (filter) {
+    case "pending":
+    case "accepted":
+    case "expired":
+    case "revoked":
+      return status === filter;
+    case "history":
+      return status !== "pending";
+    case "all":
+      return true;
+    default: {
+      const exhaustive: never = filter;
+      throw new Error(`Unknown invitation filter ${String(exhaustive)}`);
+    }
+  }
+}
+
+export function matchesSearch(row: InvitationRow, search: string | undefined): boolean {
+  return !search || row.email.toLowerCase().includes(search.toLowerCase());
+}
+
+export const pendingKey = (tenantId: string, email: string) =>
+  `${tenantId}\u0000${email.toLowerCase()}`;
+
+/** All tables and indexes. Every write goes through `set*`, which logs how to undo it. */
+export class MemoryState {
+  readonly tenants = new Map<string, Tenant>();
+  readonly roles = new Map<string, Role>();
+  readonly members = new Map<string, MemberRow>();
+  readonly invitations = new Map<string, InvitationRow>();
+  readonly tokens = new Map<string, TokenRow>();
+  readonly outbox = new Map<string, OutboxRow>();
+  readonly audit = new Map<string, AuditRow>();
+  readonly idempotency = new Map<string, IdempotencyRow>();
+
+  /** `foyer_invitations_pending_email_key`: (tenant, lower(email)) of pending rows -> id. */
+  readonly pendingByEmail = new Map<string, string>();
+  readonly invitationsByTenant = new Map<string, TenantInvitations>();
+  readonly tokensByInvitation = new Map<string, Set<string>>();
+  readonly membersByEmail = new Map<string, Set<string>>();
+  /** `foyer_members_tenant_user_key`. */
+  readonly memberByTenantUser = new Map<string, string>();
+  /** Audit ids newest first; rebuilt lazily after inserts. */
+  #auditNewestFirst: AuditRow[] | null = null;
+
+  undo: Undo[] = [];
+
+  /** Applies a change to a plain map and logs its reverse. */
+  #put<T>(
+    map: Map<string, T>,
+    key: string,
+    next: T | undefined,
+    index?: (prev: T | undefined, next: T | undefined) => void,
+  ): void {
+    const prev = map.get(key);
+    const apply = (from: T | undefined, to: T | undefined) => {
+      if (to === undefined) map.delete(key);
+      else map.set(key, to);
+      index?.(from, to);
+    };
+    apply(prev, next);
+    this.undo.push(() => apply(next, prev));
+  }
+
+  setTenant(tenant: Tenant): void {
+    if (
+      tenant.parentId !== null &&
+      !this.tenants.has(tenant.parentId) &&
+      tenant.parentId !== tenant.id
+    ) {
+      throw new ForeignKeyViolationError(CONSTRAINTS.tenantParent);
+    }
+    this.#put(this.tenants, tenant.id, tenant);
+  }
+
+  setRole(role: Role): void {
+    this.#put(this.roles, role.id, role);
+  }
+
+  insertMember(member: MemberRow): void {
+    if (this.members.has(member.id)) throw new UniqueViolationError(CONSTRAINTS.memberId);
+    const tenantUser = `${member.tenantId}\u0000${member.userId}`;
+    if (this.memberByTenantUser.has(tenantUser)) {
+      throw new UniqueViolationError(CONSTRAINTS.memberTenantUser);
+    }
+    this.#put(this.members, member.id, member, (_prev, next) => {
+      const email = member.email.toLowerCase();
+      const ids = this.membersByEmail.get(email);
+      if (next) {
+        getOrCreate(this.membersByEmail, email, () => new Set<string>()).add(member.id);
+        this.memberByTenantUser.set(tenantUser, member.id);
+      } else {
+        ids?.delete(member.id);
+        if (ids?.size === 0) this.membersByEmail.delete(email);
+        this.memberByTenantUser.delete(tenantUser);
+      }
+    });
+  }
+
+  #tenantInvitations(tenantId: string): TenantInvitations {
+    return getOrCreate(this.invitationsByTenant, tenantId, () => new TenantInvitations());
+  }
+
+  /** Keeps the per-tenant index and the pending index in step with one row change. */
+  #indexInvitation(prev: InvitationRow | undefined, next: InvitationRow | undefined): void {
+    if (prev) {
+      const entry = this.#tenantInvitations(prev.tenantId);
+      if (!next || next.tenantId !== prev.tenantId) entry.ids.delete(prev.id);
+      if (
+        !next ||
+        next.tenantId !== prev.tenantId ||
+        next.sentAt.getTime() !== prev.sentAt.getTime() ||
+        next.expiresAt.getTime() !== prev.expiresAt.getTime()
+      ) {
+        entry.invalidate();
+      }
+      if (prev.status === "pending")
+        this.pendingByEmail.delete(pendingKey(prev.tenantId, prev.email));
+    }
+    if (next) {
+      const entry = this.#tenantInvitations(next.tenantId);
+      if (!entry.ids.has(next.id)) {
+        entry.ids.add(next.id);
+        entry.invalidate();
+      }
+      if (next.status === "pending")
+        this.pendingByEmail.set(pendingKey(next.tenantId, next.email), next.id);
+    }
+  }
+
+  /** Inserts or replaces an invitation, enforcing the partial unique index (R-INV-03). */
+  setInvitation(next: InvitationRow, insert: boolean): void {
+    if (insert && this.invitations.has(next.id)) {
+      throw new UniqueViolationError(CONSTRAINTS.invitationId);
+    }
+    if (next.status === "pending") {
+      const holder = this.pendingByEmail.get(pendingKey(next.tenantId, next.email));
+      if (holder !== undefined && holder !== next.id) {
+        throw new UniqueViolationError(CONSTRAINTS.pendingInvitation);
+      }
+    }
+    this.#put(this.invitations, next.id, next, (prev, row) => this.#indexInvitation(prev, row));
+  }
+
+  setToken(next: TokenRow, insert: boolean): void {
+    if (insert && this.tokens.has(next.hash)) throw new UniqueViolationError(CONSTRAINTS.tokenHash);
+    if (!this.invitations.has(next.invitationId)) {
+      throw new ForeignKeyViolationError(CONSTRAINTS.tokenInvitation);
+    }
+    this.#put(this.tokens, next.hash, next, (_prev, row) => {
+      if (row) {
+        getOrCreate(this.tokensByInvitation, next.invitationId, () => new Set<string>()).add(
+          next.hash,
+        );
+      } else {
+        this.tokensByInvitation.get(next.invitationId)?.delete(next.hash);
+      }
+    });
+  }
+
+  setEmail(next: OutboxRow, insert: boolean): void {
+    if (insert && this.outbox.has(next.id)) throw new UniqueViolationError(CONSTRAINTS.outboxId);
+    this.#put(this.outbox, next.id, next);
+  }
+
+  insertAudit(row: AuditRow): void {
+    if (this.audit.has(row.id)) throw new UniqueViolationError(CONSTRAINTS.auditId);
+    this.#put(this.audit, row.id, row, () => {
+      this.#auditNewestFirst = null;
+    });
+  }
+
+  setIdempotency(key: string, row: IdempotencyRow | undefined): void {
+    this.#put(this.idempotency, key, row);
+  }
+
+  auditNewestFirst(): AuditRow[] {
+    if (!this.#auditNewestFirst) {
+      this.#auditNewestFirst = [...this.audit.values()].sort(
+        (a, b) =>
+          -compareKeys({ time: a.at.getTime(), id: a.id }, { time: b.at.getTime(), id: b.id }),
+      );
+    }
+    return this.#auditNewestFirst;
+  }
+
+  /** Reverts every change logged after `mark`. */
+  rollbackTo(mark: number): void {
+    while (this.undo.length > mark) this.undo.pop()!();
+  }
+
+  /** Up to `limit` rows of one tenant after the cursor, in the requested order. */
+  pageOfTenant(tenantId: string, query: InvitationListQuery): InvitationRow[] {
+    const entry = this.invitationsByTenant.get(tenantId);
+    if (!entry) return [];
+    const keys = entry.sorted(query.sort, this.invitations);
+    const after: SortKey | undefined = query.after && cursorKey(query.after);
+    const found: InvitationRow[] = [];
+    const take = (index: number): boolean => {
+      const row = this.invitations.get(keys[index]!.id)!;
+      if (matchesFilter(row, query.filter, query.now) && matchesSearch(row, query.search)) {
+        found.push(row);
+      }
+      return found.length < query.limit;
+    };
+    if (query.order === "asc") {
+      for (let i = after ? lowerBound(keys, after, false) : 0; i < keys.length; i += 1) {
+        if (!take(i)) break;
+      }
+    } else {
+      for (let i = (after ? lowerBound(keys, after, true) : keys.length) - 1; i >= 0; i -= 1) {
+        if (!take(i)) break;
+      }
+    }
+    return found;
+  }
+}
+
+function cursorKey(cursor: InvitationCursor): SortKey {
+  return { time: cursor.value.getTime(), id: cursor.id };
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { createTokenKeyring, TokenKeyRetiredError } from "./keyring.ts";
+
+const A = "a".repeat(32);
+const B = "b".repeat(32);
+
+describe("token keyring", () => {
+  it("R-EML-04: derives the same URL-safe 256-bit token for the same subject and generation", async () => {
+    const keyring = createTokenKeyring(A);
+    const first = await keyring.derive("invitation", "inv_1", 0);
+    expect(first).toBe(await keyring.derive("invitation", "inv_1", 0));
+    expect(first).toMatch(/^k1\.[A-Za-z0-9_-]{43}$/);
+  });
+
+  it("R-EML-04: a new generation, another subject or another purpose gives another token", async () => {
+    const keyring = createTokenKeyring(A);
+    const base = await keyring.derive("invitation", "inv_1", 0);
+    const others = await Promise.all([
+      keyring.derive("invitation", "inv_1", 1),
+      keyring.derive("invitation", "inv_2", 0),
+      keyring.derive("invite_link", "inv_1", 0),
+      // Field boundaries are length-prefixed: "inv_1" + "10" never collides with "inv_11" + "0".
+      keyring.derive("invitation", "inv_11", 0),
+    ]);
+    expect(new Set([base, ...others]).size).toBe(5);
+  });
+
+  it("R-EML-04: another secret derives another token; rotation keeps old keys recomputable", async () => {
+    const before = createTokenKeyring({ current: "old", keys: { old: A } });
+    const rotated = createTokenKeyring({ current: "new", keys: { old: A, new: B } });
+    const oldToken = await before.derive("invitation", "inv_1", 3);
+    expect(await rotated.derive("invitation", "inv_1", 3, "old")).toBe(oldToken);
+    const newToken = await rotated.derive("invitation", "inv_1", 3);
+    expect(newToken.startsWith("new.")).toBe(true);
+    expect(newToken.slice(4)).not.toBe(oldToken.slice(4));
+  });
+
+  it("R-EML-04: recomputing under a retired key fails with TokenKeyRetiredError", async () => {
+    const keyring = createTokenKeyring({ current: "new", keys: { new: B } });
+    expect(keyring.has("old")).toBe(false);
+    await expect(keyring.derive("invitation", "inv_1", 0, "old")).rejects.toBeInstanceOf(
+      TokenKeyRetiredError,
+    );
+  });
+
+  it("refuses short secrets, odd key ids and a current key that is missing, at start-up", () => {
+    expect(() => createTokenKeyring("short")).toThrow(/shorter than 32/);
+    expect(() => createTokenKeyring({ current: "a.b", keys: { "a.b": A } })).toThrow(/key id/);
+    expect(() => createTokenKeyring({ current: "k2", keys: { k1: A } })).toThrow(/current key/);
+  });
+});
