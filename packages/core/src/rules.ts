@@ -6,6 +6,7 @@
 // schemas. The typed client loads the schemas apart, on demand.
 export type { ParsedAddress } from "./emails.ts";
 export {
+  displayNameOf,
   emailDomain,
   isValidEmail,
   MAX_EMAIL_LENGTH,

@@ -8,9 +8,9 @@ export interface TooltipProps {
   content: ReactNode;
   /** The visible trigger content. */
   children: ReactNode;
-  className?: string;
+  className?: string | undefined;
   /** Slot name for `data-slot`. @default "tooltip-trigger" */
-  slot?: string;
+  slot?: string | undefined;
 }
 
 /**

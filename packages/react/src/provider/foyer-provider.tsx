@@ -13,7 +13,7 @@ export interface FoyerProviderProps {
    * The host's query client. Without one, the provider keeps its own, so the components
    * work in an app that does not use TanStack Query (R-UI-05).
    */
-  queryClient?: QueryClient;
+  queryClient?: QueryClient | undefined;
   /**
    * BCP 47 language tag for dates, numbers and plural rules (`Intl`). It does not choose the
    * strings: they are English unless `localization` says otherwise, so `locale="de"` alone
@@ -21,7 +21,7 @@ export interface FoyerProviderProps {
    * too.
    * @default "en"
    */
-  locale?: string;
+  locale?: string | undefined;
   /**
    * Strings for every component, over the built-in English: a whole dictionary such as `de`
    * (opt-in, so hosts that do not import it do not ship it), or any partial overrides. A
@@ -29,10 +29,10 @@ export interface FoyerProviderProps {
    * @example localization={de}
    * @example localization={{ ...de, common: { ...de.common, retry: "Nochmal" } }}
    */
-  localization?: DeepPartial<FoyerLocalization>;
+  localization?: DeepPartial<FoyerLocalization> | undefined;
   /** Theme and token values. */
-  appearance?: FoyerAppearance;
-  children?: ReactNode;
+  appearance?: FoyerAppearance | undefined;
+  children?: ReactNode | undefined;
 }
 
 function createDefaultQueryClient(): QueryClient {

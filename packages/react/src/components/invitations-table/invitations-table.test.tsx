@@ -52,7 +52,12 @@ describe("InvitationsTable over @foyer/msw", () => {
     const dev = await rowFor("dev@acme.com");
     const badge = within(dev).getByText("Revoked");
     expect(badge.getAttribute("data-state")).toBe("revoked");
-    expect(within(dev).getByText(/^Revoked (now|\d+ seconds? ago)$/)).toBeTruthy();
+    // History names its columns for what they hold: when each invitation was closed.
+    expect(screen.getByRole("columnheader", { name: "Closed" })).toBeTruthy();
+    expect(screen.queryByRole("columnheader", { name: /Expires/ })).toBeNull();
+    const closed = dev.querySelector<HTMLElement>("[data-column='closed']");
+    expect(closed?.querySelector("time")?.textContent).toMatch(/^(now|\d+ seconds? ago)$/);
+    expect(closed?.textContent).toMatch(/by Mia MSP$/);
     expect(screen.queryByRole("row", { name: /ana@acme.com/ })).toBeNull();
     expect(listRequests(ctx.requests).some((r) => r.includes("status=history"))).toBe(true);
     expect(screen.getByRole("table").querySelector("caption")?.textContent).toBe(
@@ -315,7 +320,7 @@ describe("InvitationsTable over @foyer/msw", () => {
     expect(within(ana).getByRole("button", { name: "Aktionen für ana@acme.com" })).toBeTruthy();
     expect(within(ana).getByText("Ausstehend")).toBeTruthy();
     expect(within(ana).getByText("in 7 Tagen")).toBeTruthy();
-    expect(screen.getByRole("columnheader", { name: /Gültig bis/ })).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: /Läuft ab/ })).toBeTruthy();
     expect(screen.getByRole("searchbox", { name: "Nach E-Mail-Adresse suchen" })).toBeTruthy();
   });
 
