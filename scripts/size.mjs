@@ -308,7 +308,10 @@ async function attribute(c, row, bundler) {
   const costs = [];
   for (const name of candidates) {
     const { upFront } = split((await BUNDLERS[bundler].bundle(c.code, [name])).chunks);
-    costs.push({ package: name, gzipBytes: row.gzip - gzip(upFront.map((x) => x.code).join("\n")) });
+    costs.push({
+      package: name,
+      gzipBytes: row.gzip - gzip(upFront.map((x) => x.code).join("\n")),
+    });
   }
   return costs.sort((a, b) => b.gzipBytes - a.gzipBytes);
 }
@@ -371,7 +374,8 @@ for (const bundler of Object.keys(BUNDLERS)) {
 for (const r of results) {
   for (const bundler of Object.keys(BUNDLERS)) {
     const row = r.perBundler[bundler];
-    if (row.problems.length > 0 && row.byPackage) row.attribution = await attribute(r, row, bundler);
+    if (row.problems.length > 0 && row.byPackage)
+      row.attribution = await attribute(r, row, bundler);
   }
 }
 
@@ -388,7 +392,9 @@ for (const r of results) {
   );
   if (problems.length > 0) failures++;
   const onDemand =
-    vite.onDemandGzip || esb.onDemandGzip ? `${fmt(vite.onDemandGzip)} / ${fmt(esb.onDemandGzip)}` : "-";
+    vite.onDemandGzip || esb.onDemandGzip
+      ? `${fmt(vite.onDemandGzip)} / ${fmt(esb.onDemandGzip)}`
+      : "-";
   lines.push(
     `${pad(r.label, 48)}${pad(fmt(vite.gzip), 12)}${pad(fmt(esb.gzip), 14)}${pad(
       r.budget ? fmt(r.budget) : "-",
@@ -404,8 +410,11 @@ for (const r of results) {
   for (const [bundler, row] of Object.entries(r.perBundler)) {
     if (row.problems.length === 0 || !row.heaviest) continue;
     console.log(`\nWhy "${r.label}" is heavy under ${BUNDLERS[bundler].label}:`);
-    console.log("  gzip cost of each dependency with what only it pulls in (bundle without it, difference):");
-    for (const a of row.attribution ?? []) console.log(`  ${fmt(a.gzipBytes).padStart(10)}  ${a.package}`);
+    console.log(
+      "  gzip cost of each dependency with what only it pulls in (bundle without it, difference):",
+    );
+    for (const a of row.attribution ?? [])
+      console.log(`  ${fmt(a.gzipBytes).padStart(10)}  ${a.package}`);
     console.log("  biggest modules (bytes in the output, before gzip):");
     for (const m of row.heaviest) console.log(`  ${String(m.bytes).padStart(10)}  ${m.module}`);
   }
@@ -427,7 +436,10 @@ writeFileSync(
   `${JSON.stringify(
     {
       tools: Object.fromEntries(
-        Object.entries(BUNDLERS).map(([id, b]) => [id, `${b.label}, production, minified, code-split, gzip level 9`]),
+        Object.entries(BUNDLERS).map(([id, b]) => [
+          id,
+          `${b.label}, production, minified, code-split, gzip level 9`,
+        ]),
       ),
       external: EXTERNAL,
       results: results.map((r) => ({

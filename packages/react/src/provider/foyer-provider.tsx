@@ -1,6 +1,7 @@
 "use client";
 import type { FoyerClient } from "@foyer/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { setNonce } from "get-nonce";
 import { type ReactNode, useMemo, useState } from "react";
 import type { DeepPartial, FoyerLocalization } from "../localization/types.ts";
 import { type FoyerAppearance, FoyerContext, type FoyerContextValue } from "./context.ts";
@@ -32,6 +33,14 @@ export interface FoyerProviderProps {
   localization?: DeepPartial<FoyerLocalization> | undefined;
   /** Theme and token values. */
   appearance?: FoyerAppearance | undefined;
+  /**
+   * The page's Content-Security-Policy nonce for `<style>` elements. Radix Dialog locks page
+   * scrolling while a Foyer dialog is open by inserting a `<style>` element; under a
+   * `style-src` without `'unsafe-inline'` it needs this nonce (the same `get-nonce` setting
+   * every Radix dialog of the page reads). Not needed without such a CSP.
+   * @example nonce={document.querySelector<HTMLMetaElement>("meta[name=csp-nonce]")?.content}
+   */
+  nonce?: string | undefined;
   children?: ReactNode | undefined;
 }
 
@@ -67,8 +76,12 @@ export function FoyerProvider({
   locale = "en",
   localization,
   appearance,
+  nonce,
   children,
 }: FoyerProviderProps) {
+  // A page-wide setting of the style-injecting library; idempotent, so set while rendering
+  // (before any dialog can mount), never on the server where nothing is injected.
+  if (nonce !== undefined && typeof document !== "undefined") setNonce(nonce);
   // Created once per provider, lazily: never shared between requests during SSR. Cheap
   // enough to keep even when the host passes its own, so switching props stays stable.
   const [ownQueryClient] = useState(createDefaultQueryClient);

@@ -37,8 +37,13 @@ const longest = (values: Iterable<string>) => {
   for (const value of values) max = Math.max(max, [...value].length);
   return max;
 };
-/** A width in `ch` of text plus the cell's 12 px padding each side. */
-const width = (ch: number) => `calc(${ch}ch + 24px)`;
+/**
+ * The width of a column, in `ch` plus the cell's 12 px padding each side: its content (words
+ * take about 0.85ch a letter: `ch` is the width of "0", wider than the average letter) or its
+ * bold header, whichever is wider, within bounds.
+ */
+const width = (content: number, header: number, min: number, max: number, perLetter = 0.85) =>
+  `calc(${clamp(Math.max(Math.ceil(content * perLetter), header), min, max)}ch + 24px)`;
 
 /**
  * Column widths that follow the content: the longest tenant, role and inviter name of the
@@ -55,31 +60,48 @@ export function columnWidths(
   const s = l10n.t.invitationsTable;
   const sample = rows.slice(0, SAMPLE);
   const none = l10n.t.common.none;
-  const tenant = longest(sample.map((row) => row.tenantName));
-  const role = longest(sample.map((row) => row.role.name));
-  const inviter = longest(sample.map((row) => row.invitedBy?.name ?? row.invitedBy?.email ?? none));
+  const header = (text: string) => [...text].length;
   const hour = 3_600_000;
   const now = new Date();
-  const times = [
-    l10n.formatRelative(new Date(now.getTime() - 23 * hour), now),
-    l10n.formatRelative(new Date(now.getTime() + 23 * hour), now),
-  ];
-  // Headers: sortable ones carry an arrow (2ch more).
-  const time = Math.max(
-    longest(times),
-    longest([s.columns.sent, s.columns.expires, s.columns.closed]) + 2,
+  // The longest relative times a row shows often: "59 minutes ago", "in 23 hours".
+  const times = longest(
+    [-0.98, -23, 23, 6 * 24].map((hours) =>
+      l10n.formatRelative(new Date(now.getTime() + hours * hour), now),
+    ),
   );
+  // Sortable headers carry an arrow: 2ch more.
+  const timeHeader = longest([s.columns.sent, s.columns.expires, s.columns.closed]) + 2;
   return {
     "--foyer-col-tenant": withTenant
-      ? width(clamp(Math.max(tenant, [...s.columns.tenant].length), 8, 24))
+      ? width(longest(sample.map((row) => row.tenantName)), header(s.columns.tenant), 8, 22)
       : "0px",
-    "--foyer-col-role": width(clamp(Math.max(role, [...s.columns.role].length), 6, 18)),
-    "--foyer-col-inviter": width(clamp(Math.max(inviter, [...s.columns.invitedBy].length), 8, 20)),
-    "--foyer-col-time": width(clamp(time, 10, 18)),
-    // Badges are 12 px text with 8 px padding: about 0.9ch per letter and 2ch more.
-    "--foyer-col-status": width(
-      clamp(Math.ceil(longest(Object.values(s.status)) * 0.9) + 2, 8, 16),
+    "--foyer-col-role": width(
+      longest(sample.map((row) => row.role.name)),
+      header(s.columns.role),
+      6,
+      16,
     ),
-    "--foyer-col-delivery": width(clamp(longest(Object.values(s.delivery)) + 3, 8, 20)),
+    "--foyer-col-inviter": width(
+      longest(sample.map((row) => row.invitedBy?.name ?? row.invitedBy?.email ?? none)),
+      header(s.columns.invitedBy),
+      8,
+      18,
+    ),
+    // Times hold digits, each a full `ch`.
+    "--foyer-col-time": width(times, timeHeader, 9, 16, 0.95),
+    // Badges: 12 px bold text (about 0.9 of a body letter) and 8 px padding each side.
+    "--foyer-col-status": width(
+      Math.ceil(longest(Object.values(s.status)) * 0.9) + 3,
+      header(s.columns.status),
+      7,
+      14,
+    ),
+    // The icon and its gap take about 3ch.
+    "--foyer-col-delivery": width(
+      longest(Object.values(s.delivery)) + 3,
+      header(s.columns.delivery),
+      7,
+      18,
+    ),
   } as CSSProperties;
 }
