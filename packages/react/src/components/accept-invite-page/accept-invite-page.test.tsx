@@ -13,6 +13,7 @@ import { de } from "../../localization/de.ts";
 import { errorsDe } from "../../localization/errors.ts";
 import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import { FoyerProvider } from "../../provider/foyer-provider.tsx";
+import { loadResponseSchemas } from "../../test/foyer-test.tsx";
 import { AcceptInvitePage, type AcceptInvitePageProps } from "./accept-invite-page.tsx";
 
 const BASE = "http://localhost/api/foyer";
@@ -21,7 +22,10 @@ const ACCEPT_URL = `${BASE}/public/invitations/accept`;
 const STRONG = "Tr1cky-Lantern";
 const server = setupServer();
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: "error" });
+  await loadResponseSchemas();
+});
 afterEach(() => {
   server.resetHandlers();
   server.events.removeAllListeners();

@@ -12,12 +12,16 @@ import { de } from "../../localization/de.ts";
 import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import { FoyerProvider } from "../../provider/foyer-provider.tsx";
 import { foyerKeys } from "../../query/keys.ts";
+import { loadResponseSchemas } from "../../test/foyer-test.tsx";
 import { BulkInviteModal, type BulkInviteModalProps } from "./bulk-invite-modal.tsx";
 
 const BASE = "http://localhost/api/foyer";
 const server = setupServer();
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: "error" });
+  await loadResponseSchemas();
+});
 afterEach(() => {
   server.resetHandlers();
   server.events.removeAllListeners();
@@ -108,6 +112,9 @@ function csvFile(lines: string[], name = "people.csv"): File {
   return new File([lines.join("\n")], name, { type: "text/csv" });
 }
 
+/** How long to wait for the debounced dry run of the batch (R-INV-16) to come back. */
+const CHECKED = { timeout: 5000 };
+
 async function waitForRoles() {
   await screen.findByRole("radio", { name: /Client user/ });
 }
@@ -183,8 +190,9 @@ describe("BulkInviteModal", () => {
     // The file's name column names each person, in the preview and in the request.
     expect(within(rows[0] as HTMLElement).getByText("Ana")).toBeTruthy();
     expect(await screen.findByRole("button", { name: "Send 3 invitations" })).toBeTruthy();
-    await waitFor(() =>
-      expect(within(rows[0] as HTMLElement).getByText("Will be invited")).toBeTruthy(),
+    await waitFor(
+      () => expect(within(rows[0] as HTMLElement).getByText("Will be invited")).toBeTruthy(),
+      CHECKED,
     );
     expect(sent.at(-1)).toMatchObject({
       dryRun: true,
@@ -470,6 +478,167 @@ describe("BulkInviteModal", () => {
     expect(keys[0]).not.toBe(keys[1]);
     expect(onInvited).toHaveBeenCalledTimes(1);
     expect((await pendingInvitations(mock)).count).toBe(3);
+  });
+
+  it("R-UI-02: Escape, a click beside the dialog, Cancel and × ask before throwing typed addresses away", async () => {
+    await setup();
+    const onOpenChange = vi.fn<(open: boolean) => void>();
+    const { user } = renderModal({ defaultOpen: false, trigger: true, onOpenChange });
+    await user.click(screen.getByRole("button", { name: "Invite users" }));
+    await waitForRoles();
+    // One address as a chip, one still being typed.
+    await user.type(addressInput(), "ana@acme.com, ben@acme");
+    await user.keyboard("{Escape}");
+    const question = await screen.findByRole("alertdialog", { name: "Discard these invitations?" });
+    expect(document.activeElement).toBe(
+      within(question).getByRole("button", { name: "Keep editing" }),
+    );
+    await user.click(within(question).getByRole("button", { name: "Keep editing" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(screen.getByRole("dialog", { name: "Invite users" })).toBeTruthy();
+    // Nothing was lost: the typed text became a chip when focus went to the question.
+    expect(chips().map((chip) => chip.querySelector(".foyer-chip__text")?.textContent)).toEqual([
+      "ana@acme.com",
+      "ben@acme",
+    ]);
+    expect(onOpenChange).not.toHaveBeenCalledWith(false);
+
+    // A click on the overlay asks too; so do Cancel and ×.
+    const overlay = document.querySelector<HTMLElement>(".foyer-dialog-overlay");
+    if (!overlay) throw new Error("no overlay");
+    await user.pointer({ keys: "[MouseLeft]", target: overlay });
+    await screen.findByRole("alertdialog");
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(screen.getByRole("dialog", { name: "Invite users" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Close" }));
+    await screen.findByRole("alertdialog");
+    await user.click(screen.getByRole("button", { name: "Discard" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+
+    // Opened again, it starts empty; with nothing typed, Escape closes at once.
+    await user.click(screen.getByRole("button", { name: "Invite users" }));
+    await waitForRoles();
+    expect(chips()).toHaveLength(0);
+    expect(addressInput().value).toBe("");
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+  });
+
+  it("R-INV-16 R-INV-03: before anything is sent, the dry run marks an already pending address and the button counts only what will be created", async () => {
+    const { mock, sent } = await setup();
+    await mock.foyer.services.createInvitations(mock.fixture.actors.mspAdmin, {
+      tenantId: "acme",
+      emails: ["pending@acme.com"],
+      roleId: mock.fixture.roles.clientUser,
+    });
+    const { user } = renderModal();
+    await waitForRoles();
+    await user.type(addressInput(), "pending@acme.com, new@acme.com,");
+    // The dry run waits for the typing to settle (400 ms), then asks the server.
+    await waitFor(
+      () => expect(chips().map((chip) => chip.dataset.state)).toEqual(["skipped", "valid"]),
+      CHECKED,
+    );
+    const pending = chips()[0] as HTMLElement;
+    expect(pending.dataset.reason).toBe("already_pending");
+    expect(within(pending).getByRole("tooltip").textContent).toBe("Already pending");
+    expect(screen.getByRole("button", { name: "Send 1 invitation" })).toBeTruthy();
+    expect(screen.getByText("1 invitation would be sent · 1 would be skipped")).toBeTruthy();
+    expect(sent.every((request) => request.dryRun)).toBe(true);
+    expect((await pendingInvitations(mock)).count).toBe(1);
+  });
+
+  it("R-INV-04: a skip reason the server gives (a deactivated user) shows with core's wording", async () => {
+    await setup();
+    // The server answers why; the component renders any reason core defines.
+    server.use(
+      http.post(`${BASE}/invitations`, async ({ request }) => {
+        const body = (await request.clone().json()) as { emails: string[]; dryRun?: boolean };
+        if (!body.dryRun) return undefined;
+        return HttpResponse.json({
+          dryRun: true,
+          created: [],
+          skipped: body.emails.map((email) => ({
+            input: email,
+            email,
+            reason: "deactivated_user",
+            message: "This address belongs to a deactivated user.",
+          })),
+          seatsLeft: null,
+        });
+      }),
+    );
+    const { user } = renderModal();
+    await waitForRoles();
+    await user.type(addressInput(), "pat.former@acme.com,");
+    await waitFor(() => expect(chips()[0]?.dataset.reason).toBe("deactivated_user"), CHECKED);
+    expect(within(chips()[0] as HTMLElement).getByRole("tooltip").textContent).toBe(
+      "Deactivated user",
+    );
+    expect(screen.getByRole("button", { name: "Send invitations" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Preview" }));
+    expect(await screen.findByRole("heading", { name: "Deactivated user (1)" })).toBeTruthy();
+  });
+
+  it("R-UI-02: a send that could not reach the server says that nothing was sent", async () => {
+    await setup();
+    server.use(
+      http.post(`${BASE}/invitations`, async ({ request }) =>
+        (await isRealCreate(request)) ? HttpResponse.error() : undefined,
+      ),
+    );
+    const { user } = renderModal();
+    await waitForRoles();
+    await user.type(addressInput(), "ana@acme.com,");
+    await user.click(screen.getByRole("button", { name: "Send 1 invitation" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("We couldn't reach the server.");
+    expect(alert.textContent).toContain("Nothing was sent. Retry to send the invitation.");
+    expect(alert.textContent).not.toMatch(/0 of 1/);
+  });
+
+  it("R-SDK-07: a rate-limited send says when to try again", async () => {
+    await setup();
+    server.use(
+      http.post(`${BASE}/invitations`, async ({ request }) =>
+        (await isRealCreate(request))
+          ? HttpResponse.json(
+              { error: { code: "RATE_LIMITED", message: "Too many requests." } },
+              { status: 429, headers: { "retry-after": "12" } },
+            )
+          : undefined,
+      ),
+    );
+    const { user } = renderModal();
+    await waitForRoles();
+    await user.type(addressInput(), "ana@acme.com,");
+    await user.click(screen.getByRole("button", { name: "Send 1 invitation" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Too many attempts. Try again in 12 s.");
+  });
+
+  it("R-INV-02: first and last name columns of a CSV name each invitation", async () => {
+    const { sent } = await setup();
+    const { user } = renderModal();
+    await waitForRoles();
+    await user.click(screen.getByRole("radio", { name: "Upload CSV" }));
+    await user.upload(
+      screen.getByLabelText("Choose file"),
+      csvFile(["First name;Last name;E-Mail", "Ana;Lima;ana@acme.com", "Ben;;ben@acme.com"]),
+    );
+    const rows = within(await screen.findByRole("table"))
+      .getAllByRole("row")
+      .slice(1);
+    expect(within(rows[0] as HTMLElement).getByText("Ana Lima")).toBeTruthy();
+    await user.click(await screen.findByRole("button", { name: "Send 2 invitations" }));
+    await screen.findByText("2 invited · 0 skipped");
+    expect(sent.filter((request) => !request.dryRun).at(-1)?.names).toEqual({
+      "ana@acme.com": "Ana Lima",
+      "ben@acme.com": "Ben",
+    });
   });
 
   it("R-UI-07: German strings from localization={de}, numbers and plurals from the locale", async () => {

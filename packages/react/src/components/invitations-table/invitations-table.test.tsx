@@ -309,6 +309,22 @@ describe("InvitationsTable over @foyer/msw", () => {
     expect(ctx.requests.some((r) => /^POST \/invitations\/.+\/resend$/.test(r))).toBe(true);
   });
 
+  it("R-EML-02: a resent row reads Queued, then Sent once delivered, without reloading the list", async () => {
+    const user = userEvent.setup();
+    renderWithFoyer(<InvitationsTable tenantId="acme" />, ctx.client);
+    const ben = await rowFor("ben@acme.com");
+    const delivery = () => ben.querySelector("[data-column='delivery']")?.textContent ?? "";
+    await user.click(within(ben).getByRole("button", { name: "Actions for ben@acme.com" }));
+    await user.click(screen.getByRole("menuitem", { name: "Resend" }));
+    await screen.findByText("Invitation to ben@acme.com sent again.");
+    // The mock delivers right after the resend answered "queued"; the row learns it by asking.
+    expect(delivery()).toContain("Queued");
+    const listsBefore = listRequests(ctx.requests).length;
+    await waitFor(() => expect(delivery()).toContain("Sent"), { timeout: 4000 });
+    expect(ctx.requests.some((r) => /^GET \/invitations\/[^/?]+$/.test(r))).toBe(true);
+    expect(listRequests(ctx.requests)).toHaveLength(listsBefore);
+  });
+
   it("R-UI-07: German strings from localization={de}, dates and plurals from the locale", async () => {
     renderWithFoyer(<InvitationsTable tenantId="acme" />, ctx.client, {
       locale: "de-DE",
@@ -434,6 +450,21 @@ describe("InvitationsTable states", () => {
     expect(screen.getByRole("tab", { name: "Pending (0)" })).toBeTruthy();
     expect(container.querySelector('[data-slot="root"]')?.getAttribute("data-state")).toBe("empty");
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it("R-UI-01: an empty tenant shows the host's invite button once, in the empty state", async () => {
+    renderWithFoyer(
+      <InvitationsTable
+        tenantId="acme"
+        actions={<button type="button">Invite users</button>}
+        emptyActions={<button type="button">Invite users</button>}
+      />,
+      ctx.client,
+    );
+    await screen.findByText("No pending invitations");
+    const buttons = screen.getAllByRole("button", { name: "Invite users" });
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]?.closest("[data-slot='empty']")).toBeTruthy();
   });
 
   it("R-UI-01: loading shows skeleton rows, not a spinner", async () => {
