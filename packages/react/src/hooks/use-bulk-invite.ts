@@ -118,6 +118,11 @@ export interface BulkInvite {
   counts: EmailChipCounts;
   /** The server's dry run of the batch as it is now (R-INV-16), kept up to date. */
   check: BatchCheck;
+  /**
+   * The dry run with what the browser skipped itself (invalid, repeated), once the check of
+   * the current batch is in: what a send would do.
+   */
+  checked: BatchResult | null;
   /** Why an address would be skipped: the browser's own finding or the server's dry run. */
   verdictFor: (entry: ParsedAddress) => SkipReason | null;
   /** How many invitations a send would create: the dry run's count once it is known. */
@@ -397,6 +402,7 @@ export function useBulkInvite(options: UseBulkInviteOptions = {}): BulkInvite {
     fieldErrors: attempted ? fieldErrors : [],
     phase,
     progress: sender.progress,
+    checked: checkedCurrent ? preview : null,
     preview: phase === "preview" ? preview : null,
     result,
     error: sender.error,

@@ -12,18 +12,24 @@ describe("delivery polling", () => {
     ]);
   });
 
-  it("R-EML-02: asks only about pending rows still queued, newest first, at most 20", () => {
+  it("R-EML-02: asks only about recent pending rows still queued, newest first, at most 10", () => {
+    const now = Date.parse("2026-01-01T12:10:00Z");
     const rows = [
-      row("sent", "2026-01-01T10:00:00Z", "pending", "sent"),
-      row("old", "2026-01-01T09:00:00Z", "pending", "queued"),
-      row("new", "2026-01-01T11:00:00Z", "pending", "queued"),
-      row("revoked", "2026-01-01T12:00:00Z", "revoked", "queued"),
+      row("sent", "2026-01-01T12:00:00Z", "pending", "sent"),
+      row("older", "2026-01-01T12:01:00Z", "pending", "queued"),
+      row("newer", "2026-01-01T12:05:00Z", "pending", "queued"),
+      row("revoked", "2026-01-01T12:06:00Z", "revoked", "queued"),
+      row("stale", "2026-01-01T11:00:00Z", "pending", "queued"),
     ];
-    expect(queuedIds(rows)).toEqual(["new", "old"]);
+    expect(queuedIds(rows, now)).toEqual(["newer", "older"]);
     const many = Array.from({ length: 30 }, (_, i) =>
-      row(`r${i}`, `2026-01-01T10:${String(i).padStart(2, "0")}:00Z`, "pending", "queued"),
+      row(
+        `r${i}`,
+        `2026-01-01T12:${String(i % 10).padStart(2, "0")}:${String(i).padStart(2, "0")}Z`,
+        "pending",
+        "queued",
+      ),
     );
-    expect(queuedIds(many)).toHaveLength(20);
-    expect(queuedIds(many)[0]).toBe("r29");
+    expect(queuedIds(many, now)).toHaveLength(10);
   });
 });

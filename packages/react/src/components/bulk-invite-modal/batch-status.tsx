@@ -31,7 +31,7 @@ export function BatchStatus({ invite, l10n }: BatchStatusProps) {
       </div>
     );
   }
-  const result = check.status === "ready" ? (invite.preview ?? check.result) : null;
+  const result = invite.checked;
   return (
     <div className="foyer-bulk-invite__check" data-state={check.status} data-slot="check">
       <p>

@@ -545,7 +545,7 @@ describe("BulkInviteModal", () => {
     const pending = chips()[0] as HTMLElement;
     expect(pending.dataset.reason).toBe("already_pending");
     expect(within(pending).getByRole("tooltip").textContent).toBe("Already pending");
-    expect(screen.getByRole("button", { name: "Send 1 invitation" })).toBeTruthy();
+    expect(await screen.findByRole("button", { name: "Send 1 invitation" }, CHECKED)).toBeTruthy();
     expect(screen.getByText("1 invitation would be sent · 1 would be skipped")).toBeTruthy();
     expect(sent.every((request) => request.dryRun)).toBe(true);
     expect((await pendingInvitations(mock)).count).toBe(1);

@@ -11,6 +11,7 @@ import {
 import type { UseInvitationsTableResult } from "../../hooks/use-invitations-table.ts";
 import { cx } from "../../internal/cx.ts";
 import type { SlotClassNames } from "../../internal/slots.ts";
+import { useOverflowsX } from "../../internal/use-overflows-x.ts";
 import { useWindowedRows } from "../../internal/use-windowed-rows.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 import { type ColumnId, columnWidths } from "./columns.ts";
@@ -65,6 +66,7 @@ export function InvitationsGrid({
     overscan: OVERSCAN,
     fallbackRows: FALLBACK_ROWS,
   });
+  const overflowsX = useOverflowsX(scrollerRef);
   const { onRowsRendered } = table;
   const lastRendered = window.end - 1;
   useEffect(() => {
@@ -144,12 +146,18 @@ export function InvitationsGrid({
         className={cx("foyer-invitations__table", classNames?.table)}
         data-slot="table"
         data-tenant={withTenant || undefined}
+        data-overflow={overflowsX || undefined}
         style={widths as CSSProperties}
       >
         <caption className={cx("foyer-sr-only", classNames?.caption)} data-slot="caption">
           {table.tab === "pending" ? s.captionPending : s.captionHistory}
           {table.state === "loading" ? ` · ${s.loadingRows}` : ""}
         </caption>
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column} data-column={column} />
+          ))}
+        </colgroup>
         <TableHead table={table} columns={columns} l10n={l10n} classNames={classNames} />
         <tbody>{body}</tbody>
       </table>

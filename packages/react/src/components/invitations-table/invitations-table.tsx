@@ -1,6 +1,6 @@
 "use client";
 import type { Invitation } from "@foyer/core/rules";
-import { type ReactNode, useId, useMemo, useRef } from "react";
+import { type ReactNode, useId, useMemo, useRef, useState } from "react";
 import {
   type UseInvitationsTableOptions,
   useInvitationsTable,
@@ -88,6 +88,10 @@ export function InvitationsTable({
     onRevoked,
     focusAfterRevoke: () => tableRef.current,
   });
+  // The confirmation mounts with the first revoke and then stays (its fade-out needs it); a
+  // table nobody revokes from never runs the dialog's code.
+  const [dialogUsed, setDialogUsed] = useState(false);
+  if (row.confirmation !== null && !dialogUsed) setDialogUsed(true);
   // An empty tab shows the host's buttons in its message; the header then leaves them out.
   const emptyWithActions = table.state === "empty" && !table.query && Boolean(emptyActions);
 
@@ -150,15 +154,17 @@ export function InvitationsTable({
         dismissLabel={l10n.t.common.dismiss}
         className={classNames?.notices}
       />
-      <RevokeDialog
-        open={row.confirmation !== null}
-        confirmation={row.shownConfirmation}
-        onConfirm={row.confirmRevoke}
-        onCancel={row.cancelConfirmation}
-        returnFocusTo={row.returnFocusTo}
-        l10n={l10n}
-        className={classNames?.dialog}
-      />
+      {dialogUsed && (
+        <RevokeDialog
+          open={row.confirmation !== null}
+          confirmation={row.shownConfirmation}
+          onConfirm={row.confirmRevoke}
+          onCancel={row.cancelConfirmation}
+          returnFocusTo={row.returnFocusTo}
+          l10n={l10n}
+          className={classNames?.dialog}
+        />
+      )}
     </div>
   );
 }

@@ -19,7 +19,7 @@ export interface RelativeTimeProps {
  */
 export function RelativeTime({ at, l10n, state, slot }: RelativeTimeProps) {
   return (
-    <Tooltip content={l10n.formatDate(at)} slot={slot}>
+    <Tooltip content={() => l10n.formatDate(at)} slot={slot}>
       <time
         dateTime={at}
         suppressHydrationWarning
