@@ -102,6 +102,8 @@ export function useWindowedRows({
     const onScroll = () => {
       if (frame === 0) frame = requestAnimationFrame(update);
     };
+    // Measured before the first paint: when the guess was right (the usual case), the state
+    // stays and React renders nothing more.
     update();
     scroller.addEventListener("scroll", onScroll, { passive: true });
     const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(update);

@@ -36,8 +36,12 @@ export interface InvitationsGridProps {
 const SKELETON_ROWS = 5;
 /** Rows drawn beyond the visible ones, each way: every one is also work in the first render. */
 const OVERSCAN = 5;
-/** Rows assumed visible before layout is known (server render, jsdom). */
-const FALLBACK_ROWS = 12;
+/**
+ * The table's default height (`--foyer-table-height`, 560 px): before layout is known (server
+ * render, the first render, jsdom) the windowing assumes it is filled, so that in the usual
+ * case its measurement finds the same rows and renders nothing more before the first paint.
+ */
+const DEFAULT_TABLE_HEIGHT = 560;
 
 /**
  * The scrolling table: header, the rows in view (windowed over every loaded page, the next
@@ -64,7 +68,7 @@ export function InvitationsGrid({
     scrollRef: scrollerRef,
     defaultRowHeight: rowHeight,
     overscan: OVERSCAN,
-    fallbackRows: FALLBACK_ROWS,
+    fallbackRows: Math.ceil(DEFAULT_TABLE_HEIGHT / rowHeight),
   });
   const overflowsX = useOverflowsX(scrollerRef);
   const { onRowsRendered } = table;
