@@ -18,15 +18,19 @@ const outDir = join(root, "docs/screenshots");
  * of the surrounding page kept around it.
  * - table: padded layout; the story root plus the body's 16px padding, so borders don't touch
  *   the edge of the image.
- * - modal: the panel inside the full-screen <dialog> overlay with some backdrop around it; the
- *   viewport is tall enough (the CSV preview is ~970px) that the dialog's body doesn't scroll
- *   and cut off the message field.
+ * - wide: a table story framed at 1440px (History with long addresses), in a window to fit it.
+ * - narrow: a table story framed at 390px, a phone's width.
+ * - modal: the Radix dialog's panel with some of the scrim around it; the viewport is tall
+ *   enough (the CSV preview is ~970px) that the dialog's body doesn't scroll and cut off the
+ *   message field.
  * - page: fullscreen layout; the whole page component, taken from the full (scrollable) page so
  *   the submit button isn't cut off, in a narrower window so the 420px card isn't lost in grey.
  */
 const FRAMES = {
   table: { viewport: { width: 1280, height: 800 }, selector: "#storybook-root", margin: 16 },
-  modal: { viewport: { width: 1280, height: 1100 }, selector: "dialog[open] > *", margin: 32 },
+  wide: { viewport: { width: 1500, height: 700 }, selector: "#storybook-root", margin: 16 },
+  narrow: { viewport: { width: 422, height: 900 }, selector: "#storybook-root", margin: 16 },
+  modal: { viewport: { width: 1280, height: 1100 }, selector: ".foyer-dialog", margin: 32 },
   page: { viewport: { width: 800, height: 1000 }, selector: "#storybook-root", margin: 0 },
 };
 
@@ -38,16 +42,36 @@ const SHOTS = [
   ["invitations-table-error", "components-invitationstable--error-state", "table"],
   ["invitations-table-empty", "components-invitationstable--empty", "table"],
   ["invitations-table-loading", "components-invitationstable--loading", "table"],
+  ["invitations-table-all-tenants", "components-invitationstable--all-tenants", "table"],
+  ["invitations-table-all-tenants-dark", "components-invitationstable--all-tenants-dark", "table"],
+  ["invitations-table-all-tenants-de", "components-invitationstable--all-tenants-german", "table"],
+  ["invitations-table-history", "components-invitationstable--history-long-addresses", "wide"],
+  [
+    "invitations-table-history-dark",
+    "components-invitationstable--history-long-addresses-dark",
+    "wide",
+  ],
+  [
+    "invitations-table-history-de",
+    "components-invitationstable--history-long-addresses-german",
+    "wide",
+  ],
+  ["invitations-table-narrow", "components-invitationstable--narrow-container", "narrow"],
+  ["invitations-table-narrow-dark", "components-invitationstable--narrow-container-dark", "narrow"],
+  ["invitations-table-narrow-de", "components-invitationstable--narrow-container-german", "narrow"],
   ["bulk-invite-modal-light", "components-bulkinvitemodal--chips", "modal"],
   ["bulk-invite-modal-dark", "components-bulkinvitemodal--dark", "modal"],
   ["bulk-invite-modal-de", "components-bulkinvitemodal--german", "modal"],
   ["bulk-invite-modal-error", "components-bulkinvitemodal--seat-limit-reached", "modal"],
   ["bulk-invite-modal-results", "components-bulkinvitemodal--results-summary", "modal"],
   ["bulk-invite-modal-csv", "components-bulkinvitemodal--csv-preview", "modal"],
+  ["bulk-invite-modal-checked", "components-bulkinvitemodal--checked-before-sending", "modal"],
+  ["bulk-invite-modal-discard", "components-bulkinvitemodal--discard-question", "modal"],
   ["accept-invite-page-light", "components-acceptinvitepage--valid-token", "page"],
   ["accept-invite-page-dark", "components-acceptinvitepage--dark", "page"],
   ["accept-invite-page-de", "components-acceptinvitepage--german", "page"],
   ["accept-invite-page-error", "components-acceptinvitepage--expired", "page"],
+  ["accept-invite-page-invalid", "components-acceptinvitepage--invalid", "page"],
   ["accept-invite-page-weak-password", "components-acceptinvitepage--weak-password", "page"],
 ];
 

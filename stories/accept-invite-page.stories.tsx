@@ -88,6 +88,8 @@ export const Invalid = {
     const canvas = within(canvasElement);
     await canvas.findByRole("heading", { name: "Link not valid" }, { timeout: 5000 });
     await expect(canvas.getByText("This invitation link is not valid.")).toBeVisible();
+    // A dead link still leads somewhere: the host's sign-in page.
+    await expect(canvas.getByRole("link", { name: "Sign in" })).toHaveAttribute("href", "/sign-in");
   },
 } satisfies Story;
 

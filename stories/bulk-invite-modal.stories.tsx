@@ -94,8 +94,47 @@ export const DryRunPreview = {
     );
     await userEvent.click(page.getByRole("button", { name: "Preview" }));
     await expect(await page.findByRole("heading", { name: "Preview" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Already a member (1)" })).toBeVisible();
+    await expect(
+      await page.findByRole("heading", { name: "Already a member (1)" }, { timeout: 5000 }),
+    ).toBeVisible();
     await expect(page.getByRole("heading", { name: "Already pending (1)" })).toBeVisible();
+  },
+} satisfies Story;
+
+/**
+ * Checked before sending (R-INV-16): the server's dry run marks an address already pending
+ * and one that belongs to a member, and the button counts only what will be created.
+ */
+export const CheckedBeforeSending = {
+  ...storyMock(teamScenario),
+  play: async ({ canvasElement }) => {
+    const page = await ready(canvasElement);
+    await userEvent.type(
+      addressInput(page),
+      "ana@acme.com, erin@acme.com, dana@acme.example.com, finn@acme.com,",
+    );
+    await waitFor(
+      () => expect(chipStates(canvasElement)).toEqual(["skipped", "valid", "skipped", "valid"]),
+      { timeout: 5000 },
+    );
+    await expect(
+      await page.findByRole("button", { name: "Send 2 invitations" }, { timeout: 5000 }),
+    ).toBeVisible();
+    await expect(page.getByText("2 invitations would be sent · 2 would be skipped")).toBeVisible();
+  },
+} satisfies Story;
+
+/** Escape with addresses typed asks before throwing them away. */
+export const DiscardQuestion = {
+  ...storyMock("empty"),
+  play: async ({ canvasElement }) => {
+    const page = await ready(canvasElement);
+    await userEvent.type(addressInput(page), "ana@acme.com, ben@acme.com,");
+    await userEvent.keyboard("{Escape}");
+    const question = await page.findByRole("alertdialog", { name: "Discard these invitations?" });
+    await waitFor(() => expect(question).toBeVisible());
+    await expect(within(question).getByRole("button", { name: "Keep editing" })).toHaveFocus();
+    await expect(page.getByRole("dialog", { name: "Invite users" })).toBeInTheDocument();
   },
 } satisfies Story;
 
@@ -104,7 +143,10 @@ let progressPosts = 0;
 export const SendingProgress = {
   ...storyMock("empty", {
     before: [
-      http.post(`${BASE_URL}/invitations`, async () => {
+      http.post(`${BASE_URL}/invitations`, async ({ request }) => {
+        // The dry runs of the batch go through; the second chunk of the send is held.
+        const body = (await request.clone().json()) as { dryRun?: boolean };
+        if (body.dryRun) return;
         progressPosts += 1;
         if (progressPosts % 2 === 0) await delay("infinite");
       }),

@@ -2,7 +2,8 @@ import { BUSY_INVITATIONS } from "@foyer/msw";
 import { InvitationsTable } from "@foyer/react";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
-import { storyMock, TEAM, teamScenario } from "./support/mock.ts";
+import { expectCardLayout, expectTableLayout, inFrame, setFrameWidth } from "./support/layout.ts";
+import { LONG, mspScenario, storyMock, TEAM, teamScenario } from "./support/mock.ts";
 
 const meta = {
   title: "Components/InvitationsTable",
@@ -165,5 +166,155 @@ export const KeyboardRevoke = {
     await userEvent.keyboard("{Enter}");
     await waitFor(() => expect(page.queryByRole("alertdialog")).toBeNull());
     await waitFor(() => expect(within(ana).getByText("Revoked")).toBeVisible());
+  },
+} satisfies Story;
+
+/** An MSP admin's "All tenants": the organisation of each row beside its email. */
+export const AllTenants = {
+  ...storyMock(mspScenario),
+  args: { tenantId: undefined },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const nina = await rowFor(canvas, LONG.nina);
+    await expect(within(nina).getByText("Globex")).toBeVisible();
+    await expect(within(nina).getByText(LONG.nina)).toBeVisible();
+    await expect(canvas.getByRole("columnheader", { name: "Organisation" })).toBeVisible();
+  },
+} satisfies Story;
+
+/** All tenants, dark theme. */
+export const AllTenantsDark = { ...AllTenants, globals: { theme: "dark" } } satisfies Story;
+
+/** All tenants, in German. */
+export const AllTenantsGerman = {
+  ...storyMock(mspScenario),
+  args: { tenantId: undefined },
+  globals: { locale: "de" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await rowFor(canvas, LONG.nina);
+    await expect(canvas.getByRole("columnheader", { name: "Organisation" })).toBeVisible();
+  },
+} satisfies Story;
+
+/** History with long addresses: every address in full, and when each invitation closed. */
+export const HistoryLongAddresses = {
+  ...storyMock(mspScenario),
+  args: { tenantId: undefined, defaultTab: "history" },
+  decorators: [inFrame(1440)],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const row = await rowFor(canvas, LONG.bartholomew);
+    await expect(within(row).getByText("Accepted")).toBeVisible();
+    await expect(canvas.getByRole("columnheader", { name: "Closed" })).toBeVisible();
+    await expect(canvas.queryByRole("columnheader", { name: /Expires/ })).toBeNull();
+    await expectTableLayout(canvasElement, { tenant: true, tab: "history", fullAddresses: false });
+  },
+} satisfies Story;
+
+/** History with long addresses, dark theme. */
+export const HistoryLongAddressesDark = {
+  ...HistoryLongAddresses,
+  globals: { theme: "dark" },
+} satisfies Story;
+
+/** History with long addresses, in German. */
+export const HistoryLongAddressesGerman = {
+  ...storyMock(mspScenario),
+  args: { tenantId: undefined, defaultTab: "history" },
+  decorators: [inFrame(1440)],
+  globals: { locale: "de" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const row = await rowFor(canvas, LONG.bartholomew);
+    await expect(within(row).getByText("Angenommen")).toBeVisible();
+    await expect(canvas.getByRole("columnheader", { name: "Beendet" })).toBeVisible();
+  },
+} satisfies Story;
+
+/** A narrow container (a phone, a side panel): each row is a card with the same data and actions. */
+export const NarrowContainer = {
+  ...storyMock(mspScenario),
+  args: { tenantId: undefined },
+  decorators: [inFrame(390)],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const card = await rowFor(canvas, LONG.alexandra);
+    await expect(
+      within(card).getByRole("button", { name: `Actions for ${LONG.alexandra}` }),
+    ).toBeVisible();
+    await expect(within(card).getByText("Acme Corp")).toBeVisible();
+    await expectCardLayout(canvasElement, 390);
+  },
+} satisfies Story;
+
+/** The narrow container, dark theme. */
+export const NarrowContainerDark = {
+  ...NarrowContainer,
+  globals: { theme: "dark" },
+} satisfies Story;
+
+/** The narrow container, in German. */
+export const NarrowContainerGerman = {
+  ...storyMock(mspScenario),
+  args: { tenantId: undefined },
+  decorators: [inFrame(390)],
+  globals: { locale: "de" },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await rowFor(canvas, LONG.alexandra);
+    await expectCardLayout(canvasElement, 390);
+  },
+} satisfies Story;
+
+/** Runs the layout checks at 390 px and 1920 px, on Pending and on History. */
+async function checkLayouts(canvasElement: HTMLElement, tenant: boolean, first: string) {
+  const canvas = within(canvasElement);
+  await rowFor(canvas, first);
+  for (const tab of ["pending", "history"] as const) {
+    await userEvent.click(
+      canvas.getByRole("tab", { name: new RegExp(tab === "pending" ? "^Pending" : "^History") }),
+    );
+    for (const width of [390, 1920]) {
+      await setFrameWidth(canvasElement, width);
+      if (width === 390) await expectCardLayout(canvasElement, width);
+      else await expectTableLayout(canvasElement, { tenant, tab });
+    }
+  }
+}
+
+/** One tenant, Pending and History, at 390 px and 1920 px (layout test). */
+export const LayoutOneTenant = {
+  ...storyMock(mspScenario),
+  decorators: [inFrame(1920)],
+  play: async ({ canvasElement }) => checkLayouts(canvasElement, false, LONG.alexandra),
+} satisfies Story;
+
+/** All tenants (MSP), Pending and History, at 390 px and 1920 px (layout test). */
+export const LayoutAllTenants = {
+  ...storyMock(mspScenario),
+  args: { tenantId: undefined },
+  decorators: [inFrame(1920)],
+  play: async ({ canvasElement }) => checkLayouts(canvasElement, true, LONG.nina),
+} satisfies Story;
+
+/** Selecting rows and a notice move nothing: the bar floats over the table, notices are toasts. */
+export const SelectionAndNotice = {
+  ...storyMock(teamScenario),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const ana = await rowFor(canvas, TEAM.ana);
+    const table = canvas.getByRole("table");
+    const top = table.getBoundingClientRect().top;
+    await userEvent.click(within(ana).getByRole("checkbox", { name: `Select ${TEAM.ana}` }));
+    await expect(await canvas.findByRole("group", { name: "Selected invitations" })).toBeVisible();
+    await expect(table.getBoundingClientRect().top).toBe(top);
+    await userEvent.click(canvas.getByRole("button", { name: "Resend" }));
+    const notice = await canvas.findByText("1 invitation sent again.");
+    await waitFor(() => expect(notice).toBeVisible());
+    await expect(table.getBoundingClientRect().top).toBe(top);
+    await expect(
+      getComputedStyle(canvas.getByRole("status", { name: "Notifications" })).position,
+    ).toBe("fixed");
   },
 } satisfies Story;

@@ -5,7 +5,7 @@ import { defineLibConfig } from "../../scripts/vite-lib.ts";
 export default defineConfig(
   defineLibConfig({
     root: import.meta.dirname,
-    entries: { index: "src/index.ts" },
+    entries: { index: "src/index.ts", rules: "src/rules.ts" },
     preserveModules: true,
   }),
 );

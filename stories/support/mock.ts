@@ -25,7 +25,7 @@ const logoHandler = http.get(
  * or fail single calls.
  */
 export function storyMock(
-  scenario: FoyerMswOptions["scenario"],
+  scenario: NonNullable<FoyerMswOptions["scenario"]>,
   options: Omit<FoyerMswOptions, "scenario" | "baseUrl"> & { before?: RequestHandler[] } = {},
 ): StoryMock {
   const { before = [], ...rest } = options;
@@ -69,5 +69,70 @@ export const teamScenario: Scenario = {
     const dev = batch.created.find((created) => created.email === TEAM.dev)?.invitation;
     if (dev) await context.foyer.services.revokeInvitation(actor, dev.id);
     await context.foyer.dispatcher.runOnce();
+  },
+};
+
+/** Long addresses, the kind that broke the Email column: they must stay readable. */
+export const LONG = {
+  alexandra: "alexandra.konstantinopoulou-whitfield@acme-holdings.example.com",
+  bartholomew: "bartholomew.featherstonehaugh@procurement.acme-holdings.example.com",
+  nina: "nina.petrova@globex-international.example.com",
+  oliver: "oliver.marchetti-lindqvist@northwind-consulting.example.com",
+  priya: "priya.raghunathan@acme-holdings.example.com",
+  quentin: "quentin.obi@globex-international.example.com",
+} as const;
+
+const DAY = 86_400_000;
+const STRONG_PASSWORD = "Blue-Kettle-Sings-9!";
+
+/**
+ * What an MSP admin manages across Northwind, Acme and Globex, with long addresses: pending
+ * invitations in each tenant and a history of one accepted, one revoked and one expired
+ * invitation, all made through the real services.
+ */
+export const mspScenario: Scenario = {
+  ...scenarios.empty,
+  name: "msp",
+  description: "Invitations in Northwind, Acme and Globex, pending and closed, long addresses.",
+  async seed(context) {
+    const { foyer, fixture, store } = context;
+    const msp = fixture.actors.mspAdmin;
+    const { clientUser, clientAdmin, mspTechnician } = fixture.roles;
+    const invite = (tenantId: string, emails: string[], roleId: string, name?: string) =>
+      foyer.services.createInvitations(msp, {
+        tenantId,
+        emails,
+        roleId,
+        delivery: "both",
+        ...(name ? { name } : {}),
+      });
+    await invite("acme", [LONG.alexandra], clientAdmin, "Alexandra Konstantinopoulou");
+    await invite("acme", [TEAM.ana, LONG.priya], clientUser);
+    await invite("globex", [LONG.nina, LONG.quentin], clientUser);
+    await invite("northwind", [LONG.oliver], mspTechnician, "Oliver Marchetti");
+
+    // History: Bartholomew accepted, Cleo revoked, Dev expired.
+    const accepted = await invite("acme", [LONG.bartholomew], clientUser);
+    const link = accepted.created[0]?.link;
+    const token = link ? new URL(link).hash.replace(/^#token=/, "") : "";
+    await foyer.services.acceptInvitation({
+      token,
+      firstName: "Bartholomew",
+      lastName: "Featherstonehaugh",
+      password: STRONG_PASSWORD,
+      passwordConfirmation: STRONG_PASSWORD,
+    });
+    const revoked = await invite("globex", [TEAM.cleo], clientUser);
+    const revokedId = revoked.created[0]?.invitation?.id;
+    if (revokedId) await foyer.services.revokeInvitation(msp, revokedId);
+    const expired = await invite("acme", [TEAM.dev], clientUser);
+    const expiredId = expired.created[0]?.invitation?.id;
+    if (expiredId) {
+      await store.updateInvitation(expiredId, {
+        sentAt: new Date(context.now.getTime() - 9 * DAY),
+        expiresAt: new Date(context.now.getTime() - 2 * DAY),
+      });
+    }
+    await foyer.dispatcher.runOnce();
   },
 };

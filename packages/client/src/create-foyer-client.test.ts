@@ -13,6 +13,7 @@ import {
 } from "@foyer/core";
 import { describe, expect, it, vi } from "vitest";
 import { createFoyerClient } from "./create-foyer-client.ts";
+import { FoyerClientError, isFoyerClientError } from "./errors/foyer-client-error.ts";
 import { FoyerContractError, isFoyerContractError } from "./errors/foyer-contract-error.ts";
 import { FoyerError, isFoyerError } from "./errors/foyer-error.ts";
 import { FoyerNetworkError, isFoyerNetworkError } from "./errors/foyer-network-error.ts";
@@ -421,6 +422,43 @@ describe("FoyerError", () => {
       code: "INTERNAL",
       status: 409,
     });
+  });
+
+  it("R-SDK-07: a 429 keeps its answer and the Retry-After it asked for, in seconds", async () => {
+    const { fetch } = fakeFetch(json(errorBody("RATE_LIMITED"), 429, { "retry-after": "42" }));
+    const error = await client(fetch)
+      .createInvitations({ tenantId: "t", emails: ["a@example.com"], roleId: "r" })
+      .catch((e: unknown) => e);
+    if (!isFoyerError(error)) throw new Error("expected a FoyerError");
+    expect(error.code).toBe("RATE_LIMITED");
+    expect(error.retryAfter).toBe(42);
+    expect(error.response?.status).toBe(429);
+    expect(error.response?.headers.get("retry-after")).toBe("42");
+    const plain = await client(fakeFetch(json(errorBody("FORBIDDEN"), 403)).fetch)
+      .getContext()
+      .catch((e: unknown) => e);
+    expect(plain).toMatchObject({ code: "FORBIDDEN", retryAfter: null });
+  });
+
+  it("R-SDK-01: every error of the client shares one base class; each kind keeps its own", async () => {
+    const answered = await client(fakeFetch(json(errorBody("FORBIDDEN"), 403)).fetch)
+      .getContext()
+      .catch((e: unknown) => e);
+    const broken = await client(fakeFetch(json({ nope: true })).fetch)
+      .getContext()
+      .catch((e: unknown) => e);
+    const offline = await client(fakeFetch(new TypeError("fetch failed")).fetch, { retry: 0 })
+      .getContext()
+      .catch((e: unknown) => e);
+    for (const error of [answered, broken, offline]) {
+      expect(error).toBeInstanceOf(FoyerClientError);
+      expect(isFoyerClientError(error)).toBe(true);
+      expect(error).toMatchObject({ method: "GET", path: "/context" });
+    }
+    expect(answered).toBeInstanceOf(FoyerError);
+    expect(broken).toBeInstanceOf(FoyerContractError);
+    expect(offline).toBeInstanceOf(FoyerNetworkError);
+    expect(isFoyerClientError(new Error("x"))).toBe(false);
   });
 
   it("R-SDK-01: type guards recognise errors by name across bundle copies", () => {

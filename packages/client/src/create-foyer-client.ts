@@ -1,4 +1,4 @@
-import { buildPath, endpoints, type RouteName, type RouteResponse } from "@foyer/core";
+import { buildPath, endpoints, type RouteName, type RouteResponse } from "@foyer/core/rules";
 import ky, { isHTTPError, isTimeoutError } from "ky";
 import { type ContractIssue, FoyerContractError } from "./errors/foyer-contract-error.ts";
 import { FoyerError } from "./errors/foyer-error.ts";
@@ -120,7 +120,7 @@ export function createFoyerClient(options: FoyerClientOptions): FoyerClient {
     }
     if (failure !== undefined) {
       const answer = loaded.readErrorAnswer(response.status, read.ok ? read.value : undefined);
-      throw new FoyerError({ ...answer, status: response.status, method, path });
+      throw new FoyerError({ ...answer, status: response.status, method, path, response });
     }
     if (!read.ok) {
       throw new FoyerContractError({

@@ -1,4 +1,6 @@
 export { createFoyerClient } from "./create-foyer-client.ts";
+export type { FoyerClientErrorInit } from "./errors/foyer-client-error.ts";
+export { FoyerClientError, isFoyerClientError } from "./errors/foyer-client-error.ts";
 export type { ContractIssue } from "./errors/foyer-contract-error.ts";
 export { FoyerContractError, isFoyerContractError } from "./errors/foyer-contract-error.ts";
 export type { FoyerErrorInit } from "./errors/foyer-error.ts";

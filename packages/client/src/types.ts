@@ -13,7 +13,7 @@ import type {
   ResendResult,
   SessionContext,
   TenantRoles,
-} from "@foyer/core";
+} from "@foyer/core/rules";
 
 /** Options of `createFoyerClient`. */
 export interface FoyerClientOptions {

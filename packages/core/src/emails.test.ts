@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDomain, normalizeEmail, parseDomainList, parseEmailList } from "./emails.ts";
+import {
+  displayNameOf,
+  normalizeDomain,
+  normalizeEmail,
+  parseDomainList,
+  parseEmailList,
+} from "./emails.ts";
 
 describe("parseEmailList", () => {
   it("R-INV-02: splits on commas, semicolons, whitespace and newlines, normalised, order kept", () => {
@@ -70,5 +76,14 @@ describe("domains", () => {
       domains: ["acme.com", "xn--bcher-kva.de"],
       invalid: ["not", "a", "domain"],
     });
+  });
+});
+
+describe("displayNameOf", () => {
+  it("R-INV-02: reads the name of a `Name <address>` entry, and nothing from a bare address", () => {
+    expect(displayNameOf("Ana Smith <ana@acme.com>")).toBe("Ana Smith");
+    expect(displayNameOf('"Smith, Ana" <ana@acme.com>')).toBe("Smith, Ana");
+    expect(displayNameOf("<ana@acme.com>")).toBeNull();
+    expect(displayNameOf("ana@acme.com")).toBeNull();
   });
 });

@@ -114,3 +114,17 @@ export function parseDomainList(text: string): { domains: string[]; invalid: str
   }
   return { domains, invalid };
 }
+
+/**
+ * The display name of an entry typed as `Ana Smith <ana@acme.com>` (quotes removed), or null
+ * when the entry is a bare address.
+ * @example displayNameOf('"Smith, Ana" <ana@acme.com>') // "Smith, Ana"
+ */
+export function displayNameOf(input: string): string | null {
+  const match = /^(.*?)<[^<>]*>\s*$/.exec(input.trim());
+  const name = match?.[1]
+    ?.trim()
+    .replace(/^["']|["']$/g, "")
+    .trim();
+  return name ? name : null;
+}

@@ -1,69 +1,10 @@
+// @foyer/core: the contract (zod/mini schemas of every request and answer, the routes) and
+// the pure rules of `rules.ts`, which browser code imports alone as `@foyer/core/rules`.
+
 export type { CursorPosition } from "./cursor.ts";
 export { CursorPositionSchema } from "./cursor.ts";
-export type { ParsedAddress } from "./emails.ts";
-export {
-  emailDomain,
-  isValidEmail,
-  MAX_EMAIL_LENGTH,
-  markDuplicates,
-  normalizeDomain,
-  normalizeEmail,
-  parseDomainList,
-  parseEmailList,
-} from "./emails.ts";
-export type { EndpointDef, PathParamNames, RouteName, RouteParams } from "./endpoints.ts";
-export { buildPath, endpoints } from "./endpoints.ts";
-export type { ErrorCode } from "./errors.ts";
-export { ERROR_CODES, errorCodes, isErrorCode, statusOf } from "./errors.ts";
-export { formatIssues } from "./issues.ts";
-export { HEX_COLOR_PATTERN, MAX_BATCH, MAX_MESSAGE } from "./limits.ts";
-export type {
-  PasswordCheck,
-  PasswordPolicy,
-  PasswordRuleId,
-  PasswordRuleResult,
-} from "./password.ts";
-export { DEFAULT_PASSWORD_POLICY, evaluatePassword, isCommonPassword } from "./password.ts";
-export { canGrantRole } from "./roles.ts";
-export type { RouteDef, RouteResponse } from "./routes.ts";
 export { routes } from "./routes.ts";
-export type {
-  AcceptInvitationBody,
-  AcceptResult,
-  Actor,
-  AuditAction,
-  AuditEvent,
-  AuditPage,
-  AuditQuery,
-  AuditSource,
-  BatchResult,
-  CreateInvitationsBody,
-  Delivery,
-  DeliveryStatus,
-  ErrorBody,
-  Invitation,
-  InvitationCounts,
-  InvitationFilter,
-  InvitationPage,
-  InvitationPreview,
-  InvitationResult,
-  InvitationStatus,
-  Issue,
-  ListInvitationsQuery,
-  ManagedTenant,
-  Permission,
-  PersonRef,
-  ResendInvitationBody,
-  ResendResult,
-  Role,
-  SessionContext,
-  SkipReason,
-  StoredInvitationStatus,
-  Tenant,
-  TenantRoles,
-  TenantSettings,
-  TokenBody,
-} from "./schemas.ts";
+export * from "./rules.ts";
 export {
   AcceptInvitationBodySchema,
   AcceptResultSchema,
@@ -90,6 +31,7 @@ export {
   InvitationStatusSchema,
   IssueSchema,
   ListInvitationsQuerySchema,
+  LogoUrlSchema,
   ManagedTenantSchema,
   PermissionSchema,
   PersonRefSchema,
@@ -104,5 +46,3 @@ export {
   TenantSettingsSchema,
   TokenBodySchema,
 } from "./schemas.ts";
-export type { ExpiryPreset } from "./status.ts";
-export { deriveStatus, EXPIRY_PRESET_HOURS, expiryFrom, expiryPresets } from "./status.ts";

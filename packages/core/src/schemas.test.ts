@@ -7,6 +7,7 @@ import {
   InvitationPreviewSchema,
   InvitationSchema,
   ListInvitationsQuerySchema,
+  LogoUrlSchema,
 } from "./schemas.ts";
 
 describe("contract", () => {
@@ -56,5 +57,30 @@ describe("contract", () => {
       limit: 20,
     });
     expect(ListInvitationsQuerySchema.safeParse({ limit: "500" }).success).toBe(false);
+  });
+});
+
+describe("batch names and logos", () => {
+  it("R-INV-02: a batch may carry a name per address, keyed by the address as sent", () => {
+    const parsed = CreateInvitationsBodySchema.parse({
+      tenantId: "acme",
+      roleId: "r",
+      emails: ["ana@acme.com", "ben@acme.com"],
+      names: { "ana@acme.com": "Ana Lima", "ben@acme.com": null },
+    });
+    expect(parsed.names).toEqual({ "ana@acme.com": "Ana Lima", "ben@acme.com": null });
+    const tooLong = CreateInvitationsBodySchema.safeParse({
+      tenantId: "acme",
+      roleId: "r",
+      emails: ["ana@acme.com"],
+      names: { "ana@acme.com": "x".repeat(201) },
+    });
+    expect(tooLong.success).toBe(false);
+  });
+
+  it("R-TEN-01: a tenant logo may be an https URL, a path the host serves or an image data URL", () => {
+    expect(LogoUrlSchema.safeParse("/logos/acme.svg").success).toBe(true);
+    expect(LogoUrlSchema.safeParse("https://cdn.acme.example/logo.png").success).toBe(true);
+    expect(LogoUrlSchema.safeParse("http://acme.example/logo.png").success).toBe(false);
   });
 });

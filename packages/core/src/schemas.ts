@@ -1,6 +1,8 @@
 import * as z from "zod/mini";
 import { errorCodes } from "./errors.ts";
 import { HEX_COLOR_PATTERN, MAX_BATCH, MAX_MESSAGE } from "./limits.ts";
+import { isLogoUrl } from "./logo.ts";
+import { skipReasons } from "./skip-reasons.ts";
 import { expiryPresets } from "./status.ts";
 
 // One contract: every resource and request shape of the Foyer API, written once
@@ -13,8 +15,13 @@ const text = (max: number) => z.string().check(z.maxLength(max));
 
 /** A CSS hex colour: `#abc` or `#aabbcc`. */
 export const HexColorSchema = z.string().check(z.regex(HEX_COLOR_PATTERN));
-/** An https URL (logos, invite base URLs). */
+/** An https URL (invite base URLs). */
 export const HttpsUrlSchema = z.url({ protocol: /^https$/, hostname: z.regexes.domain });
+/**
+ * A tenant logo: an https URL, a path on the host's own origin (`/logos/acme.svg`) or an
+ * image data URL (see `isLogoUrl`).
+ */
+export const LogoUrlSchema = z.string().check(z.refine(isLogoUrl, "Not a usable logo URL."));
 
 /** Permissions that authorise admin calls (R-TEN-03). */
 export const PermissionSchema = z.enum([
@@ -51,7 +58,7 @@ export const TenantSchema = z.object({
   id: id(),
   parentId: z.nullable(id()),
   name: z.string().check(z.minLength(1), z.maxLength(200)),
-  logoUrl: z.nullable(HttpsUrlSchema),
+  logoUrl: z.nullable(LogoUrlSchema),
   accentColor: z.nullable(HexColorSchema),
   inviteBaseUrl: z.nullable(HttpsUrlSchema),
   ssoEnabled: z.boolean(),
@@ -205,7 +212,13 @@ export const CreateInvitationsBodySchema = z.strictObject({
   roleId: id(),
   expiresIn: z.optional(ExpiryPresetSchema),
   message: z.optional(z.nullable(text(MAX_MESSAGE))),
+  /** A name to pre-fill on the invitee's page, for every address of the batch. */
   name: z.optional(z.nullable(text(200))),
+  /**
+   * Names per address (from a CSV's name columns), keyed by the entry of `emails` as sent;
+   * an entry here wins over `name` for its address.
+   */
+  names: z.optional(z.record(z.string().check(z.maxLength(1000)), z.nullable(text(200)))),
   department: z.optional(z.nullable(text(200))),
   teams: z.optional(
     z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
@@ -217,15 +230,7 @@ export const CreateInvitationsBodySchema = z.strictObject({
 export type CreateInvitationsBody = z.input<typeof CreateInvitationsBodySchema>;
 
 /** Why an address of a batch was not invited (R-INV-02). */
-export const SkipReasonSchema = z.enum([
-  "invalid_email",
-  "duplicate_in_batch",
-  "already_pending",
-  "already_member",
-  "domain_not_allowed",
-  "seat_limit",
-]);
-export type SkipReason = z.infer<typeof SkipReasonSchema>;
+export const SkipReasonSchema = z.enum(skipReasons);
 
 /** The results summary of a batch. */
 export const BatchResultSchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveStatus, expiryFrom } from "./status.ts";
+import { deriveStatus, expiryFrom, expiryOptionsFor } from "./status.ts";
 
 describe("deriveStatus", () => {
   const now = new Date("2026-11-22T12:00:00Z");
@@ -21,5 +21,22 @@ describe("deriveStatus", () => {
     expect(expiryFrom("7d", from).toISOString()).toBe("2026-11-29T00:00:00.000Z");
     expect(expiryFrom("14d", from).toISOString()).toBe("2026-12-06T00:00:00.000Z");
     expect(expiryFrom("30d", from).toISOString()).toBe("2026-12-22T00:00:00.000Z");
+  });
+});
+
+describe("expiryOptionsFor", () => {
+  it("R-INV-01: a tenant offers the presets up to its maximum, its default preselected", () => {
+    expect(expiryOptionsFor({ defaultExpiry: "7d", maxExpiry: "14d" })).toEqual({
+      presets: ["24h", "3d", "7d", "14d"],
+      defaultPreset: "7d",
+    });
+    expect(expiryOptionsFor({ defaultExpiry: "7d", maxExpiry: "30d" }).presets).toHaveLength(5);
+  });
+
+  it("R-INV-01: a default beyond the maximum falls back to the longest allowed preset", () => {
+    expect(expiryOptionsFor({ defaultExpiry: "30d", maxExpiry: "3d" })).toEqual({
+      presets: ["24h", "3d"],
+      defaultPreset: "3d",
+    });
   });
 });

@@ -23,6 +23,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     reportCompressedSize: false,
+    minify: process.env.FOYER_BENCH_MINIFY !== "0",
     rolldownOptions: { input: join(import.meta.dirname, "table-bench.html") },
   },
 });

@@ -1,10 +1,54 @@
 // @foyer/react: every export by name, types apart. Components and hooks are "use client"
 // modules; importing one does not pull in the others (R-UI-09).
 
+// AcceptInvitePage
+export type { AcceptInvitePageProps } from "./components/accept-invite-page/accept-invite-page.tsx";
+export { AcceptInvitePage } from "./components/accept-invite-page/accept-invite-page.tsx";
+export type { AcceptInvitePageSlot } from "./components/accept-invite-page/slots.ts";
+// BulkInviteModal
+export type { BulkInviteModalProps } from "./components/bulk-invite-modal/bulk-invite-modal.tsx";
+export { BulkInviteModal } from "./components/bulk-invite-modal/bulk-invite-modal.tsx";
+export type { BulkInviteModalSlot } from "./components/bulk-invite-modal/slots.ts";
 // InvitationsTable
 export type { InvitationsTableProps } from "./components/invitations-table/invitations-table.tsx";
 export { InvitationsTable } from "./components/invitations-table/invitations-table.tsx";
 export type { InvitationsTableSlot } from "./components/invitations-table/slots.ts";
+export type { TenantBranding } from "./hooks/tenant-branding.ts";
+export { initialsOf, tenantBranding } from "./hooks/tenant-branding.ts";
+export type {
+  AcceptInvite,
+  AcceptInviteField,
+  AcceptInviteFieldError,
+  AcceptInviteState,
+  AcceptInviteTerminalCode,
+  AcceptInviteValues,
+  UseAcceptInviteOptions,
+} from "./hooks/use-accept-invite.ts";
+export { useAcceptInvite } from "./hooks/use-accept-invite.ts";
+export type {
+  BulkInvite,
+  BulkInviteFieldError,
+  BulkInvitePhase,
+  BulkInviteProgress,
+  BulkInviteSource,
+  GrantableRole,
+  UseBulkInviteOptions,
+} from "./hooks/use-bulk-invite.ts";
+export { useBulkInvite } from "./hooks/use-bulk-invite.ts";
+export type {
+  CsvAddress,
+  CsvExtract,
+  CsvImport,
+  CsvImportState,
+  CsvNameColumns,
+} from "./hooks/use-csv-import.ts";
+export { useCsvImport } from "./hooks/use-csv-import.ts";
+export type {
+  EmailChipCounts,
+  EmailChips,
+  UseEmailChipsOptions,
+} from "./hooks/use-email-chips.ts";
+export { useEmailChips } from "./hooks/use-email-chips.ts";
 // Headless hooks
 export type {
   BulkActionResult,
@@ -22,6 +66,7 @@ export { useRevokeInvitation } from "./hooks/use-revoke-invitation.ts";
 export type { MessageValues } from "./internal/format-message.ts";
 export { formatMessage } from "./internal/format-message.ts";
 export type { SlotClassNames } from "./internal/slots.ts";
+export type { BatchCheck } from "./internal/use-batch-check.ts";
 // Localization: English is built into each component (its own namespace only); `de` and the
 // `…De` namespaces are opt-in, passed as `localization`, so only hosts that use them ship them.
 export type { AcceptInvitePageStrings } from "./localization/accept-invite-page.ts";
@@ -54,9 +99,10 @@ export { useFoyer } from "./provider/use-foyer.ts";
 // Query keys and options (build your own hooks from these)
 export type { InvitationListKeyQuery } from "./query/keys.ts";
 export { foyerKeys } from "./query/keys.ts";
-export type { ResendVariables } from "./query/options.ts";
+export type { CreateInvitationsVariables, ResendVariables } from "./query/options.ts";
 export {
   acceptInvitationMutationOptions,
+  batchCheckQueryOptions,
   contextQueryOptions,
   createInvitationsMutationOptions,
   invitationEventsQueryOptions,
@@ -67,51 +113,3 @@ export {
   revokeInvitationMutationOptions,
   rolesQueryOptions,
 } from "./query/options.ts";
-
-// ---------------------------------------------------------------------------------------
-// BulkInviteModal and AcceptInvitePage (helper-5 adds its exports below this line)
-// ---------------------------------------------------------------------------------------
-
-// AcceptInvitePage
-export type { AcceptInvitePageProps } from "./components/accept-invite-page/accept-invite-page.tsx";
-export { AcceptInvitePage } from "./components/accept-invite-page/accept-invite-page.tsx";
-export type { AcceptInvitePageSlot } from "./components/accept-invite-page/slots.ts";
-// BulkInviteModal
-export type { BulkInviteModalProps } from "./components/bulk-invite-modal/bulk-invite-modal.tsx";
-export { BulkInviteModal } from "./components/bulk-invite-modal/bulk-invite-modal.tsx";
-export type { BulkInviteModalSlot } from "./components/bulk-invite-modal/slots.ts";
-export type { TenantBranding } from "./hooks/tenant-branding.ts";
-export { contrastRatio, initialsOf, tenantBranding } from "./hooks/tenant-branding.ts";
-export type {
-  AcceptInvite,
-  AcceptInviteField,
-  AcceptInviteFieldError,
-  AcceptInviteState,
-  AcceptInviteTerminalCode,
-  AcceptInviteValues,
-  UseAcceptInviteOptions,
-} from "./hooks/use-accept-invite.ts";
-export { isTerminalAcceptCode, sameOriginUrl, useAcceptInvite } from "./hooks/use-accept-invite.ts";
-export type {
-  BulkInvite,
-  BulkInviteFieldError,
-  BulkInvitePhase,
-  BulkInviteProgress,
-  BulkInviteSource,
-  GrantableRole,
-  UseBulkInviteOptions,
-} from "./hooks/use-bulk-invite.ts";
-export { useBulkInvite } from "./hooks/use-bulk-invite.ts";
-export type {
-  CsvAddress,
-  CsvExtract,
-  CsvImport,
-  CsvImportState,
-} from "./hooks/use-csv-import.ts";
-export { extractCsvEmails, useCsvImport } from "./hooks/use-csv-import.ts";
-export type {
-  EmailChipCounts,
-  EmailChips,
-  UseEmailChipsOptions,
-} from "./hooks/use-email-chips.ts";
-export { useEmailChips } from "./hooks/use-email-chips.ts";

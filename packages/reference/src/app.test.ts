@@ -118,7 +118,8 @@ describe("seed", () => {
       accentColor: "#4f46e5",
       inviteBaseUrl: "https://acme.example.com",
     });
-    expect(acme?.logoUrl?.startsWith("https://")).toBe(true);
+    // The demo serves Acme's logo itself (web/public): no image from another host.
+    expect(acme?.logoUrl).toBe("/assets/demo/acme-logo.svg");
     expect(await foyer.store.getTenant("globex")).toMatchObject({ ssoEnabled: true, seatLimit: 5 });
 
     const cookie = await signIn(running.baseUrl, morgan.email, morgan.password);
@@ -231,8 +232,8 @@ describe("invitation flow over HTTP", () => {
     expect(answer.status).toBe(200);
     expect(answer.body.created).toEqual([]);
     expect(answer.body.skipped.map((s) => [s.email, s.reason])).toEqual([
-      [SEEDED_INACTIVE_USER.email, "already_member"],
-      ["gone.quiet@acme.example", "already_member"],
+      [SEEDED_INACTIVE_USER.email, "deactivated_user"],
+      ["gone.quiet@acme.example", "deactivated_user"],
     ]);
   });
 

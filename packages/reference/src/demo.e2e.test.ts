@@ -77,15 +77,15 @@ describe("demo host app in Chromium", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL((url) => url.pathname === "/admin");
 
-    // The tenant picker lists the tenants of the context; the table follows the choice.
-    const picker = page.getByLabel("Tenant");
+    // The organisation picker lists the tenants of the context; the table follows the choice.
+    const picker = page.getByLabel("Organisation");
     await expect.poll(() => picker.locator("option").allTextContents()).toContain("Acme Corp");
     await picker.selectOption("acme");
     expect(new URL(page.url()).searchParams.get("tenant")).toBe("acme");
     await page.getByText("jordan.lee@acme.example").waitFor();
 
     // Invite with the modal.
-    await page.getByRole("button", { name: "Invite people" }).first().click();
+    await page.getByRole("button", { name: "Invite users" }).first().click();
     const dialog = page.getByRole("dialog", { name: "Invite users" });
     await dialog.waitFor();
     await dialog.getByRole("textbox", { name: "Email addresses" }).fill(invitee);

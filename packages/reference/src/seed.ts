@@ -30,7 +30,8 @@ const TENANTS: TenantInput[] = [
     id: DEMO_TENANTS.acme,
     name: "Acme Corp",
     parentId: DEMO_TENANTS.northwind,
-    logoUrl: "https://acme.example.com/logo.svg",
+    // Served by the demo itself (web/public), so the invitee page loads nothing from elsewhere.
+    logoUrl: "/assets/demo/acme-logo.svg",
     accentColor: "#4f46e5",
     inviteBaseUrl: "https://acme.example.com",
   },

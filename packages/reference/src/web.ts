@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,6 +27,16 @@ export const PAGE_CSP = [
   "form-action 'self'",
   "frame-ancestors 'none'",
 ].join("; ");
+
+/**
+ * The CSP of one answer: `PAGE_CSP`, plus a nonce for `<style>` elements. Radix Dialog's
+ * scroll lock (react-remove-scroll) inserts one while a dialog is open; the page hands the
+ * nonce (from `<meta name="csp-nonce">`) to `FoyerProvider`'s `nonce`, so no inline style is
+ * allowed without it.
+ */
+export function pageCsp(nonce: string): string {
+  return PAGE_CSP.replace("style-src 'self'", `style-src 'self' 'nonce-${nonce}'`);
+}
 
 /** The pages the build produces, by file name. */
 const PAGES = ["admin.html", "accept-invite.html", "login.html"] as const;
@@ -66,8 +77,11 @@ export function createWebRouter(options: WebRouterOptions): Router {
         );
       return;
     }
-    res.setHeader("Content-Security-Policy", PAGE_CSP);
-    res.type("html").send(html);
+    const nonce = randomBytes(16).toString("base64");
+    res.setHeader("Content-Security-Policy", pageCsp(nonce));
+    res
+      .type("html")
+      .send(html.replace("</head>", `<meta name="csp-nonce" content="${nonce}" />\n  </head>`));
   };
 
   // Hashed file names: cache them for good. Unknown files fall through to the app's 404.

@@ -11,7 +11,9 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   root: here("."),
   base: "/",
-  publicDir: false,
+  // web/public/assets/demo/: files served as they are, such as Acme's logo (the seed's
+  // `/assets/demo/acme-logo.svg`), so the demo loads no image from another host.
+  publicDir: here("public"),
   plugins: [react()],
   resolve: {
     conditions: ["@foyer/source", ...defaultClientConditions],

@@ -1,4 +1,5 @@
 import type { ErrorBodySchema } from "@foyer/core";
+import { FoyerClientError } from "./foyer-client-error.ts";
 
 /**
  * One problem zod found in an answer. Derived from core's schemas so this package needs no
@@ -13,12 +14,8 @@ export type ContractIssue = NonNullable<
  * shape, or not JSON at all). Usually a version mismatch between client and server, or
  * something between them rewriting answers. `issues` are zod's.
  */
-export class FoyerContractError extends Error {
+export class FoyerContractError extends FoyerClientError {
   override readonly name = "FoyerContractError";
-  /** The HTTP method of the call. */
-  readonly method: string;
-  /** The path of the call below `baseUrl`. */
-  readonly path: string;
   /** The HTTP status of the answer. */
   readonly status: number;
   /** What did not match, as zod reports it. */
@@ -35,10 +32,8 @@ export class FoyerContractError extends Error {
     const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join(".")}` : "";
     super(
       `${init.method} ${init.path} answered ${init.status} with a body that does not match the contract${where}: ${first?.message ?? "unknown problem"}`,
-      init.cause === undefined ? undefined : { cause: init.cause },
+      init,
     );
-    this.method = init.method;
-    this.path = init.path;
     this.status = init.status;
     this.issues = init.issues;
   }

@@ -1,14 +1,12 @@
+import { FoyerClientError } from "./foyer-client-error.ts";
+
 /**
  * The request never got an answer: the network failed, or no answer came within `timeout`.
  * The original failure (a `TypeError` from fetch, ky's `TimeoutError` …) is in `cause`.
  * A caller's own `signal` aborting is not a network error; its abort reason is thrown as is.
  */
-export class FoyerNetworkError extends Error {
+export class FoyerNetworkError extends FoyerClientError {
   override readonly name = "FoyerNetworkError";
-  /** The HTTP method of the failed call. */
-  readonly method: string;
-  /** The path of the failed call below `baseUrl`. */
-  readonly path: string;
   /** True when the failure was the client's `timeout`. */
   readonly timedOut: boolean;
 
@@ -16,9 +14,7 @@ export class FoyerNetworkError extends Error {
     const what = init.timedOut
       ? "timed out"
       : `failed: ${init.cause instanceof Error ? init.cause.message : String(init.cause)}`;
-    super(`${init.method} ${init.path} ${what}`, { cause: init.cause });
-    this.method = init.method;
-    this.path = init.path;
+    super(`${init.method} ${init.path} ${what}`, init);
     this.timedOut = init.timedOut;
   }
 }

@@ -1,6 +1,6 @@
 // Core's zod-free limits module: the invitee page does not carry the schema library for one
 // regex (20 KB budget).
-import { HEX_COLOR_PATTERN } from "@foyer/core";
+import { HEX_COLOR_PATTERN } from "@foyer/core/rules";
 
 /** Near-black foreground used on light accents; matches the token default of `styles.css`. */
 export const DARK_FOREGROUND = "#0b0b0f";
@@ -20,18 +20,6 @@ export interface TenantBranding {
 /** Whether a value is a CSS hex colour (`#abc` or `#aabbcc`), as core's `HexColorSchema`. */
 export function isHexColor(value: string): boolean {
   return HEX_COLOR_PATTERN.test(value);
-}
-
-/**
- * Whether a value is an absolute https URL, the only kind of tenant logo the page loads (no
- * `http:`, `data:` or `javascript:`). Server-side, core's `HttpsUrlSchema` already applies.
- */
-export function isHttpsUrl(value: string): boolean {
-  try {
-    return new URL(value).protocol === "https:";
-  } catch {
-    return false;
-  }
 }
 
 function expandHex(hex: string): string {
@@ -60,7 +48,7 @@ export function relativeLuminance(hex: string): number {
   return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
 }
 
-/** WCAG 2.x contrast ratio between two hex colours (1 to 21). */
+/** WCAG 2.x contrast ratio between two hex colours (1 to 21). Internal to the package. */
 export function contrastRatio(a: string, b: string): number {
   const la = relativeLuminance(a);
   const lb = relativeLuminance(b);

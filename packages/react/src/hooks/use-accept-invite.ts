@@ -2,13 +2,15 @@
 import {
   type AcceptResult,
   DEFAULT_PASSWORD_POLICY,
-  type ErrorCode,
+  type DeadLinkCode,
   evaluatePassword,
   type InvitationPreview,
+  isDeadLinkCode,
   type PasswordCheck,
   type PasswordPolicy,
-} from "@foyer/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+  sameOriginUrl,
+} from "@foyer/core/rules";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useFoyer } from "../provider/use-foyer.ts";
 import {
@@ -24,25 +26,11 @@ export type AcceptInviteField = "firstName" | "lastName" | "password" | "passwor
 export type AcceptInviteFieldError = "required" | "weak" | "mismatch" | "server";
 
 /**
- * Error codes that end the invitation flow with their own page (R-INV-13). Anything else
- * (network, rate limit, server error) leaves the form in place with a Retry.
+ * Error codes that end the invitation flow with their own page (R-INV-13): core's
+ * `DEAD_LINK_CODES`. Anything else (network, rate limit, server error) leaves the form in
+ * place with a Retry.
  */
-export type AcceptInviteTerminalCode =
-  | "TOKEN_INVALID"
-  | "INVITATION_EXPIRED"
-  | "INVITATION_REVOKED"
-  | "INVITATION_ALREADY_USED"
-  | "INVITATION_SUPERSEDED"
-  | "TENANT_INACTIVE";
-
-const TERMINAL_CODES: ReadonlySet<string> = new Set<AcceptInviteTerminalCode>([
-  "TOKEN_INVALID",
-  "INVITATION_EXPIRED",
-  "INVITATION_REVOKED",
-  "INVITATION_ALREADY_USED",
-  "INVITATION_SUPERSEDED",
-  "TENANT_INACTIVE",
-]);
+export type AcceptInviteTerminalCode = DeadLinkCode;
 
 /**
  * Where the page is: loading the preview, showing a terminal error page, failed to load
@@ -68,19 +56,19 @@ export interface UseAcceptInviteOptions {
   /** The invitation token from the link. It is sent only in request bodies (R-INV-11). */
   token: string;
   /** The deployment's password policy, shown live. @default core's DEFAULT_PASSWORD_POLICY */
-  passwordPolicy?: PasswordPolicy;
+  passwordPolicy?: PasswordPolicy | undefined;
   /** Called after the account was created and the invitation accepted. */
-  onAccepted?: (result: AcceptResult) => void;
+  onAccepted?: ((result: AcceptResult) => void) | undefined;
   /**
    * Where to go after accepting. Used only when it is on the page's own origin: anything
    * else (another host, `javascript:`, protocol-relative `//evil.example`) is ignored.
    */
-  redirectTo?: string;
+  redirectTo?: string | undefined;
   /**
    * Follows `redirectTo` once it passed the same-origin check; pass a router's `push` for
    * client-side navigation. @default window.location.assign
    */
-  navigate?: (url: string) => void;
+  navigate?: ((url: string) => void) | undefined;
 }
 
 /** What `useAcceptInvite` returns. */
@@ -108,26 +96,6 @@ export interface AcceptInvite {
   submit: () => Promise<AcceptInviteField | null>;
   /** Loads the preview again after a failure. */
   retry: () => void;
-}
-
-/**
- * Whether `value` is a URL on `origin`: relative paths and absolute URLs of the same origin
- * pass; other hosts, other schemes and protocol-relative URLs do not. Returns the resolved
- * URL or null. Pure, so it can be checked without a browser.
- * @example sameOriginUrl("/welcome", "https://app.acme.com") // "https://app.acme.com/welcome"
- */
-export function sameOriginUrl(value: string | undefined, origin: string): string | null {
-  if (value === undefined || value.trim() === "") return null;
-  // Backslashes and control characters are read as "/" by some browsers (`/\evil.com`).
-  if (/[\\\p{Cc}]/u.test(value)) return null;
-  try {
-    const base = new URL(origin);
-    const url = new URL(value, base);
-    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
-    return url.origin === base.origin ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 function codeOf(error: unknown): string | undefined {
@@ -169,14 +137,10 @@ function isField(value: string): value is AcceptInviteField {
  */
 export function useAcceptInvite(options: UseAcceptInviteOptions): AcceptInvite {
   const { client } = useFoyer();
-  const queryClient = useQueryClient();
   const policy = options.passwordPolicy ?? DEFAULT_PASSWORD_POLICY;
   const previewQuery = useQuery(invitationPreviewQueryOptions(client, options.token));
-  const acceptOptions = acceptInvitationMutationOptions(client);
-  const mutation = useMutation({
-    mutationKey: acceptOptions.mutationKey,
-    mutationFn: acceptOptions.mutationFn,
-  });
+  // Marks the spent preview stale through its query client (see the options factory).
+  const mutation = useMutation(acceptInvitationMutationOptions(client));
 
   const [values, setValues] = useState<AcceptInviteValues>({
     firstName: "",
@@ -276,10 +240,6 @@ export function useAcceptInvite(options: UseAcceptInviteOptions): AcceptInvite {
         passwordConfirmation: values.passwordConfirmation,
       };
       const result = await mutation.mutateAsync(body);
-      // The preview is spent now: mark it stale without refetching an error page over success.
-      for (const queryKey of acceptOptions.invalidates(body)) {
-        void queryClient.invalidateQueries({ queryKey, refetchType: "none" });
-      }
       if (preview) setAccepted({ result, preview });
       onAccepted.current?.(result);
       const target =
@@ -292,8 +252,8 @@ export function useAcceptInvite(options: UseAcceptInviteOptions): AcceptInvite {
       return null;
     } catch (error) {
       const code = codeOf(error);
-      if (code !== undefined && TERMINAL_CODES.has(code)) {
-        setTerminal(code as AcceptInviteTerminalCode);
+      if (isDeadLinkCode(code)) {
+        setTerminal(code);
         return null;
       }
       const byField: Partial<Record<AcceptInviteField, string>> = {};
@@ -310,16 +270,7 @@ export function useAcceptInvite(options: UseAcceptInviteOptions): AcceptInvite {
       if (first) mutation.reset();
       return first ?? null;
     }
-  }, [
-    computeErrors,
-    mutation,
-    options.token,
-    values,
-    queryClient,
-    acceptOptions,
-    redirectTo,
-    preview,
-  ]);
+  }, [computeErrors, mutation, options.token, values, redirectTo, preview]);
 
   const retry = useCallback(() => {
     void previewQuery.refetch();
@@ -330,12 +281,8 @@ export function useAcceptInvite(options: UseAcceptInviteOptions): AcceptInvite {
   if (terminal !== null) state = { status: "invalid", code: terminal };
   else if (accepted !== null) state = { status: "accepted", ...accepted };
   else if (preview) state = { status: "form", preview };
-  else if (
-    previewQuery.error !== null &&
-    previewCode !== undefined &&
-    TERMINAL_CODES.has(previewCode)
-  )
-    state = { status: "invalid", code: previewCode as AcceptInviteTerminalCode };
+  else if (previewQuery.error !== null && isDeadLinkCode(previewCode))
+    state = { status: "invalid", code: previewCode };
   else if (previewQuery.error !== null) state = { status: "load-error", error: previewQuery.error };
   else state = { status: "loading" };
 
@@ -356,9 +303,4 @@ export function useAcceptInvite(options: UseAcceptInviteOptions): AcceptInvite {
     submit,
     retry,
   };
-}
-
-/** Whether an error code ends the invitation flow with its own page. */
-export function isTerminalAcceptCode(code: ErrorCode): code is AcceptInviteTerminalCode {
-  return TERMINAL_CODES.has(code);
 }

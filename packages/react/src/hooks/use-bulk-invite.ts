@@ -1,20 +1,22 @@
 "use client";
-import type { CreateCallOptions } from "@foyer/client";
 import {
   type BatchResult,
-  type CreateInvitationsBody,
   type Delivery,
-  EXPIRY_PRESET_HOURS,
+  displayNameOf,
   type ExpiryPreset,
-  expiryPresets,
+  expiryOptionsFor,
   MAX_BATCH,
   MAX_MESSAGE,
+  type ParsedAddress,
   type Role,
   type SkipReason,
   type Tenant,
-} from "@foyer/core";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+} from "@foyer/core/rules";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
+import { type BatchBody, localSkips, withLocalSkips } from "../internal/batch-chunks.ts";
+import { type BatchCheck, useBatchCheck } from "../internal/use-batch-check.ts";
+import { useBatchSender } from "../internal/use-batch-sender.ts";
 import { useFoyer } from "../provider/use-foyer.ts";
 import {
   contextQueryOptions,
@@ -28,8 +30,8 @@ import { type EmailChipCounts, type EmailChips, useEmailChips } from "./use-emai
 export type BulkInviteSource = "type" | "csv";
 
 /**
- * Where the batch is: being edited, being checked (dry run), showing the dry run, being
- * sent, sent, or stopped part-way by an error.
+ * Where the batch is: being edited, waiting for the dry run to show it, showing the dry run,
+ * being sent, sent, or stopped part-way by an error.
  */
 export type BulkInvitePhase = "editing" | "previewing" | "preview" | "sending" | "done" | "failed";
 
@@ -42,19 +44,19 @@ export interface UseBulkInviteOptions {
    * Invite into this tenant only; no tenant choice is offered. Without it, the actor picks
    * among the tenants it may invite into (R-UI-02).
    */
-  tenantId?: string;
+  tenantId?: string | undefined;
   /** The tenant preselected when the actor may choose. @default the actor's own tenant */
-  defaultTenantId?: string;
-  /** Called once every chunk of a real (not dry) run has been sent. */
-  onInvited?: (result: BatchResult) => void;
+  defaultTenantId?: string | undefined;
+  /** Called once every chunk of a send has gone out. */
+  onInvited?: ((result: BatchResult) => void) | undefined;
   /**
    * Addresses per request; never more than the API's batch limit.
    * @default 1000
    */
-  chunkSize?: number;
+  chunkSize?: number | undefined;
 }
 
-/** Progress of a send or a dry run, in addresses. */
+/** Progress of a send, in addresses. */
 export interface BulkInviteProgress {
   done: number;
   total: number;
@@ -85,7 +87,7 @@ export interface BulkInvite {
   /** The chosen role; defaults to the least privileged grantable role. */
   roleId: string | null;
   setRoleId: (roleId: string) => void;
-  /** Expiry presets the tenant allows (never beyond its maximum). */
+  /** Expiry presets the tenant allows (core's `expiryOptionsFor`). */
   expiryOptions: ExpiryPreset[];
   /** The tenant's default preset. */
   defaultExpiry: ExpiryPreset | null;
@@ -110,24 +112,39 @@ export interface BulkInvite {
   csv: CsvImport;
   /** The normalised addresses that would be sent, from the active source. */
   recipients: string[];
-  /** Counts of the active source. */
+  /** Names by address: a CSV's name columns, or the names of `Name <address>` entries. */
+  names: ReadonlyMap<string, string>;
+  /** Counts of the active source, as the browser sees them (invalid, repeated). */
   counts: EmailChipCounts;
+  /** The server's dry run of the batch as it is now (R-INV-16), kept up to date. */
+  check: BatchCheck;
+  /**
+   * The dry run with what the browser skipped itself (invalid, repeated), once the check of
+   * the current batch is in: what a send would do.
+   */
+  checked: BatchResult | null;
+  /** Why an address would be skipped: the browser's own finding or the server's dry run. */
+  verdictFor: (entry: ParsedAddress) => SkipReason | null;
+  /** How many invitations a send would create: the dry run's count once it is known. */
+  sendCount: number;
+  /** Whether the form holds anything a close would throw away. */
+  hasInput: boolean;
   /** Problems that keep the batch from going out, shown once the person tries. */
   fieldErrors: BulkInviteFieldError[];
   phase: BulkInvitePhase;
   progress: BulkInviteProgress;
-  /** The dry run's result, in phase `preview`. */
+  /** The dry run's result with the browser's skips, in phase `preview`. */
   preview: BatchResult | null;
   /** What was sent so far (all of it in phase `done`), with local skips included. */
   result: BatchResult | null;
-  /** The error of the last preview or send. */
+  /** The error of the last send. */
   error: unknown;
   /** Plaintext links of the created invitations (delivery `link` or `both`). */
   links: Array<{ email: string; link: string }>;
   /** Whether closing now would lose nothing in flight. False while sending. */
   canClose: boolean;
-  /** R-INV-16: checks the batch with a dry run; nothing is created. */
-  runPreview: () => Promise<void>;
+  /** R-INV-16: shows the dry run of the batch; nothing is created. */
+  runPreview: () => void;
   /** Sends the batch in chunks, each with its own Idempotency-Key (R-SDK-08). */
   send: () => Promise<void>;
   /** After a failure part-way, sends the chunks that did not go out, with their keys. */
@@ -138,86 +155,22 @@ export interface BulkInvite {
   reset: () => void;
 }
 
-interface Chunk {
-  emails: string[];
-  idempotencyKey: string;
-}
-
-/** Splits addresses into chunks of at most `size`, each with a fresh Idempotency-Key. */
-export function chunkRecipients(emails: readonly string[], size: number = MAX_BATCH): Chunk[] {
-  const limit = Math.max(1, Math.min(size, MAX_BATCH));
-  const chunks: Chunk[] = [];
-  for (let start = 0; start < emails.length; start += limit) {
-    chunks.push({ emails: emails.slice(start, start + limit), idempotencyKey: randomKey() });
-  }
-  return chunks;
-}
-
-/** A random UUID v4; falls back to `getRandomValues` where `randomUUID` is missing (plain http). */
-function randomKey(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** Joins the results of several chunks into one summary; seats left come from the last. */
-export function mergeBatchResults(results: readonly BatchResult[], dryRun: boolean): BatchResult {
-  return {
-    dryRun,
-    created: results.flatMap((r) => r.created),
-    skipped: results.flatMap((r) => r.skipped),
-    seatsLeft: results.length > 0 ? (results[results.length - 1]?.seatsLeft ?? null) : null,
-  };
-}
-
-/** Skipped-list entries for addresses the browser already knows are invalid or repeated. */
-function localSkips(
-  entries: ReadonlyArray<{ input: string; email: string | null; state: string }>,
-): BatchResult["skipped"] {
-  return entries.flatMap((entry) => {
-    if (entry.state === "invalid")
-      return [
-        {
-          input: entry.input,
-          email: null,
-          reason: "invalid_email" as SkipReason,
-          message: "Not a valid email address.",
-        },
-      ];
-    if (entry.state === "duplicate")
-      return [
-        {
-          input: entry.input,
-          email: entry.email,
-          reason: "duplicate_in_batch" as SkipReason,
-          message: "The address appears more than once in this batch.",
-        },
-      ];
-    return [];
-  });
-}
-
-function presetsUpTo(max: ExpiryPreset): ExpiryPreset[] {
-  return expiryPresets.filter((preset) => EXPIRY_PRESET_HOURS[preset] <= EXPIRY_PRESET_HOURS[max]);
-}
+const NO_COUNTS: EmailChipCounts = { total: 0, valid: 0, invalid: 0, duplicate: 0 };
 
 /**
  * R-UI-02, R-INV-02, R-INV-16: the whole bulk-invite flow without markup. Loads the actor's
- * tenants and the grantable roles, collects addresses from chips or a CSV file, previews a
- * dry run, sends in chunks of at most 1,000 with one Idempotency-Key per chunk and reports
- * progress, then merges the answers into one results summary and invalidates the lists.
+ * tenants and the grantable roles, collects addresses (and names) from chips or a CSV file,
+ * keeps the server's dry run of the batch current so counts and reasons are right before
+ * anything is sent, then sends in chunks of at most 1,000 with one Idempotency-Key per chunk
+ * and progress, and merges the answers into one results summary.
  * @example
  * const invite = useBulkInvite({ onInvited: (r) => console.log(r.created.length) });
- * invite.chips.addText("ana@acme.com, ben@acme.com");
+ * invite.chips.addText("Ana Lima <ana@acme.com>, ben@acme.com");
  * await invite.send();
  */
 export function useBulkInvite(options: UseBulkInviteOptions = {}): BulkInvite {
   const { client } = useFoyer();
-  const queryClient = useQueryClient();
-  const chunkSize = options.chunkSize ?? MAX_BATCH;
+  const chunkSize = Math.max(1, Math.min(options.chunkSize ?? MAX_BATCH, MAX_BATCH));
 
   const contextQuery = useQuery(contextQueryOptions(client));
   const tenants = useMemo(
@@ -257,15 +210,9 @@ export function useBulkInvite(options: UseBulkInviteOptions = {}): BulkInvite {
       ? chosenRoleId
       : (roles[0]?.id ?? null);
 
-  const expiryOptions = useMemo(
-    () => (tenant ? presetsUpTo(tenant.settings.maxExpiry) : []),
-    [tenant],
-  );
-  const defaultExpiry = tenant
-    ? expiryOptions.includes(tenant.settings.defaultExpiry)
-      ? tenant.settings.defaultExpiry
-      : (expiryOptions[expiryOptions.length - 1] ?? null)
-    : null;
+  const expiry = useMemo(() => (tenant ? expiryOptionsFor(tenant.settings) : null), [tenant]);
+  const expiryOptions = expiry?.presets ?? [];
+  const defaultExpiry = expiry?.defaultPreset ?? null;
   const [chosenExpiry, setChosenExpiry] = useState<ExpiryPreset | null>(null);
   const expiresIn =
     chosenExpiry !== null && expiryOptions.includes(chosenExpiry) ? chosenExpiry : defaultExpiry;
@@ -278,9 +225,9 @@ export function useBulkInvite(options: UseBulkInviteOptions = {}): BulkInvite {
 
   const chips = useEmailChips();
   const csv = useCsvImport();
-
   const csvState = csv.state;
-  const activeEntries = useMemo(() => {
+
+  const activeEntries: readonly ParsedAddress[] = useMemo(() => {
     if (source === "type") return chips.chips;
     return csvState.status === "ready" ? csvState.extract.addresses : [];
   }, [source, chips.chips, csvState]);
@@ -288,11 +235,24 @@ export function useBulkInvite(options: UseBulkInviteOptions = {}): BulkInvite {
     if (source === "type") return chips.validEmails;
     return csvState.status === "ready" ? csvState.validEmails : [];
   }, [source, chips.validEmails, csvState]);
+  const names = useMemo(() => {
+    const found = new Map<string, string>();
+    if (source === "csv" && csvState.status === "ready") {
+      for (const entry of csvState.extract.addresses) {
+        if (entry.state === "valid" && entry.email && entry.name)
+          found.set(entry.email, entry.name);
+      }
+    } else if (source === "type") {
+      for (const chip of chips.chips) {
+        const name = chip.state === "valid" && chip.email ? displayNameOf(chip.input) : null;
+        if (chip.email && name) found.set(chip.email, name);
+      }
+    }
+    return found;
+  }, [source, csvState, chips.chips]);
   const counts: EmailChipCounts = useMemo(() => {
     if (source === "type") return chips.counts;
-    return csvState.status === "ready"
-      ? csvState.counts
-      : { total: 0, valid: 0, invalid: 0, duplicate: 0 };
+    return csvState.status === "ready" ? csvState.counts : NO_COUNTS;
   }, [source, chips.counts, csvState]);
 
   const [attempted, setAttempted] = useState(false);
@@ -304,142 +264,78 @@ export function useBulkInvite(options: UseBulkInviteOptions = {}): BulkInvite {
     return found;
   }, [recipients.length, roleId, message.length]);
 
-  const [phase, setPhase] = useState<BulkInvitePhase>("editing");
-  const [progress, setProgress] = useState<BulkInviteProgress>({ done: 0, total: 0 });
-  const [preview, setPreview] = useState<BatchResult | null>(null);
-  const [result, setResult] = useState<BatchResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const body = useMemo((): BatchBody | null => {
+    if (tenantId === null || roleId === null) return null;
+    const trimmed = message.trim();
+    return {
+      tenantId,
+      roleId,
+      ...(expiresIn ? { expiresIn } : {}),
+      message: trimmed === "" ? null : trimmed,
+      department,
+      ...(teams.length > 0 ? { teams } : {}),
+      delivery,
+    };
+  }, [tenantId, roleId, expiresIn, message, department, teams, delivery]);
 
-  // A run in flight: its chunks, how far it got, and what came back. Kept in a ref so a
-  // retry resumes with the same Idempotency-Keys (R-SDK-08) instead of creating twice.
-  const run = useRef<{
-    body: Omit<CreateInvitationsBody, "emails">;
-    chunks: Chunk[];
-    next: number;
-    results: BatchResult[];
-    skips: BatchResult["skipped"];
-  } | null>(null);
-  const abort = useRef<AbortController | null>(null);
-  const onInvited = useRef(options.onInvited);
-  onInvited.current = options.onInvited;
+  const create = useMutation(createInvitationsMutationOptions(client));
+  const onInvited = options.onInvited;
+  const sender = useBatchSender(create.mutateAsync, (result) => onInvited?.(result));
+  const [previewAsked, setPreviewAsked] = useState(false);
+  const editing = sender.phase === "idle";
+  const check = useBatchCheck(client, body, recipients, names, chunkSize, editing);
 
-  useEffect(() => () => abort.current?.abort(), []);
-
-  const buildBody = useCallback(
-    (dryRun: boolean): Omit<CreateInvitationsBody, "emails"> | null => {
-      if (tenantId === null || roleId === null) return null;
-      const trimmed = message.trim();
-      return {
-        tenantId,
-        roleId,
-        ...(expiresIn ? { expiresIn } : {}),
-        message: trimmed === "" ? null : trimmed,
-        department,
-        ...(teams.length > 0 ? { teams } : {}),
-        delivery,
-        dryRun,
-      };
+  const skips = useMemo(() => localSkips(activeEntries), [activeEntries]);
+  const verdictFor = useCallback(
+    (entry: ParsedAddress): SkipReason | null => {
+      if (entry.state === "invalid") return "invalid_email";
+      if (entry.state === "duplicate") return "duplicate_in_batch";
+      return entry.email === null ? null : (check.verdicts.get(entry.email) ?? null);
     },
-    [tenantId, roleId, expiresIn, message, department, teams, delivery],
+    [check.verdicts],
+  );
+  const checkedCurrent = check.status === "ready" && check.result !== null;
+  const sendCount = checkedCurrent ? (check.result?.created.length ?? 0) : recipients.length;
+
+  const preview = useMemo(
+    () => (check.result ? withLocalSkips(check.result, skips) : null),
+    [check.result, skips],
   );
 
-  const drive = useCallback(async () => {
-    const current = run.current;
-    if (!current) return;
-    const controller = new AbortController();
-    abort.current = controller;
-    const dryRun = current.body.dryRun === true;
-    const total = current.chunks.reduce((sum, chunk) => sum + chunk.emails.length, 0);
-    const doneSoFar = () =>
-      current.chunks.slice(0, current.next).reduce((sum, chunk) => sum + chunk.emails.length, 0);
-    setProgress({ done: doneSoFar(), total });
-    setError(null);
-    setPhase(dryRun ? "previewing" : "sending");
-    const invalidate = createInvitationsMutationOptions(client).invalidates;
-    try {
-      while (current.next < current.chunks.length) {
-        const chunk = current.chunks[current.next] as Chunk;
-        const body: CreateInvitationsBody = { ...current.body, emails: chunk.emails };
-        const callOptions: CreateCallOptions = { signal: controller.signal };
-        if (!dryRun) callOptions.idempotencyKey = chunk.idempotencyKey;
-        const answer = await client.createInvitations(body, callOptions);
-        current.results.push(answer);
-        current.next++;
-        setProgress({ done: doneSoFar(), total });
-      }
-    } catch (caught) {
-      if (controller.signal.aborted) return;
-      setError(caught);
-      if (dryRun) {
-        run.current = null;
-        setPhase("editing");
-      } else {
-        const partial = mergeBatchResults(current.results, false);
-        setResult({ ...partial, skipped: [...current.skips, ...partial.skipped] });
-        setPhase("failed");
-      }
-      return;
-    } finally {
-      if (!dryRun && current.results.length > 0) {
-        for (const queryKey of invalidate({ ...current.body, emails: [] })) {
-          void queryClient.invalidateQueries({ queryKey });
-        }
-      }
-    }
-    const merged = mergeBatchResults(current.results, dryRun);
-    const summary = { ...merged, skipped: [...current.skips, ...merged.skipped] };
-    run.current = null;
-    if (dryRun) {
-      setPreview(summary);
-      setPhase("preview");
-    } else {
-      setResult(summary);
-      setPhase("done");
-      onInvited.current?.(summary);
-    }
-  }, [client, queryClient]);
+  let phase: BulkInvitePhase;
+  if (sender.phase === "sending") phase = "sending";
+  else if (sender.phase === "done") phase = "done";
+  else if (sender.phase === "failed") phase = "failed";
+  else if (previewAsked) phase = checkedCurrent ? "preview" : "previewing";
+  else phase = "editing";
 
-  const start = useCallback(
-    async (dryRun: boolean) => {
-      setAttempted(true);
-      const body = buildBody(dryRun);
-      if (body === null || fieldErrors.length > 0) return;
-      run.current = {
-        body,
-        chunks: chunkRecipients(recipients, chunkSize),
-        next: 0,
-        results: [],
-        skips: localSkips(activeEntries),
-      };
-      await drive();
-    },
-    [buildBody, fieldErrors.length, recipients, chunkSize, activeEntries, drive],
-  );
+  const send = useCallback(async () => {
+    setAttempted(true);
+    if (body === null || fieldErrors.length > 0) return;
+    setPreviewAsked(false);
+    await sender.start({ body, recipients, names, skips, chunkSize });
+  }, [body, fieldErrors.length, sender.start, recipients, names, skips, chunkSize]);
 
-  const runPreview = useCallback(() => start(true), [start]);
-  const send = useCallback(() => start(false), [start]);
-  const retry = useCallback(async () => {
-    if (run.current) await drive();
-  }, [drive]);
-  const backToEditing = useCallback(() => {
-    setPreview(null);
-    setError(null);
-    setPhase("editing");
-  }, []);
+  const runPreview = useCallback(() => {
+    setAttempted(true);
+    if (body === null || fieldErrors.length > 0) return;
+    if (check.status === "error") check.refetch();
+    setPreviewAsked(true);
+  }, [body, fieldErrors.length, check]);
+
+  const { clear: clearChips } = chips;
+  const { reset: resetCsv } = csv;
+  const { reset: resetSender } = sender;
   const reset = useCallback(() => {
-    abort.current?.abort();
-    run.current = null;
-    chips.clear();
-    csv.reset();
+    clearChips();
+    resetCsv();
+    resetSender();
     setMessage("");
     setAttempted(false);
-    setPreview(null);
-    setResult(null);
-    setError(null);
-    setProgress({ done: 0, total: 0 });
-    setPhase("editing");
-  }, [chips.clear, csv.reset]);
+    setPreviewAsked(false);
+  }, [clearChips, resetCsv, resetSender]);
 
+  const result = sender.result;
   const links = useMemo(
     () =>
       (result?.created ?? []).flatMap((entry) =>
@@ -460,6 +356,12 @@ export function useBulkInvite(options: UseBulkInviteOptions = {}): BulkInvite {
     void contextQuery.refetch();
     if (tenantId !== null) void rolesQuery.refetch();
   }, [contextQuery.refetch, rolesQuery.refetch, tenantId]);
+
+  const hasInput =
+    chips.entries.length > 0 ||
+    chips.draft.trim() !== "" ||
+    csvState.status !== "idle" ||
+    message.trim() !== "";
 
   return {
     status,
@@ -491,19 +393,25 @@ export function useBulkInvite(options: UseBulkInviteOptions = {}): BulkInvite {
     chips,
     csv,
     recipients,
+    names,
     counts,
+    check,
+    verdictFor,
+    sendCount,
+    hasInput,
     fieldErrors: attempted ? fieldErrors : [],
     phase,
-    progress,
-    preview,
+    progress: sender.progress,
+    checked: checkedCurrent ? preview : null,
+    preview: phase === "preview" ? preview : null,
     result,
-    error,
+    error: sender.error,
     links,
     canClose: phase !== "sending",
     runPreview,
     send,
-    retry,
-    backToEditing,
+    retry: sender.retry,
+    backToEditing: () => setPreviewAsked(false),
     reset,
   };
 }

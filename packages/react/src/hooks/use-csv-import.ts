@@ -1,5 +1,5 @@
 "use client";
-import { isValidEmail, markDuplicates, type ParsedAddress } from "@foyer/core";
+import { isValidEmail, markDuplicates, type ParsedAddress } from "@foyer/core/rules";
 import { useCallback, useRef, useState } from "react";
 import { countAddresses, type EmailChipCounts } from "./use-email-chips.ts";
 
@@ -7,6 +7,15 @@ import { countAddresses, type EmailChipCounts } from "./use-email-chips.ts";
 export interface CsvAddress extends ParsedAddress {
   /** The line of the file it came from, counting from 1 (the header, if any, is line 1). */
   line: number;
+  /** The person's name from the file's name column(s), or null. */
+  name: string | null;
+}
+
+/** Where a CSV file keeps names: one full-name column, or first and last name columns. */
+export interface CsvNameColumns {
+  full: number | null;
+  first: number | null;
+  last: number | null;
 }
 
 /** What was found in a CSV file. */
@@ -17,7 +26,9 @@ export interface CsvExtract {
   column: number;
   /** The column's header text, when there is a header. */
   columnName: string | null;
-  /** Every address of the column, judged by core's `markDuplicates`. */
+  /** The name columns found in the header (none without a header). */
+  nameColumns: CsvNameColumns;
+  /** Every address of the column, judged by core's `markDuplicates`, with its name. */
   addresses: CsvAddress[];
 }
 
@@ -48,12 +59,43 @@ const HEADER_NAME =
   /^(?:e-?mail|mail|email address|e-mail-adresse|e-?mail-?adresse|address|adresse)$/i;
 const HEADER_HINT = /mail/i;
 const SAMPLE_ROWS = 50;
+/** Header names of name columns, English and German, compared without case and separators. */
+const FULL_NAME =
+  /^(?:name|fullname|displayname|contactname|person|vollstandigername|anzeigename)$/;
+const FIRST_NAME = /^(?:firstname|givenname|forename|first|vorname)$/;
+const LAST_NAME = /^(?:lastname|familyname|surname|last|nachname|familienname)$/;
+
+const headerKey = (cell: string) =>
+  cell
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "");
+
+/** Finds the name columns of a header row (R-INV-02: a CSV's names pre-fill the invitations). */
+export function findNameColumns(header: readonly string[], emailColumn: number): CsvNameColumns {
+  const find = (pattern: RegExp) => {
+    const index = header.findIndex((cell, i) => i !== emailColumn && pattern.test(headerKey(cell)));
+    return index < 0 ? null : index;
+  };
+  return { full: find(FULL_NAME), first: find(FIRST_NAME), last: find(LAST_NAME) };
+}
+
+/** A row's name: first and last joined, or else the full-name column; null when empty. */
+function nameOf(row: readonly string[], columns: CsvNameColumns): string | null {
+  const cell = (index: number | null) => (index === null ? "" : (row[index] ?? "").trim());
+  const joined = [cell(columns.first), cell(columns.last)].filter(Boolean).join(" ");
+  const name = joined || cell(columns.full);
+  return name === "" ? null : name.slice(0, 200);
+}
 
 /**
  * R-INV-02: finds the addresses in parsed CSV rows. The header row is optional: the first row
  * is a header when none of its cells is an address but a later row has one. The email column
- * is the one whose header names an email, or else the one with the most addresses.
- * @example extractCsvEmails([["Name", "Email"], ["Ana", "ana@acme.com"]]).addresses[0]?.email
+ * is the one whose header names an email, or else the one with the most addresses. With a
+ * header, first/last or full name columns give each address its name.
+ * Internal to the package (exported for tests).
+ * @example extractCsvEmails([["Name", "Email"], ["Ana", "ana@acme.com"]]).addresses[0]?.name // "Ana"
  */
 export function extractCsvEmails(rows: readonly (readonly string[])[]): CsvExtract {
   const nonEmpty = rows.filter((row) => row.some((cell) => cell.trim() !== ""));
@@ -68,6 +110,9 @@ export function extractCsvEmails(rows: readonly (readonly string[])[]): CsvExtra
   if (column < 0 && hasHeader) column = first.findIndex((cell) => HEADER_HINT.test(cell));
   if (column < 0) column = busiestEmailColumn(body);
 
+  const nameColumns = hasHeader
+    ? findNameColumns(first, column)
+    : { full: null, first: null, last: null };
   const lines = new Map<readonly string[], number>();
   for (const [index, row] of rows.entries()) lines.set(row, index + 1);
   const inputs = body.map((row) => (row[column] ?? "").trim());
@@ -75,11 +120,13 @@ export function extractCsvEmails(rows: readonly (readonly string[])[]): CsvExtra
   const addresses = judged.map((entry, index) => ({
     ...entry,
     line: lines.get(body[index] ?? []) ?? index + 1,
+    name: nameOf(body[index] ?? [], nameColumns),
   }));
   return {
     hasHeader,
     column,
     columnName: hasHeader ? (first[column] ?? null) : null,
+    nameColumns,
     addresses: addresses.filter((entry) => entry.input !== ""),
   };
 }

@@ -1,16 +1,16 @@
 "use client";
-import { markDuplicates, type ParsedAddress, parseEmailList } from "@foyer/core";
-import { useCallback, useMemo } from "react";
+import { markDuplicates, type ParsedAddress, parseEmailList } from "@foyer/core/rules";
+import { useCallback, useMemo, useState } from "react";
 import { useControllableState } from "../internal/use-controllable-state.ts";
 
 /** Options of `useEmailChips`. */
 export interface UseEmailChipsOptions {
   /** The entries as typed (controlled). */
-  value?: string[];
+  value?: string[] | undefined;
   /** The initial entries when uncontrolled. @default [] */
-  defaultValue?: string[];
+  defaultValue?: string[] | undefined;
   /** Called with the new entries after every change. */
-  onValueChange?: (value: string[]) => void;
+  onValueChange?: ((value: string[]) => void) | undefined;
 }
 
 /** Counts of a chip list. */
@@ -45,8 +45,13 @@ export interface EmailChips {
   removeLast: () => void;
   /** Removes every invalid and repeated entry. */
   removeInvalid: () => void;
-  /** Removes every entry. */
+  /** Removes every entry and the draft. */
   clear: () => void;
+  /** Text typed but not yet turned into chips (the input's value). */
+  draft: string;
+  setDraft: (draft: string) => void;
+  /** Turns the draft into chips (Enter, a separator, leaving the field); returns how many. */
+  commitDraft: () => number;
 }
 
 /**
@@ -101,7 +106,16 @@ export function useEmailChips(options: UseEmailChipsOptions = {}): EmailChips {
       ),
     [setEntries],
   );
-  const clear = useCallback(() => setEntries([]), [setEntries]);
+  const [draft, setDraft] = useState("");
+  const clear = useCallback(() => {
+    setEntries([]);
+    setDraft("");
+  }, [setEntries]);
+  const commitDraft = useCallback(() => {
+    const added = draft.trim() === "" ? 0 : addText(draft);
+    setDraft("");
+    return added;
+  }, [draft, addText]);
 
   return {
     entries,
@@ -114,6 +128,9 @@ export function useEmailChips(options: UseEmailChipsOptions = {}): EmailChips {
     removeLast,
     removeInvalid,
     clear,
+    draft,
+    setDraft,
+    commitDraft,
   };
 }
 

@@ -1,10 +1,11 @@
 "use client";
-import type { Delivery, Invitation, InvitationCounts } from "@foyer/core";
+import type { Delivery, Invitation, InvitationCounts } from "@foyer/core/rules";
 import { useInfiniteQuery, useMutationState } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { runWithConcurrency } from "../internal/run-with-concurrency.ts";
 import { useControllableState } from "../internal/use-controllable-state.ts";
 import { useDebouncedValue } from "../internal/use-debounced-value.ts";
+import { useDeliveryPolling } from "../internal/use-delivery-polling.ts";
 import { useFoyer } from "../provider/use-foyer.ts";
 import type { InvitationListKeyQuery } from "../query/keys.ts";
 import {
@@ -46,37 +47,42 @@ export interface BulkActionResult {
 /** Options of `useInvitationsTable`. */
 export interface UseInvitationsTableOptions {
   /** The tenant to list. Without it, an MSP admin sees every tenant in scope (R-INV-09). */
-  tenantId?: string;
+  tenantId?: string | undefined;
   /** The controlled tab. */
-  tab?: InvitationsTab;
+  tab?: InvitationsTab | undefined;
   /** The initial tab when uncontrolled. @default "pending" */
-  defaultTab?: InvitationsTab;
-  onTabChange?: (tab: InvitationsTab) => void;
+  defaultTab?: InvitationsTab | undefined;
+  onTabChange?: ((tab: InvitationsTab) => void) | undefined;
   /** The controlled search text. */
-  search?: string;
+  search?: string | undefined;
   /** The initial search text when uncontrolled. @default "" */
-  defaultSearch?: string;
-  onSearchChange?: (search: string) => void;
+  defaultSearch?: string | undefined;
+  onSearchChange?: ((search: string) => void) | undefined;
   /** The controlled sort. */
-  sort?: InvitationsSort;
+  sort?: InvitationsSort | undefined;
   /** The initial sort when uncontrolled. @default { column: "sentAt", direction: "desc" } */
-  defaultSort?: InvitationsSort;
-  onSortChange?: (sort: InvitationsSort) => void;
+  defaultSort?: InvitationsSort | undefined;
+  onSortChange?: ((sort: InvitationsSort) => void) | undefined;
   /** The controlled selection (invitation ids). */
-  selection?: string[];
+  selection?: string[] | undefined;
   /** The initial selection when uncontrolled. @default [] */
-  defaultSelection?: string[];
-  onSelectionChange?: (selection: string[]) => void;
+  defaultSelection?: string[] | undefined;
+  onSelectionChange?: ((selection: string[]) => void) | undefined;
   /** Rows per page fetched from the server (1–100). @default 50 */
-  pageSize?: number;
+  pageSize?: number | undefined;
   /** Milliseconds the search waits after the last keystroke. @default 300 */
-  searchDebounceMs?: number;
+  searchDebounceMs?: number | undefined;
   /** Requests in flight at once during bulk actions. @default 4 */
-  bulkConcurrency?: number;
+  bulkConcurrency?: number | undefined;
   /** How resends reach the invitee; `link` or `both` make "Copy link" available. @default "email" */
-  resendDelivery?: Delivery;
+  resendDelivery?: Delivery | undefined;
   /** Rows left below the last rendered one that trigger the next page. @default 10 */
-  prefetchThreshold?: number;
+  prefetchThreshold?: number | undefined;
+  /**
+   * Refresh the delivery status of queued rows while there are any (R-EML-02), backing off
+   * from 1 s to 30 s while nothing changes. @default true
+   */
+  pollDelivery?: boolean | undefined;
 }
 
 /** What `useInvitationsTable` returns: everything to draw an invitations table yourself. */
@@ -90,6 +96,10 @@ export interface UseInvitationsTableResult {
   setSearch: (search: string) => void;
   /** The search the current rows answer (debounced, trimmed). */
   query: string;
+  /**
+   * The sort the rows follow. History has no expiry column, so a sort by `expiresAt` reads
+   * as the newest sent first there.
+   */
   sort: InvitationsSort;
   /** Sorts by a column; a second call on the same column flips the direction. */
   toggleSort: (column: InvitationsSortColumn) => void;
@@ -154,6 +164,7 @@ export function useInvitationsTable(
     bulkConcurrency = 4,
     resendDelivery = "email",
     prefetchThreshold = 10,
+    pollDelivery = true,
   } = options;
 
   const [selection, setSelection] = useControllableState<string[]>({
@@ -171,12 +182,13 @@ export function useInvitationsTable(
     defaultProp: options.defaultSearch ?? "",
     onChange: options.onSearchChange,
   });
-  const [sort, setSort] = useControllableState<InvitationsSort>({
+  const [chosenSort, setSort] = useControllableState<InvitationsSort>({
     prop: options.sort,
     defaultProp: options.defaultSort ?? DEFAULT_SORT,
     onChange: options.onSortChange,
   });
   const query = useDebouncedValue(search.trim(), searchDebounceMs);
+  const sort = tab === "history" && chosenSort.column === "expiresAt" ? DEFAULT_SORT : chosenSort;
 
   // A selection never spans views: what is selected must be what is on screen.
   const setTab = useCallback(
@@ -208,6 +220,7 @@ export function useInvitationsTable(
 
   const list = useInfiniteQuery(invitationsInfiniteQueryOptions(client, listQuery));
   const rows = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  useDeliveryPolling(client, rows, pollDelivery);
   const freshCounts = list.data?.pages[0]?.counts ?? null;
   // Keep the last counts while another tab or search loads, so tab labels do not flicker.
   // Adjusted while rendering, not in an effect: the answer's render is the only one, with no
@@ -329,9 +342,9 @@ export function useInvitationsTable(
     query,
     sort,
     toggleSort: (column) =>
-      setSort((current) =>
-        current.column === column
-          ? { column, direction: current.direction === "asc" ? "desc" : "asc" }
+      setSort(
+        sort.column === column
+          ? { column, direction: sort.direction === "asc" ? "desc" : "asc" }
           : { column, direction: column === "sentAt" ? "desc" : "asc" },
       ),
     ariaSort: (column) =>

@@ -1,11 +1,9 @@
 "use client";
-import type { InvitationResult } from "@foyer/core";
-import { type UseMutationResult, useMutation, useQueryClient } from "@tanstack/react-query";
-import { patchInvitationInLists } from "../internal/invitation-cache.ts";
+import type { InvitationResult } from "@foyer/core/rules";
+import { type UseMutationResult, useMutation } from "@tanstack/react-query";
+import type { InvitationRollback } from "../internal/invitation-cache.ts";
 import { useFoyer } from "../provider/use-foyer.ts";
-import { foyerKeys } from "../query/keys.ts";
 import { revokeInvitationMutationOptions } from "../query/options.ts";
-import { type InvitationRollback, invalidateAfterInvitationChange } from "./invalidate.ts";
 
 /**
  * Revokes an invitation (R-INV-08), optimistically: every cached list shows it revoked at
@@ -23,30 +21,5 @@ export function useRevokeInvitation(): UseMutationResult<
   InvitationRollback
 > {
   const { client } = useFoyer();
-  const queryClient = useQueryClient();
-  const options = revokeInvitationMutationOptions(client);
-  return useMutation({
-    mutationKey: options.mutationKey,
-    mutationFn: options.mutationFn,
-    onMutate: async (invitationId) => {
-      const revokedAt = new Date().toISOString();
-      // A list fetch in flight would overwrite the optimistic row with the old one.
-      await queryClient.cancelQueries({ queryKey: foyerKeys.invitations.lists() });
-      const previous = patchInvitationInLists(queryClient, invitationId, (invitation) => ({
-        ...invitation,
-        status: "revoked",
-        revokedAt,
-      }));
-      return { previous };
-    },
-    onError: (_error, invitationId, context) => {
-      const previous = context?.previous;
-      if (previous) patchInvitationInLists(queryClient, invitationId, () => previous);
-    },
-    onSuccess: ({ invitation }) => {
-      patchInvitationInLists(queryClient, invitation.id, () => invitation);
-    },
-    onSettled: (_data, _error, invitationId) =>
-      invalidateAfterInvitationChange(queryClient, options.invalidates(invitationId)),
-  });
+  return useMutation(revokeInvitationMutationOptions(client));
 }

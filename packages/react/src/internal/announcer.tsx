@@ -20,11 +20,6 @@ export interface AnnounceOptions {
   tone?: NoticeTone;
   /** Extra lines under the message. */
   details?: string[];
-  /**
-   * Milliseconds before the notice hides itself; `null` keeps it until dismissed.
-   * @default 6000 for success and info, null for errors
-   */
-  timeout?: number | null;
 }
 
 /** What `useAnnouncer` returns. */
@@ -33,48 +28,71 @@ export interface Announcer {
   /** Shows a notice and announces it politely; returns its id. */
   announce: (message: string, options?: AnnounceOptions) => number;
   dismiss: (id: number) => void;
-  clear: () => void;
+  /** Stops every notice from hiding itself (while the pointer or focus is on them). */
+  pause: () => void;
+  /** Lets them hide themselves again, each with its full time. */
+  resume: () => void;
 }
+
+/** Milliseconds a notice stays: results briefly, failures (which say what to do) longer. */
+const LIFETIME: Record<NoticeTone, number> = { success: 5000, info: 5000, error: 10_000 };
 
 let nextNoticeId = 1;
 
 /**
- * Notices for results of actions (resent, revoked, failed …), rendered by `Notices` into a
- * live region that exists before any notice does, so screen readers announce each one.
+ * Notices for results of actions (resent, revoked, failed …), shown by `Notices` as toasts that
+ * hide themselves: 5 s for results, 10 s for failures, paused while the pointer or keyboard
+ * focus is on them (WCAG 2.2.1), and announced by a live region that exists before any notice.
+ * Internal: the table's notices.
  */
 export function useAnnouncer(): Announcer {
   const [notices, setNotices] = useState<Notice[]>([]);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  const paused = useRef(false);
+  const latest = useRef(notices);
+  latest.current = notices;
 
   const dismiss = useCallback((id: number) => {
-    const timer = timers.current.get(id);
-    if (timer) clearTimeout(timer);
+    clearTimeout(timers.current.get(id));
     timers.current.delete(id);
     setNotices((current) => current.filter((notice) => notice.id !== id));
   }, []);
 
-  const announce = useCallback(
-    (message: string, options: AnnounceOptions = {}) => {
-      const tone = options.tone ?? "success";
-      const id = nextNoticeId++;
-      setNotices((current) => [...current, { id, tone, message, details: options.details ?? [] }]);
-      const timeout =
-        options.timeout === undefined ? (tone === "error" ? null : 6000) : options.timeout;
-      if (timeout !== null)
-        timers.current.set(
-          id,
-          setTimeout(() => dismiss(id), timeout),
-        );
-      return id;
+  const schedule = useCallback(
+    (notice: Notice) => {
+      clearTimeout(timers.current.get(notice.id));
+      timers.current.set(
+        notice.id,
+        setTimeout(() => dismiss(notice.id), LIFETIME[notice.tone]),
+      );
     },
     [dismiss],
   );
 
-  const clear = useCallback(() => {
+  const announce = useCallback(
+    (message: string, options: AnnounceOptions = {}) => {
+      const notice: Notice = {
+        id: nextNoticeId++,
+        tone: options.tone ?? "success",
+        message,
+        details: options.details ?? [],
+      };
+      setNotices((current) => [...current, notice]);
+      if (!paused.current) schedule(notice);
+      return notice.id;
+    },
+    [schedule],
+  );
+
+  const pause = useCallback(() => {
+    paused.current = true;
     for (const timer of timers.current.values()) clearTimeout(timer);
     timers.current.clear();
-    setNotices([]);
   }, []);
+  const resume = useCallback(() => {
+    paused.current = false;
+    for (const notice of latest.current) schedule(notice);
+  }, [schedule]);
 
   useEffect(() => {
     const pending = timers.current;
@@ -84,8 +102,8 @@ export function useAnnouncer(): Announcer {
   }, []);
 
   return useMemo(
-    () => ({ notices, announce, dismiss, clear }),
-    [notices, announce, dismiss, clear],
+    () => ({ notices, announce, dismiss, pause, resume }),
+    [notices, announce, dismiss, pause, resume],
   );
 }
 
@@ -96,14 +114,17 @@ export interface NoticesProps {
   label: string;
   /** Accessible name of each notice's dismiss button. */
   dismissLabel: string;
-  className?: string;
+  className?: string | undefined;
 }
 
 /**
- * The polite live region with the notices of an `Announcer`. Always rendered (empty when
- * there is nothing to say) so that the first notice is announced too.
+ * The polite live region with the notices of an `Announcer`, as toasts fixed to the bottom
+ * of the viewport: they never take space in the page, so nothing moves when one comes or
+ * goes. Always rendered (empty when there is nothing to say) so the first notice is
+ * announced too. Internal.
  */
 export function Notices({ announcer, label, dismissLabel, className }: NoticesProps) {
+  const { pause, resume } = announcer;
   return (
     <div
       role="status"
@@ -111,6 +132,12 @@ export function Notices({ announcer, label, dismissLabel, className }: NoticesPr
       aria-label={label}
       className={cx("foyer-notices", className)}
       data-slot="notices"
+      onPointerEnter={pause}
+      onPointerLeave={resume}
+      onFocus={pause}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) resume();
+      }}
     >
       {announcer.notices.map((notice) => (
         <div key={notice.id} className="foyer-notice" data-slot="notice" data-state={notice.tone}>

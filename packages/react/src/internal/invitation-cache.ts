@@ -1,8 +1,18 @@
-import type { Invitation, InvitationCounts, InvitationPage, InvitationStatus } from "@foyer/core";
+import type {
+  Invitation,
+  InvitationCounts,
+  InvitationPage,
+  InvitationStatus,
+} from "@foyer/core/rules";
 import type { InfiniteData, QueryClient } from "@tanstack/react-query";
 import { foyerKeys } from "../query/keys.ts";
 
 type ListData = InfiniteData<InvitationPage, string | null>;
+
+/** What an optimistic invitation update keeps to roll back. Internal. */
+export interface InvitationRollback {
+  previous: Invitation | undefined;
+}
 
 const HISTORY: readonly InvitationStatus[] = ["accepted", "expired", "revoked"];
 

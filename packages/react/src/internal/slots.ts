@@ -7,7 +7,7 @@ export type SlotClassNames<Slot extends string> = Partial<Record<Slot, string>>;
 /** Props every styled Foyer component accepts for theming. */
 export interface StylingProps<Slot extends string> {
   /** Added to the root element's classes. */
-  className?: string;
+  className?: string | undefined;
   /** Added to each slot's classes, by slot name. */
-  classNames?: SlotClassNames<Slot>;
+  classNames?: SlotClassNames<Slot> | undefined;
 }

@@ -4,13 +4,17 @@ import { cx } from "./cx.ts";
 
 /** Props of `Tooltip`. */
 export interface TooltipProps {
-  /** What the tooltip says; also the trigger's accessible description. */
-  content: ReactNode;
+  /**
+   * What the tooltip says; also the trigger's accessible description. A function is called
+   * only when the tooltip shows (a table has two or three per row: formatting every exact
+   * date up front was work for tooltips nobody opened).
+   */
+  content: ReactNode | (() => ReactNode);
   /** The visible trigger content. */
   children: ReactNode;
-  className?: string;
+  className?: string | undefined;
   /** Slot name for `data-slot`. @default "tooltip-trigger" */
-  slot?: string;
+  slot?: string | undefined;
 }
 
 /**
@@ -46,7 +50,7 @@ export function Tooltip({ content, children, className, slot = "tooltip-trigger"
       {children}
       {open && (
         <span role="tooltip" id={id} className="foyer-tooltip__content" data-slot="tooltip">
-          {content}
+          {typeof content === "function" ? content() : content}
         </span>
       )}
     </span>

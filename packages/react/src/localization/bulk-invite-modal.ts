@@ -1,4 +1,4 @@
-import type { ExpiryPreset, SkipReason } from "@foyer/core";
+import { type ExpiryPreset, SKIP_REASONS, type SkipReason } from "@foyer/core/rules";
 import type { PluralMessage } from "./types.ts";
 
 /** Every string the bulk invite modal shows (R-UI-02). Placeholders use `{{name}}`. */
@@ -61,8 +61,12 @@ export interface BulkInviteModalStrings {
   csvEmail: string;
   /** Column header: state. */
   csvState: string;
-  /** State of a valid row. */
+  /** State of a valid row, before the dry run has answered. */
   csvValid: string;
+  /** State of a row the dry run will invite. */
+  csvWillInvite: string;
+  /** Column header: the person's name from the file. */
+  csvName: string;
   /** The selected file; `{{name}}`. */
   csvFile: string;
   /** Button that removes the selected file. */
@@ -120,6 +124,10 @@ export interface BulkInviteModalStrings {
   previewing: string;
   /** Heading of the dry-run result. */
   previewTitle: string;
+  /** Under the addresses while the server checks them (dry run). */
+  checking: string;
+  /** The check failed; `{{reason}}`. */
+  checkFailed: string;
   /** Dry-run summary: `{{count}}` would be invited. */
   previewCreated: PluralMessage;
   /** Dry-run summary: `{{count}}` would be skipped. */
@@ -138,7 +146,10 @@ export interface BulkInviteModalStrings {
   skippedTitle: string;
   /** Group heading: `{{reason}} ({{count}})`. */
   skippedGroup: string;
-  /** Skip reasons (R-INV-02), one per `SkipReason`, so a new reason fails to compile. */
+  /**
+   * Skip reasons (R-INV-02), one per `SkipReason`, so a new reason fails to compile. The
+   * English ones are core's labels, the wording the server and every Foyer UI share.
+   */
   reasons: Record<SkipReason, string>;
   /** Copies the plaintext links. */
   copyLinks: string;
@@ -152,8 +163,18 @@ export interface BulkInviteModalStrings {
   done: string;
   /** Accessible label of the close button. */
   close: string;
-  /** The batch was stopped part-way; `{{done}}` of `{{total}}` were processed. */
+  /** The send stopped part-way; `{{done}}` of `{{count}}` addresses went out. */
   partialFailure: string;
+  /** The send failed before anything went out; `{{count}}` addresses. */
+  nothingSent: PluralMessage;
+  /** Title of the question before typed addresses are thrown away. */
+  discardTitle: string;
+  /** Body of that question. */
+  discardDescription: string;
+  /** Keeps the dialog open. */
+  discardKeep: string;
+  /** Closes it and throws the input away. */
+  discardConfirm: string;
   /** Retry the remaining chunks. */
   retry: string;
   /** Shown while tenants or roles load. */
@@ -171,7 +192,7 @@ export const bulkInviteModalEn: BulkInviteModalStrings = {
   title: "Invite users",
   description: "Invitations are sent to each address. People join with the role you choose.",
   trigger: "Invite users",
-  tenantLabel: "Tenant",
+  tenantLabel: "Organisation",
   emailsLabel: "Email addresses",
   emailsHint: "Type or paste addresses separated by commas, spaces or new lines.",
   emailsPlaceholder: "ana@acme.com, ben@acme.com",
@@ -189,7 +210,8 @@ export const bulkInviteModalEn: BulkInviteModalStrings = {
   modeLabel: "How to add people",
   chooseFile: "Choose file",
   dropZone: "Drop a CSV file here or choose one",
-  dropZoneHint: "One address per row. A header row is optional; the email column is detected.",
+  dropZoneHint:
+    "One address per row. A header row is optional; the email column is found, and name columns fill in names.",
   csvReading: "Reading file…",
   csvError: "{{name}} could not be read. Check that it is a CSV file and try again.",
   csvEmpty: "No email addresses were found in this file.",
@@ -201,11 +223,13 @@ export const bulkInviteModalEn: BulkInviteModalStrings = {
   csvEmail: "Email",
   csvState: "Status",
   csvValid: "Valid",
+  csvWillInvite: "Will be invited",
+  csvName: "Name",
   csvFile: "File: {{name}}",
   csvRemove: "Choose another file",
   roleLabel: "Role",
   rolePlaceholder: "Choose a role",
-  roleNone: "You cannot grant any role in this tenant.",
+  roleNone: "You can't grant any role in this organisation.",
   expiresLabel: "Expires after",
   expiry: {
     "24h": "24 hours",
@@ -239,6 +263,8 @@ export const bulkInviteModalEn: BulkInviteModalStrings = {
   progressLabel: "Sending progress",
   previewing: "Checking…",
   previewTitle: "Preview",
+  checking: "Checking the addresses…",
+  checkFailed: "Couldn't check the addresses. {{reason}}",
   previewCreated: {
     one: "{{count}} invitation would be sent",
     other: "{{count}} invitations would be sent",
@@ -252,12 +278,13 @@ export const bulkInviteModalEn: BulkInviteModalStrings = {
   skippedTitle: "Skipped",
   skippedGroup: "{{reason}} ({{count}})",
   reasons: {
-    invalid_email: "Invalid address",
-    duplicate_in_batch: "Repeated in this list",
-    already_pending: "Already pending",
-    already_member: "Already a member",
-    domain_not_allowed: "Domain not allowed",
-    seat_limit: "No seats left",
+    invalid_email: SKIP_REASONS.invalid_email.label,
+    duplicate_in_batch: SKIP_REASONS.duplicate_in_batch.label,
+    already_pending: SKIP_REASONS.already_pending.label,
+    already_member: SKIP_REASONS.already_member.label,
+    deactivated_user: SKIP_REASONS.deactivated_user.label,
+    domain_not_allowed: SKIP_REASONS.domain_not_allowed.label,
+    seat_limit: SKIP_REASONS.seat_limit.label,
   },
   copyLinks: "Copy links",
   linksCopied: "Links copied",
@@ -266,7 +293,15 @@ export const bulkInviteModalEn: BulkInviteModalStrings = {
   done: "Done",
   close: "Close",
   partialFailure:
-    "Sending stopped after {{done}} of {{total}} addresses. Those already sent are kept; retry to send the rest.",
+    "Sending stopped after {{done}} of {{count}} addresses. Those already sent are kept; retry to send the rest.",
+  nothingSent: {
+    one: "Nothing was sent. Retry to send the invitation.",
+    other: "Nothing was sent. Retry to send all {{count}} invitations.",
+  },
+  discardTitle: "Discard these invitations?",
+  discardDescription: "The addresses and message you entered will be lost.",
+  discardKeep: "Keep editing",
+  discardConfirm: "Discard",
   retry: "Retry",
   loading: "Loading…",
   errorNoEmails: "Add at least one valid email address.",
@@ -280,7 +315,7 @@ export const bulkInviteModalDe: BulkInviteModalStrings = {
   description:
     "Jede Adresse erhält eine eigene Einladung. Wer sie annimmt, bekommt die gewählte Rolle.",
   trigger: "Personen einladen",
-  tenantLabel: "Mandant",
+  tenantLabel: "Organisation",
   emailsLabel: "E-Mail-Adressen",
   emailsHint:
     "Adressen eingeben oder einfügen, getrennt durch Kommas, Leerzeichen oder Zeilenumbrüche.",
@@ -300,7 +335,7 @@ export const bulkInviteModalDe: BulkInviteModalStrings = {
   chooseFile: "Datei auswählen",
   dropZone: "CSV-Datei hier ablegen oder auswählen",
   dropZoneHint:
-    "Eine Adresse pro Zeile. Eine Kopfzeile ist optional; die Spalte mit den Adressen wird erkannt.",
+    "Eine Adresse pro Zeile. Eine Kopfzeile ist optional; die Spalte mit den Adressen wird erkannt, Namensspalten werden übernommen.",
   csvReading: "Datei wird gelesen …",
   csvError:
     "{{name}} konnte nicht gelesen werden. Prüfen Sie, ob es eine CSV-Datei ist, und versuchen Sie es erneut.",
@@ -313,11 +348,13 @@ export const bulkInviteModalDe: BulkInviteModalStrings = {
   csvEmail: "E-Mail",
   csvState: "Status",
   csvValid: "Gültig",
+  csvWillInvite: "Wird eingeladen",
+  csvName: "Name",
   csvFile: "Datei: {{name}}",
   csvRemove: "Andere Datei wählen",
   roleLabel: "Rolle",
   rolePlaceholder: "Rolle wählen",
-  roleNone: "Sie können in diesem Mandanten keine Rolle vergeben.",
+  roleNone: "Sie können in dieser Organisation keine Rolle vergeben.",
   expiresLabel: "Gültig für",
   expiry: {
     "24h": "24 Stunden",
@@ -351,6 +388,8 @@ export const bulkInviteModalDe: BulkInviteModalStrings = {
   progressLabel: "Sendefortschritt",
   previewing: "Wird geprüft …",
   previewTitle: "Vorschau",
+  checking: "Die Adressen werden geprüft …",
+  checkFailed: "Die Adressen konnten nicht geprüft werden. {{reason}}",
   previewCreated: {
     one: "{{count}} Einladung würde gesendet",
     other: "{{count}} Einladungen würden gesendet",
@@ -371,6 +410,7 @@ export const bulkInviteModalDe: BulkInviteModalStrings = {
     duplicate_in_batch: "Doppelt in dieser Liste",
     already_pending: "Bereits eingeladen",
     already_member: "Bereits Mitglied",
+    deactivated_user: "Deaktivierter Benutzer",
     domain_not_allowed: "Domain nicht zugelassen",
     seat_limit: "Keine Plätze mehr frei",
   },
@@ -382,7 +422,16 @@ export const bulkInviteModalDe: BulkInviteModalStrings = {
   done: "Fertig",
   close: "Schließen",
   partialFailure:
-    "Der Versand wurde nach {{done}} von {{total}} Adressen unterbrochen. Bereits gesendete Einladungen bleiben bestehen; versuchen Sie es erneut, um den Rest zu senden.",
+    "Der Versand wurde nach {{done}} von {{count}} Adressen unterbrochen. Bereits gesendete Einladungen bleiben bestehen; versuchen Sie es erneut, um den Rest zu senden.",
+  nothingSent: {
+    one: "Es wurde nichts gesendet. Versuchen Sie es erneut, um die Einladung zu senden.",
+    other:
+      "Es wurde nichts gesendet. Versuchen Sie es erneut, um alle {{count}} Einladungen zu senden.",
+  },
+  discardTitle: "Einladungen verwerfen?",
+  discardDescription: "Die eingegebenen Adressen und die Nachricht gehen verloren.",
+  discardKeep: "Weiter bearbeiten",
+  discardConfirm: "Verwerfen",
   retry: "Erneut versuchen",
   loading: "Wird geladen …",
   errorNoEmails: "Fügen Sie mindestens eine gültige E-Mail-Adresse hinzu.",

@@ -18,6 +18,8 @@ export interface CommonStrings {
   networkError: string;
   /** Shown for an error Foyer does not recognise. */
   unknownError: string;
+  /** A rate-limited call (429) whose answer said how long to wait; `{{seconds}}`. */
+  rateLimitedRetryIn: string;
   /** Shown when the clipboard is not available. */
   copyFailed: string;
   /** Accessible name of the notices region. */
@@ -37,6 +39,7 @@ export const commonEn: CommonStrings = {
   copied: "Copied",
   networkError: "We couldn't reach the server. Check your connection and try again.",
   unknownError: "Something went wrong. Try again in a moment.",
+  rateLimitedRetryIn: "Too many attempts. Try again in {{seconds}} s.",
   copyFailed: "Couldn't copy to the clipboard. Select the text and copy it yourself.",
   notices: "Notifications",
   none: "—",
@@ -54,6 +57,7 @@ export const commonDe: CommonStrings = {
   networkError:
     "Der Server ist nicht erreichbar. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
   unknownError: "Etwas ist schiefgelaufen. Bitte versuchen Sie es gleich noch einmal.",
+  rateLimitedRetryIn: "Zu viele Versuche. Bitte versuchen Sie es in {{seconds}} s erneut.",
   copyFailed:
     "Das Kopieren in die Zwischenablage ist fehlgeschlagen. Bitte markieren und kopieren Sie den Text selbst.",
   notices: "Benachrichtigungen",

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@foyer/core";
+import type { ErrorCode } from "@foyer/core/rules";
 
 /**
  * What a person reads for each API error code, in English. A `Record<ErrorCode, string>`,

@@ -1,4 +1,4 @@
-import type { DeliveryStatus, InvitationStatus } from "@foyer/core";
+import type { DeliveryStatus, InvitationStatus } from "@foyer/core/rules";
 import type { PluralMessage } from "./types.ts";
 
 /** Strings of `InvitationsTable`. Placeholders use `{{name}}`; plurals pick by `count`. */
@@ -19,16 +19,23 @@ export interface InvitationsTableStrings {
   searchLabel: string;
   /** Placeholder of the search field. */
   searchPlaceholder: string;
-  /** Column headers. */
+  /**
+   * Column headers. In the card layout of a narrow container, `invitedBy`, `sent`,
+   * `expires` and `closed` also lead their values ("Sent 3 hours ago").
+   */
   columns: {
     select: string;
     email: string;
+    /** The tenant of each row (an MSP admin's list of every tenant). */
     tenant: string;
     role: string;
     invitedBy: string;
     sent: string;
+    /** Pending: when the invitation expires. */
     expires: string;
     status: string;
+    /** History: when the invitation was accepted, revoked, or expired. */
+    closed: string;
     delivery: string;
     actions: string;
   };
@@ -42,12 +49,6 @@ export interface InvitationsTableStrings {
   delivery: Record<DeliveryStatus, string>;
   /** Delivery failed with a reason. `{{reason}}`. */
   deliveryFailedReason: string;
-  /** Expiry in History. `{{time}}` is a relative time such as "2 days ago". */
-  expiredAgo: string;
-  /** Accepted time in History. `{{time}}`. */
-  acceptedAgo: string;
-  /** Revoked time in History. `{{time}}`. */
-  revokedAgo: string;
   /** Who revoked an invitation. `{{name}}`. */
   revokedBy: string;
   /** The "⋯" button of a row. `{{email}}`. */
@@ -131,6 +132,7 @@ export const invitationsTableEn: InvitationsTableStrings = {
     sent: "Sent",
     expires: "Expires",
     status: "Status",
+    closed: "Closed",
     delivery: "Delivery",
     actions: "Actions",
   },
@@ -139,9 +141,6 @@ export const invitationsTableEn: InvitationsTableStrings = {
   status: { pending: "Pending", accepted: "Accepted", expired: "Expired", revoked: "Revoked" },
   delivery: { none: "Link only", queued: "Queued", sent: "Sent", failed: "Failed" },
   deliveryFailedReason: "Failed: {{reason}}",
-  expiredAgo: "Expired {{time}}",
-  acceptedAgo: "Accepted {{time}}",
-  revokedAgo: "Revoked {{time}}",
   revokedBy: "by {{name}}",
   rowActions: "Actions for {{email}}",
   resend: "Resend",
@@ -198,8 +197,9 @@ export const invitationsTableDe: InvitationsTableStrings = {
     role: "Rolle",
     invitedBy: "Eingeladen von",
     sent: "Gesendet",
-    expires: "Gültig bis",
+    expires: "Läuft ab",
     status: "Status",
+    closed: "Beendet",
     delivery: "Zustellung",
     actions: "Aktionen",
   },
@@ -218,9 +218,6 @@ export const invitationsTableDe: InvitationsTableStrings = {
     failed: "Fehlgeschlagen",
   },
   deliveryFailedReason: "Fehlgeschlagen: {{reason}}",
-  expiredAgo: "Abgelaufen {{time}}",
-  acceptedAgo: "Angenommen {{time}}",
-  revokedAgo: "Widerrufen {{time}}",
   revokedBy: "von {{name}}",
   rowActions: "Aktionen für {{email}}",
   resend: "Erneut senden",

@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@foyer/core";
+import type { ErrorCode } from "@foyer/core/rules";
 import type { AcceptInvitePageStrings } from "./accept-invite-page.ts";
 import type { BulkInviteModalStrings } from "./bulk-invite-modal.ts";
 import type { CommonStrings } from "./common.ts";

@@ -87,8 +87,9 @@ function pick(
  * `defaults` are shipped constants and are read on the first render, so an inline object is
  * fine; strings that change go through `overrides` or the provider.
  *
- * `errorMessage` maps a `FoyerError` to `t.errors[code]`, a `FoyerNetworkError` to
- * `t.common.networkError`, and anything else to `t.common.unknownError`.
+ * `errorMessage` maps a `FoyerError` to `t.errors[code]` (a 429 that gave `Retry-After` to
+ * `t.common.rateLimitedRetryIn`), a `FoyerNetworkError` to `t.common.networkError`, and
+ * anything else to `t.common.unknownError`.
  * @example
  * const { t, formatMessage } = useLocalization(
  *   { invitationsTable: invitationsTableEn },
@@ -121,7 +122,15 @@ export function useLocalization<N extends LocalizationNamespace = never>(
     ) as LocalizedStrings<N>;
     const errorMessage = (error: unknown): string => {
       if (isFoyerNetworkError(error)) return t.common.networkError;
-      if (isFoyerError(error)) return t.errors[error.code] ?? t.common.unknownError;
+      if (isFoyerError(error)) {
+        // R-SDK-07: a 429 that said how long to wait says so ("try again in 12 s").
+        if (error.code === "RATE_LIMITED" && error.retryAfter !== null && error.retryAfter > 0) {
+          return formatWithLocale(locale, t.common.rateLimitedRetryIn, {
+            seconds: error.retryAfter,
+          });
+        }
+        return t.errors[error.code] ?? t.common.unknownError;
+      }
       return t.common.unknownError;
     };
     return {

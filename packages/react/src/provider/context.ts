@@ -26,9 +26,9 @@ export interface FoyerAppearance {
    * Light, dark, or follow the operating system (`prefers-color-scheme`).
    * @default "system"
    */
-  theme?: "light" | "dark" | "system";
+  theme?: "light" | "dark" | "system" | undefined;
   /** Token values, e.g. `{ accent: "#0f766e", radius: "6px" }`. */
-  variables?: Partial<Record<FoyerToken, string>>;
+  variables?: Partial<Record<FoyerToken, string>> | undefined;
 }
 
 /** What `FoyerProvider` shares with every component. Internal to the package. */

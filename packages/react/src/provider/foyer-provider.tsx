@@ -1,6 +1,7 @@
 "use client";
 import type { FoyerClient } from "@foyer/client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { setNonce } from "get-nonce";
 import { type ReactNode, useMemo, useState } from "react";
 import type { DeepPartial, FoyerLocalization } from "../localization/types.ts";
 import { type FoyerAppearance, FoyerContext, type FoyerContextValue } from "./context.ts";
@@ -13,7 +14,7 @@ export interface FoyerProviderProps {
    * The host's query client. Without one, the provider keeps its own, so the components
    * work in an app that does not use TanStack Query (R-UI-05).
    */
-  queryClient?: QueryClient;
+  queryClient?: QueryClient | undefined;
   /**
    * BCP 47 language tag for dates, numbers and plural rules (`Intl`). It does not choose the
    * strings: they are English unless `localization` says otherwise, so `locale="de"` alone
@@ -21,7 +22,7 @@ export interface FoyerProviderProps {
    * too.
    * @default "en"
    */
-  locale?: string;
+  locale?: string | undefined;
   /**
    * Strings for every component, over the built-in English: a whole dictionary such as `de`
    * (opt-in, so hosts that do not import it do not ship it), or any partial overrides. A
@@ -29,10 +30,18 @@ export interface FoyerProviderProps {
    * @example localization={de}
    * @example localization={{ ...de, common: { ...de.common, retry: "Nochmal" } }}
    */
-  localization?: DeepPartial<FoyerLocalization>;
+  localization?: DeepPartial<FoyerLocalization> | undefined;
   /** Theme and token values. */
-  appearance?: FoyerAppearance;
-  children?: ReactNode;
+  appearance?: FoyerAppearance | undefined;
+  /**
+   * The page's Content-Security-Policy nonce for `<style>` elements. Radix Dialog locks page
+   * scrolling while a Foyer dialog is open by inserting a `<style>` element; under a
+   * `style-src` without `'unsafe-inline'` it needs this nonce (the same `get-nonce` setting
+   * every Radix dialog of the page reads). Not needed without such a CSP.
+   * @example nonce={document.querySelector<HTMLMetaElement>("meta[name=csp-nonce]")?.content}
+   */
+  nonce?: string | undefined;
+  children?: ReactNode | undefined;
 }
 
 function createDefaultQueryClient(): QueryClient {
@@ -67,8 +76,12 @@ export function FoyerProvider({
   locale = "en",
   localization,
   appearance,
+  nonce,
   children,
 }: FoyerProviderProps) {
+  // A page-wide setting of the style-injecting library; idempotent, so set while rendering
+  // (before any dialog can mount), never on the server where nothing is injected.
+  if (nonce !== undefined && typeof document !== "undefined") setNonce(nonce);
   // Created once per provider, lazily: never shared between requests during SSR. Cheap
   // enough to keep even when the host passes its own, so switching props stays stable.
   const [ownQueryClient] = useState(createDefaultQueryClient);

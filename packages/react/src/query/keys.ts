@@ -1,4 +1,4 @@
-import type { ListInvitationsQuery } from "@foyer/core";
+import type { CreateInvitationsBody, ListInvitationsQuery } from "@foyer/core/rules";
 
 /** A list query without its cursor: the cache key of a whole infinite list. */
 export type InvitationListKeyQuery = Omit<ListInvitationsQuery, "cursor" | "counts">;
@@ -19,6 +19,10 @@ export const foyerKeys = {
   roles: (tenantId: string) => [...all, "roles", tenantId] as const,
   /** Invitee-facing preview of one token; kept in memory only, never sent in a URL. */
   preview: (token: string) => [...all, "preview", token] as const,
+  /** Every batch check (dry run). */
+  batchChecks: () => [...all, "batch-check"] as const,
+  /** The dry run of one batch. */
+  batchCheck: (body: CreateInvitationsBody) => [...all, "batch-check", body] as const,
   invitations: {
     /** Everything about invitations. */
     all: () => [...all, "invitations"] as const,

@@ -1,11 +1,22 @@
 import type { FoyerClient } from "@foyer/client";
 import type {
   AcceptInvitationBody,
+  AcceptResult,
+  BatchResult,
   CreateInvitationsBody,
   InvitationPage,
+  InvitationResult,
   ResendInvitationBody,
-} from "@foyer/core";
-import { infiniteQueryOptions, type QueryKey, queryOptions } from "@tanstack/react-query";
+  ResendResult,
+} from "@foyer/core/rules";
+import {
+  infiniteQueryOptions,
+  mutationOptions,
+  type QueryClient,
+  type QueryKey,
+  queryOptions,
+} from "@tanstack/react-query";
+import { type InvitationRollback, patchInvitationInLists } from "../internal/invitation-cache.ts";
 import { foyerKeys, type InvitationListKeyQuery } from "./keys.ts";
 
 /**
@@ -79,6 +90,34 @@ export function invitationPreviewQueryOptions(client: FoyerClient, token: string
   });
 }
 
+/**
+ * R-INV-16: what a batch would do, from the server's dry run: who would be invited and who
+ * skipped, and why. A read (nothing is created), so it is a query keyed by the batch; the
+ * body's `dryRun` is forced on.
+ */
+export function batchCheckQueryOptions(client: FoyerClient, body: CreateInvitationsBody) {
+  return queryOptions({
+    queryKey: foyerKeys.batchCheck(body),
+    queryFn: ({ signal }): Promise<BatchResult> =>
+      client.createInvitations({ ...body, dryRun: true }, { signal }),
+    staleTime: 30_000,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** Marks invitation data stale after a change. Internal to this module. */
+async function invalidateInvitation(queryClient: QueryClient, invitationId: string) {
+  // Lists are only marked stale: refetching the one on screen would make rows jump (a
+  // revoked row vanishing from Pending mid-bulk) while the cache already holds the answer.
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: foyerKeys.invitations.lists(), refetchType: "none" }),
+    queryClient.invalidateQueries({ queryKey: foyerKeys.invitations.detail(invitationId) }),
+    queryClient.invalidateQueries({ queryKey: foyerKeys.invitations.events(invitationId) }),
+    queryClient.invalidateQueries({ queryKey: foyerKeys.batchChecks() }),
+  ]);
+}
+
 /** Variables of a resend. */
 export interface ResendVariables {
   invitationId: string;
@@ -86,59 +125,119 @@ export interface ResendVariables {
 }
 
 /**
- * Resend (R-INV-07). Invalidates every invitation list, the invitation and its events.
+ * Resend (R-INV-07), optimistically: the row reads "Queued" (or "Link only") with a fresh
+ * sent time at once, and is put back on error; on success it becomes the server's answer.
+ * Invalidates, through the query client it runs in: every invitation list (marked stale, not
+ * refetched under the reader's pointer), the invitation, its events and batch checks.
+ * @example useMutation(resendInvitationMutationOptions(client))
  */
 export function resendInvitationMutationOptions(client: FoyerClient) {
-  return {
-    mutationKey: [...foyerKeys.invitations.all(), "resend"] as const,
-    mutationFn: ({ invitationId, body }: ResendVariables) =>
-      client.resendInvitation(invitationId, body),
-    /** The keys this mutation makes stale. */
-    invalidates: ({ invitationId }: ResendVariables): QueryKey[] => [
-      foyerKeys.invitations.lists(),
-      foyerKeys.invitations.detail(invitationId),
-      foyerKeys.invitations.events(invitationId),
-    ],
-  };
+  return mutationOptions<ResendResult, Error, ResendVariables, InvitationRollback>({
+    mutationKey: [...foyerKeys.invitations.all(), "resend"],
+    mutationFn: ({ invitationId, body }) => client.resendInvitation(invitationId, body),
+    onMutate: async ({ invitationId, body }, { client: queryClient }) => {
+      const now = new Date().toISOString();
+      const emailed = (body?.delivery ?? "email") !== "link";
+      // A list fetch in flight would overwrite the optimistic row with the old one.
+      await queryClient.cancelQueries({ queryKey: foyerKeys.invitations.lists() });
+      const previous = patchInvitationInLists(queryClient, invitationId, (invitation) => ({
+        ...invitation,
+        sentAt: now,
+        delivery: { status: emailed ? "queued" : "none", error: null, updatedAt: now },
+      }));
+      return { previous };
+    },
+    onError: (_error, { invitationId }, rollback, { client: queryClient }) => {
+      const previous = rollback?.previous;
+      if (previous) patchInvitationInLists(queryClient, invitationId, () => previous);
+    },
+    onSuccess: ({ invitation }, _variables, _rollback, { client: queryClient }) => {
+      patchInvitationInLists(queryClient, invitation.id, () => invitation);
+    },
+    onSettled: (_data, _error, { invitationId }, _rollback, { client: queryClient }) =>
+      invalidateInvitation(queryClient, invitationId),
+  });
 }
 
 /**
- * Revoke (R-INV-08). Invalidates every invitation list, the invitation and its events.
+ * Revoke (R-INV-08), optimistically: every cached list shows the invitation revoked at once,
+ * counts moved; on error that row is put back. Variables are the invitation id. Invalidates,
+ * through the query client it runs in: every invitation list (marked stale), the
+ * invitation, its events and batch checks.
+ * @example useMutation(revokeInvitationMutationOptions(client))
  */
 export function revokeInvitationMutationOptions(client: FoyerClient) {
-  return {
-    mutationKey: [...foyerKeys.invitations.all(), "revoke"] as const,
-    mutationFn: (invitationId: string) => client.revokeInvitation(invitationId),
-    /** The keys this mutation makes stale. */
-    invalidates: (invitationId: string): QueryKey[] => [
-      foyerKeys.invitations.lists(),
-      foyerKeys.invitations.detail(invitationId),
-      foyerKeys.invitations.events(invitationId),
-    ],
-  };
+  return mutationOptions<InvitationResult, Error, string, InvitationRollback>({
+    mutationKey: [...foyerKeys.invitations.all(), "revoke"],
+    mutationFn: (invitationId) => client.revokeInvitation(invitationId),
+    onMutate: async (invitationId, { client: queryClient }) => {
+      const revokedAt = new Date().toISOString();
+      await queryClient.cancelQueries({ queryKey: foyerKeys.invitations.lists() });
+      const previous = patchInvitationInLists(queryClient, invitationId, (invitation) => ({
+        ...invitation,
+        status: "revoked",
+        revokedAt,
+      }));
+      return { previous };
+    },
+    onError: (_error, invitationId, rollback, { client: queryClient }) => {
+      const previous = rollback?.previous;
+      if (previous) patchInvitationInLists(queryClient, invitationId, () => previous);
+    },
+    onSuccess: ({ invitation }, _variables, _rollback, { client: queryClient }) => {
+      patchInvitationInLists(queryClient, invitation.id, () => invitation);
+    },
+    onSettled: (_data, _error, invitationId, _rollback, { client: queryClient }) =>
+      invalidateInvitation(queryClient, invitationId),
+  });
+}
+
+/** Variables of a create: the body, and the Idempotency-Key of this request (R-SDK-08). */
+export interface CreateInvitationsVariables {
+  body: CreateInvitationsBody;
+  idempotencyKey?: string;
 }
 
 /**
- * Create one or many invitations, or preview with `dryRun` (R-INV-01/02/16). A real run
- * invalidates every invitation list (counts included) and the context (seats); a dry run
- * invalidates nothing.
+ * Create one or many invitations (R-INV-01/02). Once created, invalidates, through the query
+ * client it runs in, every invitation list (counts included), the context (seats) and batch
+ * checks. For a dry run use `batchCheckQueryOptions`.
+ * @example
+ * const create = useMutation(createInvitationsMutationOptions(client));
+ * await create.mutateAsync({ body: { tenantId, roleId, emails }, idempotencyKey: crypto.randomUUID() });
  */
 export function createInvitationsMutationOptions(client: FoyerClient) {
-  return {
-    mutationKey: [...foyerKeys.invitations.all(), "create"] as const,
-    mutationFn: (body: CreateInvitationsBody) => client.createInvitations(body),
-    /** The keys this mutation makes stale. */
-    invalidates: (body: CreateInvitationsBody): QueryKey[] =>
-      body.dryRun ? [] : [foyerKeys.invitations.lists(), foyerKeys.context()],
-  };
+  return mutationOptions<BatchResult, Error, CreateInvitationsVariables>({
+    mutationKey: [...foyerKeys.invitations.all(), "create"],
+    mutationFn: ({ body, idempotencyKey }) =>
+      client.createInvitations(body, idempotencyKey === undefined ? {} : { idempotencyKey }),
+    onSuccess: (result, _variables, _context, { client: queryClient }) =>
+      result.dryRun ? undefined : invalidateAfterCreate(queryClient),
+  });
 }
 
-/** Accept an invitation (R-INV-12). Invalidates the token's preview. */
+/** What a real create makes stale. Internal: also used after a failed chunk that created some. */
+export function invalidateAfterCreate(queryClient: QueryClient): Promise<unknown> {
+  const keys: QueryKey[] = [
+    foyerKeys.invitations.lists(),
+    foyerKeys.context(),
+    foyerKeys.batchChecks(),
+  ];
+  return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+}
+
+/**
+ * Accept an invitation (R-INV-12). Marks the token's preview stale through the query client
+ * it runs in, without refetching an error page over the success.
+ */
 export function acceptInvitationMutationOptions(client: FoyerClient) {
-  return {
-    mutationKey: [...foyerKeys.all, "accept"] as const,
-    mutationFn: (body: AcceptInvitationBody) => client.acceptInvitation(body),
-    /** The keys this mutation makes stale. */
-    invalidates: (body: AcceptInvitationBody): QueryKey[] => [foyerKeys.preview(body.token)],
-  };
+  return mutationOptions<AcceptResult, Error, AcceptInvitationBody>({
+    mutationKey: [...foyerKeys.all, "accept"],
+    mutationFn: (body) => client.acceptInvitation(body),
+    onSuccess: (_result, body, _context, { client: queryClient }) =>
+      queryClient.invalidateQueries({
+        queryKey: foyerKeys.preview(body.token),
+        refetchType: "none",
+      }),
+  });
 }

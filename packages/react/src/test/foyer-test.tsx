@@ -33,7 +33,10 @@ export function useFoyerMock(scenario: ScenarioName): FoyerTestContext {
   let client = createFoyerClient({ baseUrl: BASE_URL, retry: 0 });
   const requests: string[] = [];
 
-  beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+  beforeAll(async () => {
+    server.listen({ onUnhandledRequest: "error" });
+    await loadResponseSchemas();
+  });
   beforeEach(async () => {
     mock = createFoyerMsw({ baseUrl: BASE_URL, scenario });
     client = createFoyerClient({ baseUrl: BASE_URL, retry: 0 });
@@ -58,6 +61,22 @@ export function useFoyerMock(scenario: ScenarioName): FoyerTestContext {
     },
     requests,
   };
+}
+
+/**
+ * Makes the client load its response schemas (zod and core's contract, a dynamic import) once
+ * per test file, before any test. Loading them cold (transformed on first import) can take
+ * longer than a test's one-second wait for its first rows; a page that renders has them by
+ * then too. A stub fetch answers, so no request reaches the mock. Test-only.
+ */
+export async function loadResponseSchemas(): Promise<void> {
+  const warm = createFoyerClient({
+    baseUrl: BASE_URL,
+    retry: 0,
+    fetch: async () => new Response("{}", { status: 500 }),
+  });
+  // The stub's answer is an error by design: parsing it needed the schemas, which is the point.
+  await warm.getContext().catch(() => undefined);
 }
 
 /** Options of `renderWithFoyer`. Test-only. */

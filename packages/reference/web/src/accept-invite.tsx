@@ -3,7 +3,7 @@ import "./demo.css";
 import { AcceptInvitePage, FoyerProvider } from "@foyer/react";
 import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { foyerClient } from "./foyer-client.ts";
+import { cspNonce, foyerClient } from "./foyer-client.ts";
 
 // `/accept-invite#token=…`: the invitee's page. The token travels in the fragment, which the
 // browser never sends to a server; it is read once, before anything renders, and removed from
@@ -51,7 +51,7 @@ function InviteePage({ initialToken }: { initialToken: string }) {
     return () => window.removeEventListener("hashchange", onHashChange);
   }, []);
   return (
-    <FoyerProvider client={foyerClient}>
+    <FoyerProvider client={foyerClient} nonce={cspNonce}>
       {token === "" ? (
         <MissingToken />
       ) : (

@@ -11,7 +11,7 @@ import {
 import { QueryClient, useQuery } from "@tanstack/react-query";
 import { type ReactNode, StrictMode, useId, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { foyerClient } from "./foyer-client.ts";
+import { cspNonce, foyerClient } from "./foyer-client.ts";
 import { signInUrl } from "./paths.ts";
 
 // `/admin`: the demo host app's team settings. The server sends people without a session to
@@ -21,7 +21,7 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, staleTime: 30_000 } },
 });
 
-/** `""` stands for "all tenants" (an MSP admin's combined list). */
+/** `""` stands for "all organisations" (an MSP admin's combined list). */
 const ALL_TENANTS = "";
 
 function tenantFromUrl(): string | null {
@@ -148,14 +148,16 @@ function TeamInvitations({ context }: { context: SessionContext }) {
   }
 
   const chosen = readable.find((t) => t.tenant.id === tenantId)?.tenant;
+  // Named like the dialog it opens. The table shows it once: in its header, or in its empty
+  // state when there is nothing to list yet.
   const inviteButton = canInvite ? (
     <button
       type="button"
       className="button button--primary"
       onClick={() => setInviteOpen(true)}
-      data-testid="invite-people"
+      data-testid="invite-users"
     >
-      Invite people
+      Invite users
     </button>
   ) : null;
 
@@ -167,12 +169,12 @@ function TeamInvitations({ context }: { context: SessionContext }) {
           <p className="muted">
             {chosen
               ? `Invite people to ${chosen.name} and follow their invitations.`
-              : `Every invitation of the ${readable.length} tenants you manage.`}{" "}
+              : `Every invitation of the ${readable.length} organisations you manage.`}{" "}
             Emails go to the <a href="/dev/mailbox">development mailbox</a>.
           </p>
         </div>
-        <div className="field field--inline">
-          <label htmlFor={pickerId}>Tenant</label>
+        <div className="field field--inline page-heading__picker">
+          <label htmlFor={pickerId}>Organisation</label>
           <select
             id={pickerId}
             className="select"
@@ -182,7 +184,7 @@ function TeamInvitations({ context }: { context: SessionContext }) {
               rememberTenant(event.target.value);
             }}
           >
-            {multi && <option value={ALL_TENANTS}>All tenants</option>}
+            {multi && <option value={ALL_TENANTS}>All organisations</option>}
             {readable.map(({ tenant }) => (
               <option key={tenant.id} value={tenant.id}>
                 {tenant.name}
@@ -217,7 +219,7 @@ const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <FoyerProvider client={foyerClient} queryClient={queryClient}>
+      <FoyerProvider client={foyerClient} queryClient={queryClient} nonce={cspNonce}>
         <AdminPage />
       </FoyerProvider>
     </StrictMode>,

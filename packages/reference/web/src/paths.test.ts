@@ -1,4 +1,4 @@
-import { sameOriginUrl } from "@foyer/react";
+import { sameOriginUrl } from "@foyer/core/rules";
 import { describe, expect, it } from "vitest";
 import { safeReturnUrl } from "./paths.ts";
 

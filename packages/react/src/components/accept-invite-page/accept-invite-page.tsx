@@ -1,5 +1,5 @@
 "use client";
-import type { InvitationPreview } from "@foyer/core";
+import { type DeadLinkCode, type InvitationPreview, isLogoUrl } from "@foyer/core/rules";
 import {
   type CSSProperties,
   type FormEvent,
@@ -10,7 +10,7 @@ import {
   useRef,
   useState,
 } from "react";
-import { initialsOf, isHttpsUrl, type TenantBranding } from "../../hooks/tenant-branding.ts";
+import { initialsOf, type TenantBranding } from "../../hooks/tenant-branding.ts";
 import {
   type AcceptInviteField,
   type AcceptInviteState,
@@ -35,10 +35,13 @@ import type { AcceptInvitePageSlot } from "./slots.ts";
 export interface AcceptInvitePageProps
   extends UseAcceptInviteOptions,
     StylingProps<AcceptInvitePageSlot> {
-  /** The host's sign-in page, offered when the invitation was already used. */
-  signInUrl?: string;
+  /**
+   * The host's sign-in page, offered on every dead-link page (the main action when the
+   * invitation was already used) and when the address already has an account.
+   */
+  signInUrl?: string | undefined;
   /** String overrides for this page (defaults < provider < this prop). */
-  localization?: DeepPartial<FoyerLocalization>;
+  localization?: DeepPartial<FoyerLocalization> | undefined;
 }
 
 function brandingStyle(branding: TenantBranding | null): CSSProperties | undefined {
@@ -57,7 +60,7 @@ const ERROR_PAGES = {
   INVITATION_SUPERSEDED: ["supersededTitle", "supersededBody"],
   TENANT_INACTIVE: ["inactiveTitle", "inactiveBody"],
 } as const satisfies Record<
-  string,
+  DeadLinkCode,
   readonly [keyof AcceptInvitePageStrings, keyof AcceptInvitePageStrings]
 >;
 
@@ -163,9 +166,10 @@ function Header({
 }) {
   const s = l10n.t.acceptInvitePage;
   const tenant = preview.tenant.name;
-  // The logo is tenant data: only https URLs are used, anything else falls back to initials.
+  // The logo is tenant data: it loads only from where the host said (an https URL, a path it
+  // serves, or an image data URL; core's `isLogoUrl`), else, or when it fails, initials.
   const logo =
-    preview.tenant.logoUrl && isHttpsUrl(preview.tenant.logoUrl) ? preview.tenant.logoUrl : null;
+    preview.tenant.logoUrl && isLogoUrl(preview.tenant.logoUrl) ? preview.tenant.logoUrl : null;
   const [logoFailed, setLogoFailed] = useState(false);
   return (
     <div className={cx("foyer-accept__header", classNames?.header)} data-slot="header">
@@ -261,8 +265,16 @@ function CardBody({ state, accept, l10n, headingRef, signInUrl, classNames }: Ca
       return (
         <Message title={s[title]} headingRef={headingRef} tone="error" classNames={classNames}>
           <p>{s[body]}</p>
-          {state.code === "INVITATION_ALREADY_USED" && signInUrl && (
-            <a className="foyer-button foyer-button--primary foyer-accept__action" href={signInUrl}>
+          {/* Every dead link leads somewhere: the host's sign-in page, for those who have an
+              account (the used link's natural next step, primary there). */}
+          {signInUrl && (
+            <a
+              className={cx(
+                "foyer-button foyer-accept__action",
+                state.code === "INVITATION_ALREADY_USED" && "foyer-button--primary",
+              )}
+              href={signInUrl}
+            >
               {s.signIn}
             </a>
           )}

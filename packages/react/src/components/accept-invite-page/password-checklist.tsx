@@ -1,5 +1,5 @@
 "use client";
-import type { PasswordCheck, PasswordRuleId } from "@foyer/core";
+import type { PasswordCheck, PasswordRuleId } from "@foyer/core/rules";
 import { useEffect, useRef, useState } from "react";
 import { cx } from "../../internal/cx.ts";
 import type { AcceptInvitePageStrings } from "../../localization/accept-invite-page.ts";

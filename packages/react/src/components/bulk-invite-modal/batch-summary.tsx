@@ -1,33 +1,7 @@
 "use client";
-import type { BatchResult, SkipReason } from "@foyer/core";
+import { type BatchResult, groupSkipped } from "@foyer/core/rules";
 import type { BulkInviteModalStrings } from "../../localization/bulk-invite-modal.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
-
-// The order groups are listed in; a `Record` so a new reason in core fails to compile here.
-// (Not `SkipReasonSchema.options`: that would pull zod into the modal's bundle.)
-const REASON_ORDER: Record<SkipReason, number> = {
-  invalid_email: 0,
-  duplicate_in_batch: 1,
-  already_pending: 2,
-  already_member: 3,
-  domain_not_allowed: 4,
-  seat_limit: 5,
-};
-
-/** Skipped addresses grouped by reason, in a fixed order. */
-export function groupSkipped(
-  skipped: BatchResult["skipped"],
-): Array<{ reason: SkipReason; inputs: string[] }> {
-  const groups = new Map<SkipReason, string[]>();
-  for (const entry of skipped) {
-    const list = groups.get(entry.reason) ?? [];
-    list.push(entry.email ?? entry.input);
-    groups.set(entry.reason, list);
-  }
-  return [...groups.entries()]
-    .sort(([a], [b]) => REASON_ORDER[a] - REASON_ORDER[b])
-    .map(([reason, inputs]) => ({ reason, inputs }));
-}
 
 /** The headline of a result: "9 invited · 3 skipped" (or the dry run's wording). */
 export function summaryLine(
@@ -46,8 +20,7 @@ export function summaryLine(
 /** Props of `BatchSummary`. Internal: part of `BulkInviteModal`. */
 export interface BatchSummaryProps {
   result: BatchResult;
-  strings: BulkInviteModalStrings;
-  format: UseLocalizationResult["formatMessage"];
+  l10n: UseLocalizationResult<"bulkInviteModal">;
   headingId: string;
 }
 
@@ -55,43 +28,43 @@ const LIST_LIMIT = 50;
 
 /**
  * A batch result (dry run or real): the headline, seats left, and the skipped addresses
- * grouped by reason ("Already pending (2)"). Internal: part of `BulkInviteModal`.
+ * grouped by reason in core's order ("Already pending (2)"). Internal: part of
+ * `BulkInviteModal`.
  */
-export function BatchSummary({ result, strings, format, headingId }: BatchSummaryProps) {
+export function BatchSummary({ result, l10n, headingId }: BatchSummaryProps) {
+  const s = l10n.t.bulkInviteModal;
+  const format = l10n.formatMessage;
   const groups = groupSkipped(result.skipped);
   return (
     <div className="foyer-batch-summary">
       <p className="foyer-batch-summary__headline" data-slot="summary-line">
-        {summaryLine(result, strings, format)}
+        {summaryLine(result, s, format)}
       </p>
       {result.seatsLeft !== null && (
-        <p className="foyer-hint">{format(strings.seatsLeft, { count: result.seatsLeft })}</p>
+        <p className="foyer-hint">{format(s.seatsLeft, { count: result.seatsLeft })}</p>
       )}
       {result.dryRun && groups.length === 0 && (
-        <p className="foyer-hint">{strings.previewNothingSkipped}</p>
+        <p className="foyer-hint">{s.previewNothingSkipped}</p>
       )}
       {groups.length > 0 && (
         <section aria-labelledby={`${headingId}-skipped`} className="foyer-batch-summary__skipped">
           <h3 id={`${headingId}-skipped`} className="foyer-batch-summary__title">
-            {strings.skippedTitle}
+            {s.skippedTitle}
           </h3>
-          {groups.map(({ reason, inputs }) => {
+          {groups.map(({ reason, entries }) => {
             const groupId = `${headingId}-${reason}`;
             return (
               <div key={reason} className="foyer-batch-summary__group" data-reason={reason}>
                 <h4 id={groupId} className="foyer-batch-summary__reason">
-                  {format(strings.skippedGroup, {
-                    reason: strings.reasons[reason],
-                    count: inputs.length,
-                  })}
+                  {format(s.skippedGroup, { reason: s.reasons[reason], count: entries.length })}
                 </h4>
                 <ul aria-labelledby={groupId} className="foyer-batch-summary__list">
-                  {inputs.slice(0, LIST_LIMIT).map((input, index) => (
+                  {entries.slice(0, LIST_LIMIT).map((entry, index) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: inputs repeat (duplicates); the list never reorders
-                    <li key={`${index}:${input}`}>{input}</li>
+                    <li key={`${index}:${entry.input}`}>{entry.email ?? entry.input}</li>
                   ))}
-                  {inputs.length > LIST_LIMIT && (
-                    <li className="foyer-hint">{`+ ${inputs.length - LIST_LIMIT}`}</li>
+                  {entries.length > LIST_LIMIT && (
+                    <li className="foyer-hint">{`+ ${entries.length - LIST_LIMIT}`}</li>
                   )}
                 </ul>
               </div>

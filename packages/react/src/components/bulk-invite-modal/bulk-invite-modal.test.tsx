@@ -12,12 +12,16 @@ import { de } from "../../localization/de.ts";
 import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import { FoyerProvider } from "../../provider/foyer-provider.tsx";
 import { foyerKeys } from "../../query/keys.ts";
+import { loadResponseSchemas } from "../../test/foyer-test.tsx";
 import { BulkInviteModal, type BulkInviteModalProps } from "./bulk-invite-modal.tsx";
 
 const BASE = "http://localhost/api/foyer";
 const server = setupServer();
 
-beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: "error" });
+  await loadResponseSchemas();
+});
 afterEach(() => {
   server.resetHandlers();
   server.events.removeAllListeners();
@@ -26,8 +30,15 @@ afterAll(() => server.close());
 
 interface Sent {
   emails: string[];
+  names: Record<string, string | null> | undefined;
   dryRun: boolean;
   idempotencyKey: string | null;
+}
+
+/** Whether a request is a real create (not the modal's dry run of the batch). */
+async function isRealCreate(request: Request): Promise<boolean> {
+  const body = (await request.clone().json()) as { dryRun?: boolean };
+  return body.dryRun !== true;
 }
 
 async function setup(options: { actor?: ActorKey } = {}) {
@@ -41,9 +52,14 @@ async function setup(options: { actor?: ActorKey } = {}) {
   const sent: Sent[] = [];
   server.events.on("request:start", async ({ request }) => {
     if (request.method !== "POST" || !request.url.endsWith("/invitations")) return;
-    const body = (await request.clone().json()) as { emails: string[]; dryRun?: boolean };
+    const body = (await request.clone().json()) as {
+      emails: string[];
+      names?: Record<string, string | null>;
+      dryRun?: boolean;
+    };
     sent.push({
       emails: body.emails,
+      names: body.names,
       dryRun: body.dryRun === true,
       idempotencyKey: request.headers.get("idempotency-key"),
     });
@@ -95,6 +111,9 @@ async function pendingInvitations(mock: FoyerMsw): Promise<{ emails: string[]; c
 function csvFile(lines: string[], name = "people.csv"): File {
   return new File([lines.join("\n")], name, { type: "text/csv" });
 }
+
+/** How long to wait for the debounced dry run of the batch (R-INV-16) to come back. */
+const CHECKED = { timeout: 5000 };
 
 async function waitForRoles() {
   await screen.findByRole("radio", { name: /Client user/ });
@@ -148,7 +167,7 @@ describe("BulkInviteModal", () => {
   });
 
   it("R-INV-02: a CSV file with a header row gives a preview with invalid rows marked and the counts", async () => {
-    await setup();
+    const { sent } = await setup();
     const { user } = renderModal();
     await waitForRoles();
     await user.click(screen.getByRole("radio", { name: "Upload CSV" }));
@@ -168,7 +187,18 @@ describe("BulkInviteModal", () => {
     expect(rows.map((row) => row.dataset.state)).toEqual(["valid", "invalid", "valid", "valid"]);
     expect(within(rows[1] as HTMLElement).getByText("ben@acme")).toBeTruthy();
     expect(within(rows[1] as HTMLElement).getByText("Not a valid email address")).toBeTruthy();
-    expect(screen.getByRole("button", { name: "Send 3 invitations" })).toBeTruthy();
+    // The file's name column names each person, in the preview and in the request.
+    expect(within(rows[0] as HTMLElement).getByText("Ana")).toBeTruthy();
+    expect(await screen.findByRole("button", { name: "Send 3 invitations" })).toBeTruthy();
+    await waitFor(
+      () => expect(within(rows[0] as HTMLElement).getByText("Will be invited")).toBeTruthy(),
+      CHECKED,
+    );
+    expect(sent.at(-1)).toMatchObject({
+      dryRun: true,
+      emails: ["ana@acme.com", "cy@acme.com", "di@acme.com"],
+      names: { "ana@acme.com": "Ana", "cy@acme.com": "Cy", "di@acme.com": "Di" },
+    });
   });
 
   it("R-INV-02: a CSV file without a header finds the email column among others", async () => {
@@ -205,14 +235,15 @@ describe("BulkInviteModal", () => {
     const results = await screen.findByRole("heading", { name: "Preview" });
     const section = results.closest("section") as HTMLElement;
     expect(
-      within(section).getByText("2 invitations would be sent · 2 would be skipped"),
+      await within(section).findByText("2 invitations would be sent · 2 would be skipped"),
     ).toBeTruthy();
     expect(within(section).getByRole("heading", { name: "Already a member (1)" })).toBeTruthy();
     expect(
       within(section).getByRole("list", { name: "Already a member (1)" }).textContent,
     ).toContain("dana@acme.example.com");
     expect(within(section).getByRole("heading", { name: "Invalid address (1)" })).toBeTruthy();
-    expect(sent).toEqual([expect.objectContaining({ dryRun: true })]);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((request) => request.dryRun)).toBe(true);
     expect((await pendingInvitations(mock)).count).toBe(0);
     expect(screen.getByRole("button", { name: "Send 2 invitations" })).toBeTruthy();
   });
@@ -226,7 +257,8 @@ describe("BulkInviteModal", () => {
     let posts = 0;
     // Holds the second chunk until the test has seen the progress; then falls through to the mock.
     server.use(
-      http.post(`${BASE}/invitations`, async () => {
+      http.post(`${BASE}/invitations`, async ({ request }) => {
+        if (!(await isRealCreate(request))) return;
         posts++;
         if (posts === 2) await gate;
       }),
@@ -333,7 +365,7 @@ describe("BulkInviteModal", () => {
     const description = document.getElementById(clientUser.getAttribute("aria-describedby") ?? "");
     expect(description?.textContent).toBe("Uses the apps; no admin rights.");
     // One tenant in reach: no tenant choice.
-    expect(screen.queryByRole("combobox", { name: "Tenant" })).toBeNull();
+    expect(screen.queryByRole("combobox", { name: "Organisation" })).toBeNull();
     const expires = screen.getByRole("combobox", { name: "Expires after" }) as HTMLSelectElement;
     expect([...expires.options].map((o) => o.textContent)).toEqual([
       "24 hours",
@@ -350,7 +382,9 @@ describe("BulkInviteModal", () => {
   it("R-UI-02: an MSP admin picks the tenant; roles follow the tenant", async () => {
     await setup();
     const { user } = renderModal({ tenantId: undefined, defaultTenantId: "acme" });
-    const tenant = (await screen.findByRole("combobox", { name: "Tenant" })) as HTMLSelectElement;
+    const tenant = (await screen.findByRole("combobox", {
+      name: "Organisation",
+    })) as HTMLSelectElement;
     expect([...tenant.options].map((o) => o.textContent).sort()).toEqual([
       "Acme Corp",
       "Globex",
@@ -419,7 +453,8 @@ describe("BulkInviteModal", () => {
     const { mock, sent } = await setup();
     let posts = 0;
     server.use(
-      http.post(`${BASE}/invitations`, () => {
+      http.post(`${BASE}/invitations`, async ({ request }) => {
+        if (!(await isRealCreate(request))) return undefined;
         posts++;
         if (posts === 2) return HttpResponse.error();
         return undefined;
@@ -437,12 +472,173 @@ describe("BulkInviteModal", () => {
 
     await user.click(screen.getByRole("button", { name: "Retry" }));
     expect(await screen.findByText("3 invited · 0 skipped")).toBeTruthy();
-    const keys = sent.map((request) => request.idempotencyKey);
+    const keys = sent.filter((request) => !request.dryRun).map((request) => request.idempotencyKey);
     expect(keys).toHaveLength(3);
     expect(keys[1]).toBe(keys[2]);
     expect(keys[0]).not.toBe(keys[1]);
     expect(onInvited).toHaveBeenCalledTimes(1);
     expect((await pendingInvitations(mock)).count).toBe(3);
+  });
+
+  it("R-UI-02: Escape, a click beside the dialog, Cancel and × ask before throwing typed addresses away", async () => {
+    await setup();
+    const onOpenChange = vi.fn<(open: boolean) => void>();
+    const { user } = renderModal({ defaultOpen: false, trigger: true, onOpenChange });
+    await user.click(screen.getByRole("button", { name: "Invite users" }));
+    await waitForRoles();
+    // One address as a chip, one still being typed.
+    await user.type(addressInput(), "ana@acme.com, ben@acme");
+    await user.keyboard("{Escape}");
+    const question = await screen.findByRole("alertdialog", { name: "Discard these invitations?" });
+    expect(document.activeElement).toBe(
+      within(question).getByRole("button", { name: "Keep editing" }),
+    );
+    await user.click(within(question).getByRole("button", { name: "Keep editing" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(screen.getByRole("dialog", { name: "Invite users" })).toBeTruthy();
+    // Nothing was lost: the typed text became a chip when focus went to the question.
+    expect(chips().map((chip) => chip.querySelector(".foyer-chip__text")?.textContent)).toEqual([
+      "ana@acme.com",
+      "ben@acme",
+    ]);
+    expect(onOpenChange).not.toHaveBeenCalledWith(false);
+
+    // A click on the overlay asks too; so do Cancel and ×.
+    const overlay = document.querySelector<HTMLElement>(".foyer-dialog-overlay");
+    if (!overlay) throw new Error("no overlay");
+    await user.pointer({ keys: "[MouseLeft]", target: overlay });
+    await screen.findByRole("alertdialog");
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(screen.getByRole("dialog", { name: "Invite users" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Close" }));
+    await screen.findByRole("alertdialog");
+    await user.click(screen.getByRole("button", { name: "Discard" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(onOpenChange).toHaveBeenLastCalledWith(false);
+
+    // Opened again, it starts empty; with nothing typed, Escape closes at once.
+    await user.click(screen.getByRole("button", { name: "Invite users" }));
+    await waitForRoles();
+    expect(chips()).toHaveLength(0);
+    expect(addressInput().value).toBe("");
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+  });
+
+  it("R-INV-16 R-INV-03: before anything is sent, the dry run marks an already pending address and the button counts only what will be created", async () => {
+    const { mock, sent } = await setup();
+    await mock.foyer.services.createInvitations(mock.fixture.actors.mspAdmin, {
+      tenantId: "acme",
+      emails: ["pending@acme.com"],
+      roleId: mock.fixture.roles.clientUser,
+    });
+    const { user } = renderModal();
+    await waitForRoles();
+    await user.type(addressInput(), "pending@acme.com, new@acme.com,");
+    // The dry run waits for the typing to settle (400 ms), then asks the server.
+    await waitFor(
+      () => expect(chips().map((chip) => chip.dataset.state)).toEqual(["skipped", "valid"]),
+      CHECKED,
+    );
+    const pending = chips()[0] as HTMLElement;
+    expect(pending.dataset.reason).toBe("already_pending");
+    expect(within(pending).getByRole("tooltip").textContent).toBe("Already pending");
+    expect(await screen.findByRole("button", { name: "Send 1 invitation" }, CHECKED)).toBeTruthy();
+    expect(screen.getByText("1 invitation would be sent · 1 would be skipped")).toBeTruthy();
+    expect(sent.every((request) => request.dryRun)).toBe(true);
+    expect((await pendingInvitations(mock)).count).toBe(1);
+  });
+
+  it("R-INV-04: a skip reason the server gives (a deactivated user) shows with core's wording", async () => {
+    await setup();
+    // The server answers why; the component renders any reason core defines.
+    server.use(
+      http.post(`${BASE}/invitations`, async ({ request }) => {
+        const body = (await request.clone().json()) as { emails: string[]; dryRun?: boolean };
+        if (!body.dryRun) return undefined;
+        return HttpResponse.json({
+          dryRun: true,
+          created: [],
+          skipped: body.emails.map((email) => ({
+            input: email,
+            email,
+            reason: "deactivated_user",
+            message: "This address belongs to a deactivated user.",
+          })),
+          seatsLeft: null,
+        });
+      }),
+    );
+    const { user } = renderModal();
+    await waitForRoles();
+    await user.type(addressInput(), "pat.former@acme.com,");
+    await waitFor(() => expect(chips()[0]?.dataset.reason).toBe("deactivated_user"), CHECKED);
+    expect(within(chips()[0] as HTMLElement).getByRole("tooltip").textContent).toBe(
+      "Deactivated user",
+    );
+    expect(screen.getByRole("button", { name: "Send invitations" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Preview" }));
+    expect(await screen.findByRole("heading", { name: "Deactivated user (1)" })).toBeTruthy();
+  });
+
+  it("R-UI-02: a send that could not reach the server says that nothing was sent", async () => {
+    await setup();
+    server.use(
+      http.post(`${BASE}/invitations`, async ({ request }) =>
+        (await isRealCreate(request)) ? HttpResponse.error() : undefined,
+      ),
+    );
+    const { user } = renderModal();
+    await waitForRoles();
+    await user.type(addressInput(), "ana@acme.com,");
+    await user.click(screen.getByRole("button", { name: "Send 1 invitation" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("We couldn't reach the server.");
+    expect(alert.textContent).toContain("Nothing was sent. Retry to send the invitation.");
+    expect(alert.textContent).not.toMatch(/0 of 1/);
+  });
+
+  it("R-SDK-07: a rate-limited send says when to try again", async () => {
+    await setup();
+    server.use(
+      http.post(`${BASE}/invitations`, async ({ request }) =>
+        (await isRealCreate(request))
+          ? HttpResponse.json(
+              { error: { code: "RATE_LIMITED", message: "Too many requests." } },
+              { status: 429, headers: { "retry-after": "12" } },
+            )
+          : undefined,
+      ),
+    );
+    const { user } = renderModal();
+    await waitForRoles();
+    await user.type(addressInput(), "ana@acme.com,");
+    await user.click(screen.getByRole("button", { name: "Send 1 invitation" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("Too many attempts. Try again in 12 s.");
+  });
+
+  it("R-INV-02: first and last name columns of a CSV name each invitation", async () => {
+    const { sent } = await setup();
+    const { user } = renderModal();
+    await waitForRoles();
+    await user.click(screen.getByRole("radio", { name: "Upload CSV" }));
+    await user.upload(
+      screen.getByLabelText("Choose file"),
+      csvFile(["First name;Last name;E-Mail", "Ana;Lima;ana@acme.com", "Ben;;ben@acme.com"]),
+    );
+    const rows = within(await screen.findByRole("table"))
+      .getAllByRole("row")
+      .slice(1);
+    expect(within(rows[0] as HTMLElement).getByText("Ana Lima")).toBeTruthy();
+    await user.click(await screen.findByRole("button", { name: "Send 2 invitations" }));
+    await screen.findByText("2 invited · 0 skipped");
+    expect(sent.filter((request) => !request.dryRun).at(-1)?.names).toEqual({
+      "ana@acme.com": "Ana Lima",
+      "ben@acme.com": "Ben",
+    });
   });
 
   it("R-UI-07: German strings from localization={de}, numbers and plurals from the locale", async () => {

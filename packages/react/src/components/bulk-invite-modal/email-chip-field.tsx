@@ -1,5 +1,5 @@
 "use client";
-import type { ParsedAddress } from "@foyer/core";
+import type { ParsedAddress, SkipReason } from "@foyer/core/rules";
 import {
   type ClipboardEvent,
   type KeyboardEvent,
@@ -20,12 +20,12 @@ import type { BulkInviteModalSlot } from "./slots.ts";
 /** Props of `EmailChipField`. Internal: part of `BulkInviteModal`. */
 export interface EmailChipFieldProps {
   chips: EmailChips;
-  strings: BulkInviteModalStrings;
-  format: UseLocalizationResult["formatMessage"];
+  /** Why an entry would be skipped (the browser's finding or the server's dry run). */
+  verdictFor: (entry: ParsedAddress) => SkipReason | null;
+  l10n: UseLocalizationResult<"bulkInviteModal">;
   inputRef: RefObject<HTMLInputElement | null>;
   invalid: boolean;
   errorId: string | undefined;
-  disabled: boolean;
   classNames: SlotClassNames<BulkInviteModalSlot> | undefined;
 }
 
@@ -39,30 +39,32 @@ function shouldCommit(value: string): boolean {
 
 interface ChipListProps {
   chips: readonly ParsedAddress[];
+  verdictFor: EmailChipFieldProps["verdictFor"];
   strings: BulkInviteModalStrings;
-  format: EmailChipFieldProps["format"];
+  format: UseLocalizationResult["formatMessage"];
   activeIndex: number;
   onActiveIndexChange: (index: number) => void;
   onRemove: (index: number) => void;
   onLeaveEnd: () => void;
-  disabled: boolean;
   idPrefix: string;
   classNames: SlotClassNames<BulkInviteModalSlot> | undefined;
 }
 
 /**
  * The chips, one tab stop for all of them (roving focus): arrows move, Backspace/Delete and
- * Enter remove. Memoised so typing in the input does not re-render a long list.
+ * Enter remove. A chip the batch would skip (invalid, repeated, or by the server's dry run:
+ * already pending, a member, deactivated …) is marked, its reason on hover and focus.
+ * Memoised so typing in the input does not re-render a long list.
  */
 const ChipList = memo(function ChipList({
   chips,
+  verdictFor,
   strings,
   format,
   activeIndex,
   onActiveIndexChange,
   onRemove,
   onLeaveEnd,
-  disabled,
   idPrefix,
   classNames,
 }: ChipListProps) {
@@ -125,12 +127,16 @@ const ChipList = memo(function ChipList({
       aria-label={strings.emailsLabel}
     >
       {chips.map((chip, index) => {
+        const verdict = verdictFor(chip);
         const reason =
           chip.state === "invalid"
             ? strings.chipInvalid
             : chip.state === "duplicate"
               ? strings.chipDuplicate
-              : null;
+              : verdict
+                ? strings.reasons[verdict]
+                : null;
+        const state = chip.state === "valid" && verdict ? "skipped" : chip.state;
         const reasonId = `${idPrefix}-reason-${index}`;
         return (
           <li
@@ -138,7 +144,8 @@ const ChipList = memo(function ChipList({
             key={`${index}:${chip.input}`}
             className={cx("foyer-chip", classNames?.chip)}
             data-slot="chip"
-            data-state={chip.state}
+            data-state={state}
+            data-reason={verdict ?? undefined}
           >
             <span className="foyer-chip__text">{chip.input}</span>
             <button
@@ -148,8 +155,7 @@ const ChipList = memo(function ChipList({
               tabIndex={index === current ? 0 : -1}
               aria-label={format(strings.removeChip, { email: chip.input })}
               aria-describedby={reason ? reasonId : undefined}
-              aria-invalid={chip.state === "valid" ? undefined : true}
-              disabled={disabled}
+              aria-invalid={state === "valid" ? undefined : true}
               onFocus={() => onActiveIndexChange(index)}
               onClick={() => onRemove(index)}
               onKeyDown={(event) => onKeyDown(event, index)}
@@ -174,28 +180,28 @@ const ChipList = memo(function ChipList({
  */
 export function EmailChipField({
   chips,
-  strings,
-  format,
+  verdictFor,
+  l10n,
   inputRef,
   invalid,
   errorId,
-  disabled,
   classNames,
 }: EmailChipFieldProps) {
+  const strings = l10n.t.bulkInviteModal;
+  const format = l10n.formatMessage;
   const id = useId();
   const inputId = `${id}-input`;
   const hintId = `${id}-hint`;
   const summaryId = `${id}-summary`;
-  const [draft, setDraft] = useState("");
   const [activeIndex, setActiveIndex] = useState(-1);
-  const { addText, removeLast, remove } = chips;
+  const { addText, removeLast, remove, draft, setDraft } = chips;
 
   const commit = useCallback(
     (text: string) => {
       if (text.trim() !== "") addText(text);
       setDraft("");
     },
-    [addText],
+    [addText, setDraft],
   );
   const focusInput = useCallback(() => inputRef.current?.focus(), [inputRef]);
   const onRemove = useCallback((index: number) => remove(index), [remove]);
@@ -238,13 +244,13 @@ export function EmailChipField({
       >
         <ChipList
           chips={chips.chips}
+          verdictFor={verdictFor}
           strings={strings}
           format={format}
           activeIndex={activeIndex < 0 ? chips.chips.length - 1 : activeIndex}
           onActiveIndexChange={setActiveIndex}
           onRemove={onRemove}
           onLeaveEnd={focusInput}
-          disabled={disabled}
           idPrefix={id}
           classNames={classNames}
         />
@@ -260,7 +266,6 @@ export function EmailChipField({
           spellCheck={false}
           placeholder={chips.entries.length === 0 ? strings.emailsPlaceholder : undefined}
           value={draft}
-          disabled={disabled}
           aria-invalid={invalid || undefined}
           aria-describedby={[hintId, summaryId, errorId].filter(Boolean).join(" ")}
           onChange={(event) => {
@@ -286,7 +291,6 @@ export function EmailChipField({
             type="button"
             className="foyer-button foyer-button--ghost foyer-button--small"
             onClick={chips.removeInvalid}
-            disabled={disabled}
           >
             {strings.removeInvalid}
           </button>

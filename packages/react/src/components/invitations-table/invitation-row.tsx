@@ -1,19 +1,22 @@
 "use client";
-import type { Invitation } from "@foyer/core";
-import { type CSSProperties, memo } from "react";
+import type { Invitation } from "@foyer/core/rules";
+import { memo, type ReactNode } from "react";
 import { cx } from "../../internal/cx.ts";
 import type { SlotClassNames } from "../../internal/slots.ts";
-import { Tooltip } from "../../internal/tooltip.tsx";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
+import type { ColumnId } from "./columns.ts";
+import { DeliveryCell } from "./delivery-cell.tsx";
 import { type RowAction, RowActionsMenu } from "./row-actions-menu.tsx";
 import type { InvitationsTableSlot } from "./slots.ts";
+import { RelativeTime } from "./time-cell.tsx";
 
 /** Props of `InvitationRow`. Internal to InvitationsTable. */
 export interface InvitationRowProps {
   invitation: Invitation;
+  /** The columns to draw, in order (see `columnsFor`). */
+  columns: readonly ColumnId[];
   /** 1-based position among all rows, header row included (`aria-rowindex`). */
   rowIndex: number;
-  showTenant: boolean;
   selectable: boolean;
   selected: boolean;
   busy: boolean;
@@ -25,21 +28,26 @@ export interface InvitationRowProps {
   actionsFor: (invitation: Invitation) => RowAction[];
   l10n: UseLocalizationResult<"invitationsTable">;
   classNames: SlotClassNames<InvitationsTableSlot> | undefined;
-  style?: CSSProperties;
 }
 
 const DAY = 86_400_000;
 
-const DELIVERY_ICONS = { none: "↗", queued: "◷", sent: "✓", failed: "!" } as const;
+/** When a closed invitation was closed: accepted, revoked, or its expiry. */
+function closedAt(invitation: Invitation): string {
+  if (invitation.status === "accepted") return invitation.acceptedAt ?? invitation.expiresAt;
+  if (invitation.status === "revoked") return invitation.revokedAt ?? invitation.expiresAt;
+  return invitation.expiresAt;
+}
 
 /**
- * One invitation as a table row. Memoised: while the table scrolls, only the rows that come
- * into view render, not every row on screen. Every prop is a value or a stable callback.
+ * One invitation as a table row; in a narrow container CSS lays the same cells out as a
+ * card (each time cell then shows its column name, from `data-label`). Memoised: while the
+ * table scrolls, only rows that come into view render. Internal to InvitationsTable.
  */
 export const InvitationRow = memo(function InvitationRow({
   invitation,
+  columns,
   rowIndex,
-  showTenant,
   selectable,
   selected,
   busy,
@@ -47,13 +55,100 @@ export const InvitationRow = memo(function InvitationRow({
   actionsFor,
   l10n,
   classNames,
-  style,
 }: InvitationRowProps) {
-  const { t, formatMessage, formatDate, formatRelative } = l10n;
-  const actions = actionsFor(invitation);
+  const { t, formatMessage } = l10n;
   const s = t.invitationsTable;
-  const cell = cx("foyer-invitations__cell", classNames?.cell);
-  const inviter = invitation.invitedBy?.name ?? invitation.invitedBy?.email ?? t.common.none;
+  const cellClass = cx("foyer-invitations__cell", classNames?.cell);
+
+  const content = (column: ColumnId): ReactNode => {
+    switch (column) {
+      case "select":
+        return selectable ? (
+          <input
+            type="checkbox"
+            className={cx("foyer-checkbox", classNames?.checkbox)}
+            data-slot="checkbox"
+            checked={selected}
+            onChange={() => onToggleSelected(invitation.id)}
+            aria-label={formatMessage(s.selectRow, { email: invitation.email })}
+          />
+        ) : null;
+      case "email":
+        return (
+          <>
+            <span className="foyer-invitations__email" title={invitation.email}>
+              {invitation.email}
+            </span>
+            {invitation.name && <span className="foyer-invitations__name">{invitation.name}</span>}
+          </>
+        );
+      case "tenant":
+        return invitation.tenantName;
+      case "role":
+        return invitation.role.name;
+      case "invitedBy":
+        return invitation.invitedBy?.name ?? invitation.invitedBy?.email ?? t.common.none;
+      case "sent":
+        return <RelativeTime at={invitation.sentAt} l10n={l10n} />;
+      case "expires": {
+        const soon =
+          invitation.status === "pending" &&
+          new Date(invitation.expiresAt).getTime() - Date.now() < DAY;
+        return (
+          <RelativeTime
+            at={invitation.expiresAt}
+            l10n={l10n}
+            state={soon ? "soon" : "later"}
+            slot="expiry"
+          />
+        );
+      }
+      case "closed": {
+        const by = invitation.status === "revoked" ? invitation.revokedBy : null;
+        return (
+          <>
+            <RelativeTime at={closedAt(invitation)} l10n={l10n} state={invitation.status} />
+            {by && (
+              <span className="foyer-invitations__name">
+                {formatMessage(s.revokedBy, { name: by.name ?? by.email })}
+              </span>
+            )}
+          </>
+        );
+      }
+      case "status":
+        return (
+          <span
+            className={cx("foyer-badge", classNames?.badge)}
+            data-slot="badge"
+            data-state={invitation.status}
+          >
+            {s.status[invitation.status]}
+          </span>
+        );
+      case "delivery":
+        return (
+          <DeliveryCell invitation={invitation} l10n={l10n} className={classNames?.delivery} />
+        );
+      case "actions": {
+        const actions = actionsFor(invitation);
+        return actions.length > 0 ? (
+          <RowActionsMenu
+            label={formatMessage(s.rowActions, { email: invitation.email })}
+            actions={actions}
+            disabled={busy}
+            triggerClassName={classNames?.rowActions}
+            menuClassName={classNames?.menu}
+            itemClassName={classNames?.menuItem}
+          />
+        ) : null;
+      }
+      default: {
+        const exhaustive: never = column;
+        return exhaustive;
+      }
+    }
+  };
 
   return (
     <tr
@@ -64,164 +159,27 @@ export const InvitationRow = memo(function InvitationRow({
       data-state={invitation.status}
       data-selected={selected || undefined}
       data-busy={busy || undefined}
-      style={style}
     >
-      <td className={cell} data-slot="cell" data-column="select">
-        {selectable && (
-          <input
-            type="checkbox"
-            className={cx("foyer-checkbox", classNames?.checkbox)}
-            data-slot="checkbox"
-            checked={selected}
-            onChange={() => onToggleSelected(invitation.id)}
-            aria-label={formatMessage(s.selectRow, { email: invitation.email })}
-          />
-        )}
-      </td>
-      <td className={cell} data-slot="cell" data-column="email">
-        <span className="foyer-invitations__email" title={invitation.email}>
-          {invitation.email}
-        </span>
-        {invitation.name && <span className="foyer-invitations__name">{invitation.name}</span>}
-      </td>
-      {showTenant && (
-        <td className={cell} data-slot="cell" data-column="tenant">
-          {invitation.tenantName}
-        </td>
-      )}
-      <td className={cell} data-slot="cell" data-column="role">
-        {invitation.role.name}
-      </td>
-      <td className={cell} data-slot="cell" data-column="invitedBy">
-        {inviter}
-      </td>
-      <td className={cell} data-slot="cell" data-column="sent">
-        <Tooltip content={formatDate(invitation.sentAt)}>
-          <time dateTime={invitation.sentAt} suppressHydrationWarning>
-            {formatRelative(invitation.sentAt)}
-          </time>
-        </Tooltip>
-      </td>
-      <td className={cell} data-slot="cell" data-column="expires">
-        <ExpiryCell invitation={invitation} l10n={l10n} />
-      </td>
-      <td className={cell} data-slot="cell" data-column="status">
-        <span
-          className={cx("foyer-badge", classNames?.badge)}
-          data-slot="badge"
-          data-state={invitation.status}
+      {columns.map((column) => (
+        <td
+          key={column}
+          className={cellClass}
+          data-slot="cell"
+          data-column={column}
+          data-label={LABELLED.has(column) ? s.columns[column as LabelledColumn] : undefined}
         >
-          {s.status[invitation.status]}
-        </span>
-      </td>
-      <td className={cell} data-slot="cell" data-column="delivery">
-        <DeliveryCell invitation={invitation} l10n={l10n} className={classNames?.delivery} />
-      </td>
-      <td className={cell} data-slot="cell" data-column="actions">
-        {actions.length > 0 && (
-          <RowActionsMenu
-            label={formatMessage(s.rowActions, { email: invitation.email })}
-            actions={actions}
-            disabled={busy}
-            triggerClassName={classNames?.rowActions}
-            menuClassName={classNames?.menu}
-            itemClassName={classNames?.menuItem}
-          />
-        )}
-      </td>
+          {content(column)}
+        </td>
+      ))}
     </tr>
   );
 });
 
-function ExpiryCell({
-  invitation,
-  l10n,
-}: {
-  invitation: Invitation;
-  l10n: UseLocalizationResult<"invitationsTable">;
-}) {
-  const { t, formatMessage, formatDate, formatRelative } = l10n;
-  const s = t.invitationsTable;
-  const { status } = invitation;
-  if (status === "pending") {
-    const soon = new Date(invitation.expiresAt).getTime() - Date.now() < DAY;
-    return (
-      <Tooltip content={formatDate(invitation.expiresAt)} slot="expiry">
-        <time
-          dateTime={invitation.expiresAt}
-          suppressHydrationWarning
-          className="foyer-invitations__expiry"
-          data-state={soon ? "soon" : "later"}
-        >
-          {formatRelative(invitation.expiresAt)}
-        </time>
-      </Tooltip>
-    );
-  }
-  // History: expired, accepted or revoked (the type leaves no other status here).
-  const at =
-    status === "expired"
-      ? invitation.expiresAt
-      : ((status === "accepted" ? invitation.acceptedAt : invitation.revokedAt) ??
-        invitation.expiresAt);
-  const template =
-    status === "expired" ? s.expiredAgo : status === "accepted" ? s.acceptedAgo : s.revokedAgo;
-  const by = status === "revoked" ? invitation.revokedBy : null;
-  return (
-    <>
-      <Tooltip content={formatDate(at)} slot="expiry">
-        <time
-          dateTime={at}
-          suppressHydrationWarning
-          className="foyer-invitations__expiry"
-          data-state={status}
-        >
-          {formatMessage(template, { time: formatRelative(at) })}
-        </time>
-      </Tooltip>
-      {by && (
-        <span className="foyer-invitations__name">
-          {formatMessage(s.revokedBy, { name: by.name ?? by.email })}
-        </span>
-      )}
-    </>
-  );
-}
-
-function DeliveryCell({
-  invitation,
-  l10n,
-  className,
-}: {
-  invitation: Invitation;
-  l10n: UseLocalizationResult<"invitationsTable">;
-  className: string | undefined;
-}) {
-  const { t, formatMessage } = l10n;
-  const { status, error } = invitation.delivery;
-  const content = (
-    <>
-      <span aria-hidden="true" className="foyer-invitations__delivery-icon">
-        {DELIVERY_ICONS[status]}
-      </span>
-      {t.invitationsTable.delivery[status]}
-    </>
-  );
-  const classes = cx("foyer-invitations__delivery", className);
-  if (status === "failed" && error) {
-    return (
-      <Tooltip
-        content={formatMessage(t.invitationsTable.deliveryFailedReason, { reason: error })}
-        className={classes}
-        slot="delivery"
-      >
-        {content}
-      </Tooltip>
-    );
-  }
-  return (
-    <span className={classes} data-slot="delivery" data-state={status}>
-      {content}
-    </span>
-  );
-}
+type LabelledColumn = "invitedBy" | "sent" | "expires" | "closed";
+/** Cells that show their column name in the stacked (card) layout. */
+const LABELLED: ReadonlySet<ColumnId> = new Set<LabelledColumn>([
+  "invitedBy",
+  "sent",
+  "expires",
+  "closed",
+]);

@@ -52,7 +52,12 @@ describe("InvitationsTable over @foyer/msw", () => {
     const dev = await rowFor("dev@acme.com");
     const badge = within(dev).getByText("Revoked");
     expect(badge.getAttribute("data-state")).toBe("revoked");
-    expect(within(dev).getByText(/^Revoked (now|\d+ seconds? ago)$/)).toBeTruthy();
+    // History names its columns for what they hold: when each invitation was closed.
+    expect(screen.getByRole("columnheader", { name: "Closed" })).toBeTruthy();
+    expect(screen.queryByRole("columnheader", { name: /Expires/ })).toBeNull();
+    const closed = dev.querySelector<HTMLElement>("[data-column='closed']");
+    expect(closed?.querySelector("time")?.textContent).toMatch(/^(now|\d+ seconds? ago)$/);
+    expect(closed?.textContent).toMatch(/by Mia MSP$/);
     expect(screen.queryByRole("row", { name: /ana@acme.com/ })).toBeNull();
     expect(listRequests(ctx.requests).some((r) => r.includes("status=history"))).toBe(true);
     expect(screen.getByRole("table").querySelector("caption")?.textContent).toBe(
@@ -304,6 +309,22 @@ describe("InvitationsTable over @foyer/msw", () => {
     expect(ctx.requests.some((r) => /^POST \/invitations\/.+\/resend$/.test(r))).toBe(true);
   });
 
+  it("R-EML-02: a resent row reads Queued, then Sent once delivered, without reloading the list", async () => {
+    const user = userEvent.setup();
+    renderWithFoyer(<InvitationsTable tenantId="acme" />, ctx.client);
+    const ben = await rowFor("ben@acme.com");
+    const delivery = () => ben.querySelector("[data-column='delivery']")?.textContent ?? "";
+    await user.click(within(ben).getByRole("button", { name: "Actions for ben@acme.com" }));
+    await user.click(screen.getByRole("menuitem", { name: "Resend" }));
+    await screen.findByText("Invitation to ben@acme.com sent again.");
+    // The mock delivers right after the resend answered "queued"; the row learns it by asking.
+    expect(delivery()).toContain("Queued");
+    const listsBefore = listRequests(ctx.requests).length;
+    await waitFor(() => expect(delivery()).toContain("Sent"), { timeout: 4000 });
+    expect(ctx.requests.some((r) => /^GET \/invitations\/[^/?]+$/.test(r))).toBe(true);
+    expect(listRequests(ctx.requests)).toHaveLength(listsBefore);
+  });
+
   it("R-UI-07: German strings from localization={de}, dates and plurals from the locale", async () => {
     renderWithFoyer(<InvitationsTable tenantId="acme" />, ctx.client, {
       locale: "de-DE",
@@ -315,7 +336,7 @@ describe("InvitationsTable over @foyer/msw", () => {
     expect(within(ana).getByRole("button", { name: "Aktionen für ana@acme.com" })).toBeTruthy();
     expect(within(ana).getByText("Ausstehend")).toBeTruthy();
     expect(within(ana).getByText("in 7 Tagen")).toBeTruthy();
-    expect(screen.getByRole("columnheader", { name: /Gültig bis/ })).toBeTruthy();
+    expect(screen.getByRole("columnheader", { name: /Läuft ab/ })).toBeTruthy();
     expect(screen.getByRole("searchbox", { name: "Nach E-Mail-Adresse suchen" })).toBeTruthy();
   });
 
@@ -429,6 +450,21 @@ describe("InvitationsTable states", () => {
     expect(screen.getByRole("tab", { name: "Pending (0)" })).toBeTruthy();
     expect(container.querySelector('[data-slot="root"]')?.getAttribute("data-state")).toBe("empty");
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it("R-UI-01: an empty tenant shows the host's invite button once, in the empty state", async () => {
+    renderWithFoyer(
+      <InvitationsTable
+        tenantId="acme"
+        actions={<button type="button">Invite users</button>}
+        emptyActions={<button type="button">Invite users</button>}
+      />,
+      ctx.client,
+    );
+    await screen.findByText("No pending invitations");
+    const buttons = screen.getAllByRole("button", { name: "Invite users" });
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]?.closest("[data-slot='empty']")).toBeTruthy();
   });
 
   it("R-UI-01: loading shows skeleton rows, not a spinner", async () => {

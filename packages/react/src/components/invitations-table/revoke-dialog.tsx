@@ -1,74 +1,56 @@
 "use client";
-import { cx } from "../../internal/cx.ts";
-import { Dialog, DialogDescription, DialogTitle } from "../../internal/dialog.tsx";
-import { useFoyerRootProps } from "../../internal/use-root-props.ts";
+import { ConfirmDialog } from "../../internal/confirm-dialog.tsx";
+import type { UseLocalizationResult } from "../../localization/use-localization.ts";
+import type { Confirmation } from "./use-row-actions.ts";
 
 /** Props of `RevokeDialog`. Internal to InvitationsTable. */
 export interface RevokeDialogProps {
   open: boolean;
-  title: string;
-  description: string;
-  cancelLabel: string;
-  confirmLabel: string;
+  /** What to ask about (kept while the dialog fades out). */
+  confirmation: Confirmation | null;
   onConfirm: () => void;
-  onOpenChange: (open: boolean) => void;
+  onCancel: () => void;
   /** Where focus goes when the dialog closes (the "⋯" button or the bulk Revoke button). */
   returnFocusTo: () => HTMLElement | null;
-  className?: string | undefined;
+  l10n: UseLocalizationResult<"invitationsTable">;
+  className: string | undefined;
 }
 
 /**
- * The revoke confirmation, a native modal `alertdialog`: focus starts on Cancel (the safe
- * choice), Escape cancels, a click beside it does nothing, and focus returns to what opened
- * it.
+ * "Revoke invitation to ana@acme.com? The link stops working immediately. This can't be
+ * undone." with Cancel and a red Revoke, or the same for the selection. Internal to
+ * InvitationsTable.
  */
 export function RevokeDialog({
   open,
-  title,
-  description,
-  cancelLabel,
-  confirmLabel,
+  confirmation,
   onConfirm,
-  onOpenChange,
+  onCancel,
   returnFocusTo,
+  l10n,
   className,
 }: RevokeDialogProps) {
-  const rootProps = useFoyerRootProps();
+  const s = l10n.t.invitationsTable;
+  const many = confirmation?.kind === "many";
   return (
-    <Dialog
+    <ConfirmDialog
       open={open}
-      onOpenChange={onOpenChange}
-      role="alertdialog"
-      returnFocus={returnFocusTo}
-      className="foyer-dialog-overlay"
-    >
-      <div
-        {...rootProps}
-        className={cx("foyer-root foyer-dialog", className)}
-        data-slot="dialog"
-        data-state={open ? "open" : "closed"}
-      >
-        <DialogTitle className="foyer-dialog__title">{title}</DialogTitle>
-        <DialogDescription className="foyer-dialog__description">{description}</DialogDescription>
-        <div className="foyer-dialog__footer">
-          <button
-            type="button"
-            className="foyer-button"
-            data-foyer-autofocus=""
-            onClick={() => onOpenChange(false)}
-          >
-            {cancelLabel}
-          </button>
-          <button
-            type="button"
-            className="foyer-button foyer-button--danger"
-            data-slot="confirm"
-            onClick={onConfirm}
-          >
-            {confirmLabel}
-          </button>
-        </div>
-      </div>
-    </Dialog>
+      onOpenChange={(next) => {
+        if (!next) onCancel();
+      }}
+      title={
+        confirmation?.kind === "many"
+          ? l10n.formatMessage(s.revokeManyTitle, { count: confirmation.count })
+          : l10n.formatMessage(s.revokeTitle, {
+              email: confirmation?.kind === "one" ? confirmation.invitation.email : "",
+            })
+      }
+      description={many ? s.revokeManyDescription : s.revokeDescription}
+      cancelLabel={l10n.t.common.cancel}
+      confirmLabel={s.revokeConfirm}
+      onConfirm={onConfirm}
+      returnFocusTo={returnFocusTo}
+      className={className}
+    />
   );
 }

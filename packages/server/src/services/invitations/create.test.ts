@@ -158,8 +158,23 @@ describe("creating invitations", () => {
     });
     const result = await invite(a.acmeAdmin, { emails: ["active@acme.com", "Gone@Acme.com"] });
     expect(result.created).toHaveLength(0);
-    expect(result.skipped.map((s) => s.reason)).toEqual(["already_member", "already_member"]);
+    // A deactivated user is refused too, with its own reason (not "Already a member").
+    expect(result.skipped.map((s) => s.reason)).toEqual(["already_member", "deactivated_user"]);
     expect(result.skipped[0]?.message).toMatch(/already belongs to a user/);
+    expect(result.skipped[1]?.message).toMatch(/deactivated user/);
+  });
+
+  it("R-INV-02: names per address (a CSV's name columns) pre-fill each invitation; `name` fills the rest", async () => {
+    const result = await invite(a.acmeAdmin, {
+      emails: ["Ana@Acme.com", "ben@acme.com", "cy@acme.com"],
+      names: { "Ana@Acme.com": "Ana Lima", "ben@acme.com": "Ben Ode" },
+      name: "Someone",
+    });
+    expect(result.created.map((c) => [c.email, c.invitation?.name])).toEqual([
+      ["ana@acme.com", "Ana Lima"],
+      ["ben@acme.com", "Ben Ode"],
+      ["cy@acme.com", "Someone"],
+    ]);
   });
 
   it("R-INV-05: members plus pending invitations never exceed the seat limit, and the answer says what is left", async () => {

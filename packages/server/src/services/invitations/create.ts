@@ -10,6 +10,7 @@ import {
   markDuplicates,
   type Role,
   type SkipReason,
+  skipMessage,
   type Tenant,
 } from "@foyer/core";
 import type * as z from "zod/mini";
@@ -17,21 +18,13 @@ import { FoyerServiceError } from "../../errors.ts";
 import { newInvitationRow } from "../../store/new-invitation-row.ts";
 import type { AuditRow, InvitationRow, OutboxRow, StoreTx, TokenRow } from "../../store/types.ts";
 import { generateToken, hashToken, newId } from "../../tokens.ts";
+import type { HostUser } from "../../types.ts";
 import { grantableRole, requirePermission, tenantInScope } from "../access.ts";
 import { actorRef, type ServiceContext } from "../context.ts";
 import { toInvitation } from "../mapping.ts";
 import { invitationEmail } from "../outbox.ts";
 import { parseInput } from "../validate.ts";
 import { resolvePreset, revokeRow, settleExpired } from "./rules.ts";
-
-const SKIP_MESSAGES: Record<SkipReason, string> = {
-  invalid_email: "This is not a valid email address.",
-  duplicate_in_batch: "This address appears earlier in the list.",
-  already_pending: "An invitation to this address is already pending.",
-  already_member: "This address already belongs to a user.",
-  domain_not_allowed: "This tenant does not allow invitations to this domain.",
-  seat_limit: "The tenant's seat limit is reached.",
-};
 
 /** The request body after validation (defaults filled in). */
 type ParsedBody = z.output<typeof CreateInvitationsBodySchema>;
@@ -72,13 +65,13 @@ export async function createInvitations(
 
   const skipped: BatchResult["skipped"] = [];
   const skip: Skip = (input, email, reason, message) =>
-    skipped.push({ input, email, reason, message: message ?? SKIP_MESSAGES[reason] });
+    skipped.push({ input, email, reason, message: message ?? skipMessage(reason) });
 
   const inDomain = screenAddresses(body.emails, scoped, skip);
 
   // The host's users (R-INV-04), looked up before the transaction: host lookups may be slow.
-  const hostUsers = new Set(
-    (await ctx.lookupUsers(inDomain.map((c) => c.email))).map((u) => u.email.toLowerCase()),
+  const hostUsers = new Map(
+    (await ctx.lookupUsers(inDomain.map((c) => c.email))).map((u) => [u.email.toLowerCase(), u]),
   );
 
   const outcome = await ctx.store.transaction(async (tx) => {
@@ -175,7 +168,7 @@ async function sortOut(
   input: {
     tenant: Tenant;
     inDomain: Candidate[];
-    hostUsers: Set<string>;
+    hostUsers: Map<string, HostUser>;
     body: Pick<ParsedBody, "ifPending">;
     at: Date;
     events: AuditRow[];
@@ -189,13 +182,20 @@ async function sortOut(
     tx.findMembersByEmails(emails),
   ]);
   const openByEmail = new Map(open.map((row) => [row.email.toLowerCase(), row]));
-  const memberEmails = new Set(members.map((m) => m.email.toLowerCase()));
+  const memberByEmail = new Map(members.map((m) => [m.email.toLowerCase(), m]));
 
   const settles: { row: InvitationRow; patch: Partial<InvitationRow> }[] = [];
   const replaces: InvitationRow[] = [];
   const accepted: Accepted[] = [];
   for (const c of inDomain) {
-    if (hostUsers.has(c.email) || memberEmails.has(c.email)) {
+    const user = hostUsers.get(c.email);
+    const member = memberByEmail.get(c.email);
+    if (user?.active === false || member?.status === "inactive") {
+      // R-INV-04: a deactivated user owns the address too, with a reason of its own.
+      skip(c.input, c.email, "deactivated_user");
+      continue;
+    }
+    if (user || member) {
       skip(c.input, c.email, "already_member");
       continue;
     }
@@ -250,7 +250,7 @@ async function writeInvitations(
     tenant: Tenant;
     role: Role;
     preset: ExpiryPreset;
-    body: Pick<ParsedBody, "name" | "department" | "teams" | "message" | "delivery">;
+    body: Pick<ParsedBody, "name" | "names" | "department" | "teams" | "message" | "delivery">;
     toCreate: Accepted[];
     at: Date;
     events: AuditRow[];
@@ -276,7 +276,7 @@ async function writeInvitations(
         id: newId(),
         tenantId: tenant.id,
         email: c.email,
-        name: body.name ?? null,
+        name: body.names?.[c.input] ?? body.names?.[c.email] ?? body.name ?? null,
         roleId: role.id,
         department: body.department ?? null,
         teams: body.teams ?? [],

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { sameOriginUrl } from "./use-accept-invite.ts";
+import { sameOriginUrl } from "./redirects.ts";
 
 const ORIGIN = "https://app.acme.com";
 
 describe("sameOriginUrl", () => {
-  it("R-UI-04: accepts relative paths and absolute URLs on the page's origin", () => {
+  it("R-SEC-02: accepts relative paths and absolute URLs on the page's origin", () => {
     expect(sameOriginUrl("/welcome?x=1", ORIGIN)).toBe("https://app.acme.com/welcome?x=1");
     expect(sameOriginUrl("https://app.acme.com/app", ORIGIN)).toBe("https://app.acme.com/app");
   });
 
-  it("R-UI-04: refuses other origins, other schemes and tricks that leave the origin", () => {
+  it("R-SEC-02: refuses other origins, other schemes and tricks that leave the origin", () => {
     for (const value of [
       "https://evil.example/app",
       "//evil.example/app",

@@ -1,0 +1,95 @@
+// @foyer/core/rules: the contract's facts and Foyer's pure rules without the zod schemas (error
+// codes, endpoints, email parsing, the password policy, expiry presets, skip reasons, logo
+// URLs) and every type. Browser code imports values from here: a bundler that splits chunks
+// by module (esbuild) would otherwise put every schema and zod itself in the page's first
+// chunk as soon as one import passes through `@foyer/core`'s index, which re-exports the
+// schemas. The typed client loads the schemas apart, on demand.
+export type { ParsedAddress } from "./emails.ts";
+export {
+  displayNameOf,
+  emailDomain,
+  isValidEmail,
+  MAX_EMAIL_LENGTH,
+  markDuplicates,
+  normalizeDomain,
+  normalizeEmail,
+  parseDomainList,
+  parseEmailList,
+} from "./emails.ts";
+export type { EndpointDef, PathParamNames, RouteName, RouteParams } from "./endpoints.ts";
+export { buildPath, endpoints } from "./endpoints.ts";
+export type { DeadLinkCode, ErrorCode } from "./errors.ts";
+export {
+  DEAD_LINK_CODES,
+  ERROR_CODES,
+  errorCodes,
+  isDeadLinkCode,
+  isErrorCode,
+  statusOf,
+} from "./errors.ts";
+export { formatIssues } from "./issues.ts";
+export { HEX_COLOR_PATTERN, MAX_BATCH, MAX_MESSAGE } from "./limits.ts";
+export { isLogoUrl, MAX_LOGO_URL_LENGTH } from "./logo.ts";
+export type {
+  PasswordCheck,
+  PasswordPolicy,
+  PasswordRuleId,
+  PasswordRuleResult,
+} from "./password.ts";
+export { DEFAULT_PASSWORD_POLICY, evaluatePassword, isCommonPassword } from "./password.ts";
+export { sameOriginUrl } from "./redirects.ts";
+export { canGrantRole } from "./roles.ts";
+export type { RouteDef, RouteResponse } from "./routes.ts";
+export type {
+  AcceptInvitationBody,
+  AcceptResult,
+  Actor,
+  AuditAction,
+  AuditEvent,
+  AuditPage,
+  AuditQuery,
+  AuditSource,
+  BatchResult,
+  CreateInvitationsBody,
+  Delivery,
+  DeliveryStatus,
+  ErrorBody,
+  Invitation,
+  InvitationCounts,
+  InvitationFilter,
+  InvitationPage,
+  InvitationPreview,
+  InvitationResult,
+  InvitationStatus,
+  Issue,
+  ListInvitationsQuery,
+  ManagedTenant,
+  Permission,
+  PersonRef,
+  ResendInvitationBody,
+  ResendResult,
+  Role,
+  SessionContext,
+  StoredInvitationStatus,
+  Tenant,
+  TenantRoles,
+  TenantSettings,
+  TokenBody,
+} from "./schemas.ts";
+export type { SkipReason } from "./skip-reasons.ts";
+export {
+  compareSkipReasons,
+  groupSkipped,
+  SKIP_REASONS,
+  skipMessage,
+  skipReasons,
+} from "./skip-reasons.ts";
+export type { ExpiryPreset } from "./status.ts";
+export {
+  deriveStatus,
+  EXPIRY_PRESET_HOURS,
+  expiryFrom,
+  expiryOptionsFor,
+  expiryPresets,
+  isExpiryAllowed,
+} from "./status.ts";

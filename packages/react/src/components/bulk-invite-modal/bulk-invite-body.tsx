@@ -1,0 +1,242 @@
+"use client";
+import { Description, Title } from "@radix-ui/react-dialog";
+import { type ReactElement, useEffect, useId, useRef, useState } from "react";
+import { type UseBulkInviteOptions, useBulkInvite } from "../../hooks/use-bulk-invite.ts";
+import { cx } from "../../internal/cx.ts";
+import type { SlotClassNames } from "../../internal/slots.ts";
+import type { UseLocalizationResult } from "../../localization/use-localization.ts";
+import { summaryLine } from "./batch-summary.tsx";
+import { EditingForm } from "./editing-form.tsx";
+import { PreviewView } from "./preview-view.tsx";
+import { ResultsView } from "./results-view.tsx";
+import { SendProgress } from "./send-progress.tsx";
+import type { BulkInviteModalSlot } from "./slots.ts";
+
+/** What closing the dialog would cost: nothing, typed input, or a send in flight. */
+export type CloseGuard = "free" | "dirty" | "locked";
+
+/** Props of `BulkInviteBody`. Internal: part of `BulkInviteModal`. */
+export interface BulkInviteBodyProps {
+  options: UseBulkInviteOptions & {
+    departments?: readonly string[] | undefined;
+    teams?: readonly string[] | undefined;
+  };
+  l10n: UseLocalizationResult<"bulkInviteModal">;
+  classNames: SlotClassNames<BulkInviteModalSlot> | undefined;
+  onGuardChange: (guard: CloseGuard) => void;
+  /** Cancel and ×: the modal asks first when there is input. */
+  onRequestClose: () => void;
+  /** Done after the results: closes without asking. */
+  onDone: () => void;
+}
+
+/**
+ * The dialog's inside, mounted only while it is open (each opening starts a fresh batch):
+ * title, the form or the progress, preview or results of the batch, the footer's buttons,
+ * and a polite live region for results. Internal: part of `BulkInviteModal`.
+ */
+export function BulkInviteBody({
+  options,
+  l10n,
+  classNames,
+  onGuardChange,
+  onRequestClose,
+  onDone,
+}: BulkInviteBodyProps) {
+  const { departments, teams, ...hookOptions } = options;
+  const invite = useBulkInvite(hookOptions);
+  const { t, formatMessage: format, errorMessage } = l10n;
+  const s = t.bulkInviteModal;
+  const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const focusTarget = useRef<HTMLElement | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const { phase } = invite;
+
+  const guard: CloseGuard =
+    phase === "sending"
+      ? "locked"
+      : (phase === "editing" || phase === "previewing" || phase === "preview") && invite.hasInput
+        ? "dirty"
+        : "free";
+  useEffect(() => onGuardChange(guard), [guard, onGuardChange]);
+  useEffect(() => () => onGuardChange("free"), [onGuardChange]);
+
+  // Move focus to what changed, and announce results politely (R-UI-08).
+  const { result, preview } = invite;
+  useEffect(() => {
+    if (phase === "done" && result) setAnnouncement(summaryLine(result, s, format));
+    else if (phase === "preview" && preview) setAnnouncement(summaryLine(preview, s, format));
+    else if (phase === "failed") setAnnouncement(errorMessage(invite.error));
+    if (phase !== "editing") focusTarget.current?.focus();
+  }, [phase, result, preview, s, format, errorMessage, invite.error]);
+
+  useEffect(() => {
+    // After a failed attempt, put the person on the first field to fix.
+    if (invite.fieldErrors.includes("noEmails") && invite.source === "type") {
+      inputRef.current?.focus();
+    }
+  }, [invite.fieldErrors, invite.source]);
+
+  const setFocusTarget = (node: HTMLElement | null) => {
+    focusTarget.current = node;
+  };
+  const sendLabel =
+    invite.sendCount === 0 ? s.sendEmpty : format(s.send, { count: invite.sendCount });
+  const primary = (label: string, onClick: () => void, disabled = false) => (
+    <button
+      type="button"
+      className="foyer-button foyer-button--primary"
+      onClick={onClick}
+      disabled={disabled}
+      data-slot="send"
+    >
+      {label}
+    </button>
+  );
+
+  let body: ReactElement;
+  let footer: ReactElement;
+  switch (phase) {
+    case "sending":
+      body = (
+        <SendProgress
+          progress={invite.progress}
+          l10n={l10n}
+          focusRef={setFocusTarget}
+          classNames={classNames}
+        />
+      );
+      footer = primary(s.sending, () => {}, true);
+      break;
+    case "preview":
+    case "previewing":
+      body = (
+        <PreviewView
+          invite={invite}
+          l10n={l10n}
+          headingId={`${id}-preview`}
+          focusRef={setFocusTarget}
+          classNames={classNames}
+        />
+      );
+      footer = (
+        <>
+          <button type="button" className="foyer-button" onClick={invite.backToEditing}>
+            {s.previewBack}
+          </button>
+          {primary(
+            sendLabel,
+            () => void invite.send(),
+            phase !== "preview" || invite.sendCount === 0,
+          )}
+        </>
+      );
+      break;
+    case "done":
+    case "failed":
+      body = (
+        <ResultsView
+          invite={invite}
+          l10n={l10n}
+          headingId={`${id}-result`}
+          focusRef={setFocusTarget}
+          announce={setAnnouncement}
+          classNames={classNames}
+        />
+      );
+      footer =
+        phase === "failed" ? (
+          <>
+            <button type="button" className="foyer-button" onClick={onDone}>
+              {s.close}
+            </button>
+            {primary(s.retry, () => void invite.retry())}
+          </>
+        ) : (
+          primary(s.done, onDone)
+        );
+      break;
+    case "editing":
+      body = (
+        <EditingForm
+          invite={invite}
+          l10n={l10n}
+          id={id}
+          inputRef={inputRef}
+          departments={departments}
+          teamOptions={teams}
+          classNames={classNames}
+        />
+      );
+      footer = (
+        <>
+          <button
+            type="button"
+            className="foyer-button foyer-button--ghost"
+            onClick={onRequestClose}
+          >
+            {s.cancel}
+          </button>
+          <button type="button" className="foyer-button" onClick={invite.runPreview}>
+            {s.preview}
+          </button>
+          {primary(sendLabel, () => void invite.send())}
+        </>
+      );
+      break;
+    default: {
+      const exhaustive: never = phase;
+      return exhaustive;
+    }
+  }
+
+  return (
+    <>
+      <div className={cx("foyer-bulk-invite__header", classNames?.header)} data-slot="header">
+        <Title className={cx("foyer-dialog__title", classNames?.title)} data-slot="title">
+          {s.title}
+        </Title>
+        <Description
+          className={cx("foyer-dialog__description", classNames?.description)}
+          data-slot="description"
+        >
+          {s.description}
+        </Description>
+        {phase !== "sending" && (
+          <button
+            type="button"
+            className={cx(
+              "foyer-button foyer-button--ghost foyer-button--icon foyer-bulk-invite__close",
+              classNames?.close,
+            )}
+            aria-label={s.close}
+            data-slot="close"
+            onClick={phase === "done" || phase === "failed" ? onDone : onRequestClose}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        )}
+      </div>
+      <div
+        className={cx("foyer-bulk-invite__body", classNames?.body)}
+        data-slot="body"
+        data-state={phase}
+      >
+        {body}
+      </div>
+      <div className={cx("foyer-dialog__footer", classNames?.footer)} data-slot="footer">
+        {footer}
+      </div>
+      <div
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        className="foyer-sr-only"
+        data-slot="announcer"
+      >
+        {announcement}
+      </div>
+    </>
+  );
+}

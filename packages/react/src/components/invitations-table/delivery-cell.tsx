@@ -1,0 +1,48 @@
+"use client";
+import type { Invitation } from "@foyer/core/rules";
+import { cx } from "../../internal/cx.ts";
+import { Tooltip } from "../../internal/tooltip.tsx";
+import type { UseLocalizationResult } from "../../localization/use-localization.ts";
+
+const DELIVERY_ICONS = { none: "↗", queued: "◷", sent: "✓", failed: "!" } as const;
+
+/** Props of `DeliveryCell`. Internal to InvitationsTable. */
+export interface DeliveryCellProps {
+  invitation: Invitation;
+  l10n: UseLocalizationResult<"invitationsTable">;
+  className: string | undefined;
+}
+
+/**
+ * Delivery status as a small icon and text ("Sent", "Queued", "Failed" with the reason in a
+ * tooltip), never colour alone. Internal to InvitationsTable.
+ */
+export function DeliveryCell({ invitation, l10n, className }: DeliveryCellProps) {
+  const { t, formatMessage } = l10n;
+  const { status, error } = invitation.delivery;
+  const content = (
+    <>
+      <span aria-hidden="true" className="foyer-invitations__delivery-icon">
+        {DELIVERY_ICONS[status]}
+      </span>
+      {t.invitationsTable.delivery[status]}
+    </>
+  );
+  const classes = cx("foyer-invitations__delivery", className);
+  if (status === "failed" && error) {
+    return (
+      <Tooltip
+        content={formatMessage(t.invitationsTable.deliveryFailedReason, { reason: error })}
+        className={classes}
+        slot="delivery"
+      >
+        {content}
+      </Tooltip>
+    );
+  }
+  return (
+    <span className={classes} data-slot="delivery" data-state={status}>
+      {content}
+    </span>
+  );
+}
