@@ -59,13 +59,15 @@ export class CountDeltas {
 
 /**
  * Runs a write that records counter deltas. Inside a transaction the deltas join the
- * transaction's (applied before it commits) once the write succeeded, and a savepoint undoes
- * a failed write; outside, the write and its counters commit together in a transaction of
- * their own.
+ * transaction's (applied before it commits) once the write succeeded; with `savepoint`, a
+ * savepoint undoes a failed write without ending the transaction (for writes that may
+ * break a unique constraint and do not undo themselves). Outside, the write and its
+ * counters commit together in a transaction of their own.
  */
 export async function countedWrite(
   db: Db,
   pending: CountDeltas | null,
+  options: { savepoint: boolean },
   write: (db: Db, deltas: CountDeltas) => Promise<void>,
 ): Promise<void> {
   const deltas = new CountDeltas();
@@ -76,10 +78,12 @@ export async function countedWrite(
     });
     return;
   }
-  await atomically(db, async (trx) => {
+  const run = async (trx: Db) => {
     await write(trx, deltas);
     if (!pending) await deltas.apply(trx);
-  });
+  };
+  if (options.savepoint) await atomically(db, run);
+  else await run(db);
   pending?.merge(deltas);
 }
 

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
+import { CONSTRAINTS } from "../errors.ts";
 import type { InvitationRow, StoreOps } from "../types.ts";
 import { type CountDeltas, countedWrite, readStoredCounts } from "./invitation-counts.ts";
-import { atomically, chunk, type Db, insertRows, MAX_IN_LIST } from "./sql.ts";
+import { chunk, type Db, insertAll, MAX_IN_LIST } from "./sql.ts";
 import { invitations } from "./tables.ts";
 
 /**
@@ -23,8 +24,13 @@ export function invitationOps(
   return {
     async insertInvitations(rows) {
       if (rows.length === 0) return;
-      await countedWrite(db, deltas, async (trx, counted) => {
-        await insertRows(trx, "foyer_invitations", invitations, rows);
+      // insertAll refuses without ending the transaction: no savepoint needed.
+      await countedWrite(db, deltas, { savepoint: false }, async (trx, counted) => {
+        await insertAll(trx, "foyer_invitations", invitations, rows, {
+          key: "id",
+          keyConstraint: CONSTRAINTS.invitationId,
+          otherConstraint: CONSTRAINTS.pendingInvitation,
+        });
         for (const row of rows) counted.add(row.tenantId, row.status, 1);
       });
     },
@@ -59,15 +65,16 @@ export function invitationOps(
     async updateInvitation(id, patch) {
       const values = invitations.toPatch(patch);
       if (Object.keys(values).length === 0) return;
+      // Only a row set back to pending can meet a unique constraint (one pending invitation
+      // per address); any other update runs as one plain statement.
+      const savepoint = values.status === "pending";
       if (values.status === undefined && values.tenant_id === undefined) {
-        await atomically(db, async (trx) => {
-          await trx.updateTable("foyer_invitations").set(values).where("id", "=", id).execute();
-        });
+        await db.updateTable("foyer_invitations").set(values).where("id", "=", id).execute();
         return;
       }
       // A status change moves the row between counters: the update answers the status it
       // replaced (read under the row lock, so a concurrent change is not missed).
-      await countedWrite(db, deltas, async (trx, counted) => {
+      await countedWrite(db, deltas, { savepoint }, async (trx, counted) => {
         const changed = await trx
           .updateTable("foyer_invitations as i")
           .set(values)
