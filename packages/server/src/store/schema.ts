@@ -103,6 +103,8 @@ export const INVITATION_COLUMNS = columnsOf<InvitationRow>()({
   deliveryStatus: column("delivery_status", "text"),
   deliveryError: column("delivery_error", "text"),
   deliveryUpdatedAt: column("delivery_updated_at", "timestamptz"),
+  deliveryAttempts: column("delivery_attempts", "integer"),
+  deliveryLastAttemptAt: column("delivery_last_attempt_at", "timestamptz"),
   reminderSentAt: column("reminder_sent_at", "timestamptz"),
   expiredRecordedAt: column("expired_recorded_at", "timestamptz"),
 });
@@ -138,6 +140,7 @@ export const OUTBOX_COLUMNS = columnsOf<OutboxRow>()({
   lastError: column("last_error", "text"),
   createdAt: column("created_at", "timestamptz"),
   sentAt: column("sent_at", "timestamptz"),
+  leaseUntil: column("lease_until", "timestamptz"),
 });
 
 /** `foyer_audit_events`. */

@@ -67,19 +67,14 @@ function createTx(trx: Transaction<FoyerDatabase>, deltas: CountDeltas): StoreTx
         .executeTakeFirst();
       return row ? invitations.fromRecord(row) : null;
     },
-    async claimDueEmails(now: Date, limit: number) {
-      const rows = await trx
+    async lockEmail(id: string) {
+      const row = await trx
         .selectFrom("foyer_outbox")
         .selectAll()
-        .where("status", "=", "queued")
-        .where("next_attempt_at", "<=", now)
-        .orderBy("next_attempt_at")
-        .orderBy("id")
-        .limit(limit)
+        .where("id", "=", id)
         .forUpdate()
-        .skipLocked()
-        .execute();
-      return rows.map(outbox.fromRecord);
+        .executeTakeFirst();
+      return row ? outbox.fromRecord(row) : null;
     },
   });
   return { ...createOps(trx, deltas), ...locks, raw: trx };

@@ -195,6 +195,44 @@ function createOps(state: MemoryState, run: <T>(op: () => T) => Promise<T>): Sto
         ),
       ),
 
+    claimDueEmails: (now, limit, leaseUntil) =>
+      run(() => {
+        const at = now.getTime();
+        const due = [...state.outbox.values()]
+          .filter(
+            (row) =>
+              row.status === "queued" &&
+              row.nextAttemptAt.getTime() <= at &&
+              (row.leaseUntil === null || row.leaseUntil.getTime() <= at),
+          )
+          .sort((a, b) =>
+            compareKeys(
+              { time: a.nextAttemptAt.getTime(), id: a.id },
+              { time: b.nextAttemptAt.getTime(), id: b.id },
+            ),
+          )
+          .slice(0, limit);
+        return copy(
+          due.map((row) => {
+            const leased = { ...row, leaseUntil: new Date(leaseUntil) };
+            state.setEmail(leased, false);
+            return leased;
+          }),
+        );
+      }),
+
+    cancelQueuedEmails: (invitationId, reason) =>
+      run(() => {
+        let count = 0;
+        for (const row of state.outbox.values()) {
+          if (row.invitationId === invitationId && row.status === "queued") {
+            state.setEmail({ ...row, status: "cancelled", lastError: reason }, false);
+            count += 1;
+          }
+        }
+        return count;
+      }),
+
     insertAuditEvents: (rows) =>
       run(() => {
         for (const row of rows) state.insertAudit(copy(row));
@@ -283,23 +321,7 @@ export function createMemoryStore(): Store {
           // The mutex already serialises transactions: holding it is holding every lock.
           lockTenant: (id) => current(() => copy(state.tenants.get(id) ?? null)),
           lockInvitation: (id) => current(() => copy(state.invitations.get(id) ?? null)),
-          claimDueEmails: (now, limit) =>
-            current(() =>
-              copy(
-                [...state.outbox.values()]
-                  .filter(
-                    (row) =>
-                      row.status === "queued" && row.nextAttemptAt.getTime() <= now.getTime(),
-                  )
-                  .sort((a, b) =>
-                    compareKeys(
-                      { time: a.nextAttemptAt.getTime(), id: a.id },
-                      { time: b.nextAttemptAt.getTime(), id: b.id },
-                    ),
-                  )
-                  .slice(0, limit),
-              ),
-            ),
+          lockEmail: (id) => current(() => copy(state.outbox.get(id) ?? null)),
           raw: null,
         };
         try {
