@@ -1,3 +1,4 @@
+import { emailKey } from "@foyer/core";
 import { type Kysely, type Migration, type MigrationResult, Migrator, sql } from "kysely";
 import { FOYER_TABLES } from "./schema.ts";
 
@@ -216,11 +217,34 @@ const outboxLeases: Migration = {
   },
 };
 
+/**
+ * R-INV-04: members added before every path used core's `emailKey` were stored in trimmed
+ * lower case, so `max@bücher.de` never matched an invitation to `max@xn--bcher-kva.de`.
+ * Rewrites those addresses into the one form. There is no way back to the old spellings, and
+ * nothing needs one: `down` leaves the rows as they are.
+ */
+const memberEmailKeys: Migration = {
+  async up(db) {
+    const { rows } = await sql<{ id: string; email: string }>`
+      select id, email from foyer_members
+      where email <> lower(btrim(email)) or octet_length(email) <> char_length(email)
+    `.execute(db);
+    for (const row of rows) {
+      const key = emailKey(row.email);
+      if (key !== row.email) {
+        await sql`update foyer_members set email = ${key} where id = ${row.id}`.execute(db);
+      }
+    }
+  },
+  async down() {},
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const FOYER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_11_22_001_initial": initial,
   "2026_12_03_020_outbox_leases": outboxLeases,
   "2026_12_03_030_invitation_counts": invitationCounts,
+  "2026_12_03_050_member_email_keys": memberEmailKeys,
 };
 
 /** The migrator Foyer uses: in-code migrations and its own bookkeeping tables. */
