@@ -29,6 +29,8 @@ import { createKyselyStore } from "@foyer/server/pglite";
 import cookieParser from "cookie-parser";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { type Kysely, sql } from "kysely";
+import { createApiKeys } from "./api-keys.ts";
+import { createApiRouter } from "./api-routes.ts";
 import { openDatabase, type ReferenceDatabase } from "./database.ts";
 import { type HomePageUser, renderHomePage } from "./home-page.ts";
 import { createReferenceHooks } from "./hooks.ts";
@@ -79,7 +81,7 @@ export interface ReferenceAppOptions {
   /** @default JSON lines on the console */
   logger?: Logger | undefined;
   /**
-   * The built demo pages (`/admin`, `/accept-invite`, `/login`).
+   * The built demo pages (`/admin`, `/admin/api-keys`, `/accept-invite`, `/login`).
    * @default packages/reference/web/dist, written by `pnpm start` (vite build)
    */
   webDir?: string | undefined;
@@ -161,7 +163,8 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
     if (options.migrate ?? true) await migrateReference(db);
 
     const sessions = createSessions({ db, secret: options.sessionSecret, secure });
-    const hooks: FoyerHooks = createReferenceHooks({ db, sessions });
+    const apiKeys = createApiKeys({ db });
+    const hooks: FoyerHooks = createReferenceHooks({ db, sessions, apiKeys });
     const rateLimiter =
       options.rateLimiter !== undefined
         ? options.rateLimiter
@@ -353,6 +356,22 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       if (!user) return sendError(res, "UNAUTHENTICATED");
       res.json({ user: publicUser(user) });
     });
+
+    app.use(
+      createApiRouter({
+        foyer,
+        apiKeys,
+        currentUser,
+        guards: [sameOrigin, boundedBody],
+        json,
+        refuse: (res, code, message, issues) => {
+          const body = errorBody(code, message);
+          res
+            .status(ERROR_CODES[code].status)
+            .json(issues ? { error: { ...body.error, issues } } : body);
+        },
+      }),
+    );
 
     const openApi = createOpenApiDocument({ serverUrl: `${publicBaseUrl}/api/foyer` });
     app.get("/openapi.json", (_req, res) => {

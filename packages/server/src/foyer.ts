@@ -12,7 +12,9 @@ import { createFoyerHandler } from "./http/handler.ts";
 import { createMemoryRateLimiter } from "./http/rate-limit.ts";
 import { createDevMailbox } from "./mail/dev-mailbox.ts";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.ts";
+import { createServiceContext } from "./services/context.ts";
 import { createServices } from "./services/create-services.ts";
+import { createEmailComposer } from "./services/outbox.ts";
 import { parseInput } from "./services/validate.ts";
 import type { MemberRow, Store } from "./store/types.ts";
 import { createTokenKeyring } from "./tokens/keyring.ts";
@@ -97,7 +99,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
   const mailer = options.mailer ?? createDevMailbox();
   const { store } = options;
   const publicBaseUrl = new URL(options.publicBaseUrl).origin;
-  const services = createServices({
+  const ctx = createServiceContext({
     store,
     hooks: options.hooks,
     now,
@@ -109,6 +111,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
     productName: options.productName ?? "Foyer",
     logger,
   });
+  const services = createServices(ctx);
   const handler = createFoyerHandler({
     services,
     hooks: options.hooks,
@@ -121,10 +124,12 @@ export function createFoyer(options: FoyerOptions): Foyer {
     ...(options.basePath ? { basePath: options.basePath } : {}),
   });
   const dispatcher = createDispatcher({
+    ...options.dispatcher,
     store,
     mailer,
     logger,
     now,
+    compose: createEmailComposer(ctx),
     onRound: () => services.recordExpirations(),
   });
   const admin: FoyerAdmin = {
