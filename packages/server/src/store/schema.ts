@@ -166,6 +166,7 @@ export const IDEMPOTENCY_COLUMNS = columnsOf<IdempotencyRow>()({
   status: column("status", "integer"),
   body: column("body", "text"),
   createdAt: column("created_at", "timestamptz"),
+  owner: column("owner", "text"),
 });
 
 /** A timestamptz column: written and read as `Date`. */
