@@ -1,4 +1,12 @@
-import { type Role, RoleSchema, type Tenant, TenantSchema, type TenantSettings } from "@foyer/core";
+import {
+  normalizeEmail,
+  type Role,
+  RoleSchema,
+  type Tenant,
+  TenantSchema,
+  type TenantSettings,
+} from "@foyer/core";
+import { FoyerServiceError } from "./errors.ts";
 import { createFoyerHandler } from "./http/handler.ts";
 import { createMemoryRateLimiter } from "./http/rate-limit.ts";
 import { createDevMailbox } from "./mail/dev-mailbox.ts";
@@ -141,13 +149,20 @@ export function createFoyer(options: FoyerOptions): Foyer {
       return role;
     },
     async addMember(input) {
+      // R-INV-04: members are stored under the one address form every lookup uses.
+      const email = normalizeEmail(input.email);
+      if (email === null) {
+        throw new FoyerServiceError("VALIDATION_FAILED", {
+          issues: [{ path: "email", message: "email is not a valid address." }],
+        });
+      }
       await store.insertMember({
         id: newId(),
         status: "active",
         source: "manual",
         createdAt: now(),
         ...input,
-        email: input.email.trim().toLowerCase(),
+        email,
       });
     },
   };

@@ -11,12 +11,20 @@ import type {
   InvitationPage,
   InvitationPreview,
   InvitationResult,
+  InviteLinkPreview,
+  InviteLinkResult,
+  JoinBody,
+  JoinResult,
   ListInvitationsQuery,
   PasswordPolicy,
   ResendInvitationBody,
   ResendResult,
+  ResendVerificationBody,
+  ResendVerificationResult,
   SessionContext,
   TenantRoles,
+  UpdateInviteLinkBody,
+  VerifyEmailResult,
 } from "@foyer/core";
 import type { Store, StoreTx } from "./store/types.ts";
 import type { TokenSecrets } from "./tokens/keyring.ts";
@@ -229,4 +237,22 @@ export interface FoyerServices {
   acceptInvitation(body: AcceptInvitationBody): Promise<AcceptResult>;
   /** Records `expired` audit events for invitations that ran out (the dispatcher calls it). */
   recordExpirations(limit?: number): Promise<number>;
+  /** The tenant's invite link (R-LNK-01), `invite_links:manage` only. */
+  getInviteLink(actor: Actor, tenantId: string): Promise<InviteLinkResult>;
+  /** Changes the tenant's invite link (R-LNK-01/02/04/05/10). */
+  updateInviteLink(
+    actor: Actor,
+    tenantId: string,
+    body: UpdateInviteLinkBody,
+  ): Promise<InviteLinkResult>;
+  /** Retires the link's token for good and issues a new one (R-LNK-03). */
+  regenerateInviteLink(actor: Actor, tenantId: string): Promise<InviteLinkResult>;
+  /** What the join page shows for a link token (R-LNK-06/07). */
+  previewInviteLink(token: string): Promise<InviteLinkPreview>;
+  /** Signs up through an invite link (R-LNK-06..09); `user` is what `signIn` receives. */
+  joinWithInviteLink(body: JoinBody): Promise<JoinResult>;
+  /** Verifies an address with a verification token (R-LNK-09); `next` is `sign_in` here. */
+  verifyEmail(token: string): Promise<VerifyEmailResult>;
+  /** Sends a new verification email if the address waits for one; always the same answer. */
+  resendVerificationEmail(body: ResendVerificationBody): Promise<ResendVerificationResult>;
 }

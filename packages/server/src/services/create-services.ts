@@ -1,3 +1,4 @@
+import { FoyerServiceError } from "../errors.ts";
 import type { FoyerServices } from "../types.ts";
 import type { ServiceContext } from "./context.ts";
 import { acceptInvitation } from "./invitations/accept.ts";
@@ -34,5 +35,17 @@ export function createServices(ctx: ServiceContext): FoyerServices {
     previewInvitation: (token) => previewInvitation(ctx, token),
     acceptInvitation: (body) => acceptInvitation(ctx, body),
     recordExpirations: (limit) => recordExpirations(ctx, limit),
+    // The invite-link routes exist in the contract; their services land in the next commit.
+    getInviteLink: () => notYet(),
+    updateInviteLink: () => notYet(),
+    regenerateInviteLink: () => notYet(),
+    previewInviteLink: () => notYet(),
+    joinWithInviteLink: () => notYet(),
+    verifyEmail: () => notYet(),
+    resendVerificationEmail: () => notYet(),
   };
+}
+
+function notYet(): Promise<never> {
+  return Promise.reject(new FoyerServiceError("NOT_FOUND"));
 }

@@ -3,6 +3,7 @@ import type { ColumnType } from "kysely";
 import type {
   AuditRow,
   IdempotencyRow,
+  InvitationCountRow,
   InvitationRow,
   MemberRow,
   OutboxRow,
@@ -110,6 +111,13 @@ export const INVITATION_COLUMNS = columnsOf<InvitationRow>()({
   tokenGeneration: column("token_generation", "integer"),
 });
 
+/** `foyer_invitation_counts`. */
+export const INVITATION_COUNT_COLUMNS = columnsOf<InvitationCountRow>()({
+  tenantId: column("tenant_id", "text"),
+  status: column("status", "text"),
+  total: column("total", "integer"),
+});
+
 /** `foyer_invitation_tokens`. */
 export const TOKEN_COLUMNS = columnsOf<TokenRow>()({
   hash: column("hash", "text"),
@@ -190,6 +198,8 @@ export type RolesTable = TableOf<Role, typeof ROLE_COLUMNS>;
 export type MembersTable = TableOf<MemberRow, typeof MEMBER_COLUMNS>;
 /** `foyer_invitations`. */
 export type InvitationsTable = TableOf<InvitationRow, typeof INVITATION_COLUMNS>;
+/** `foyer_invitation_counts`. */
+export type InvitationCountsTable = TableOf<InvitationCountRow, typeof INVITATION_COUNT_COLUMNS>;
 /** `foyer_invitation_tokens`. */
 export type InvitationTokensTable = TableOf<TokenRow, typeof TOKEN_COLUMNS>;
 /** `foyer_outbox`. */
@@ -205,6 +215,7 @@ export interface FoyerDatabase {
   foyer_roles: RolesTable;
   foyer_members: MembersTable;
   foyer_invitations: InvitationsTable;
+  foyer_invitation_counts: InvitationCountsTable;
   foyer_invitation_tokens: InvitationTokensTable;
   foyer_outbox: OutboxTable;
   foyer_audit_events: AuditEventsTable;
@@ -217,6 +228,7 @@ export const FOYER_TABLES = [
   "foyer_audit_events",
   "foyer_outbox",
   "foyer_invitation_tokens",
+  "foyer_invitation_counts",
   "foyer_invitations",
   "foyer_members",
   "foyer_roles",

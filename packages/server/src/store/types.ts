@@ -69,6 +69,17 @@ export interface InvitationRow {
   tokenGeneration: number;
 }
 
+/**
+ * How many invitations of a tenant are stored with a status (R-INV-09): kept in the same
+ * transaction as every insert and status change, so counting a tab costs one row per
+ * (tenant, status) however many invitations there are.
+ */
+export interface InvitationCountRow {
+  tenantId: string;
+  status: StoredInvitationStatus;
+  total: number;
+}
+
 /** One token ever issued for an invitation; only its SHA-256 hash is kept. */
 export interface TokenRow {
   hash: string;

@@ -1,5 +1,6 @@
+import { CONSTRAINTS } from "../errors.ts";
 import type { StoreOps } from "../types.ts";
-import { atomically, type Db, insertRows } from "./sql.ts";
+import { type Db, insertAll } from "./sql.ts";
 import { outbox } from "./tables.ts";
 
 /** The transactional email outbox (R-EML-02, R-EML-05). */
@@ -12,7 +13,10 @@ export function outboxOps(
   return {
     async enqueueEmails(rows) {
       if (rows.length === 0) return;
-      await atomically(db, (trx) => insertRows(trx, "foyer_outbox", outbox, rows));
+      await insertAll(db, "foyer_outbox", outbox, rows, {
+        key: "id",
+        keyConstraint: CONSTRAINTS.outboxId,
+      });
     },
 
     async updateEmail(id, patch) {

@@ -1,4 +1,5 @@
 import { deriveStatus } from "@foyer/core";
+import { tabCounts } from "../invitation-counts.ts";
 import { Mutex } from "../mutex.ts";
 import type { AuditRow, InvitationRow, Store, StoreOps, StoreTx } from "../types.ts";
 import { compareKeys, MemoryState, matchesSearch, pendingKey } from "./memory-state.ts";
@@ -84,12 +85,8 @@ function createOps(state: MemoryState, run: <T>(op: () => T) => Promise<T>): Sto
 
     countPendingInvitations: (tenantId, now) =>
       run(() => {
-        let count = 0;
-        for (const id of state.invitationsByTenant.get(tenantId)?.ids ?? []) {
-          const row = state.invitations.get(id)!;
-          if (row.status === "pending" && row.expiresAt.getTime() > now.getTime()) count += 1;
-        }
-        return count;
+        const { stored, lapsed } = state.storedCounts([tenantId], now);
+        return stored.pending - lapsed;
       }),
 
     listInvitations: (query) =>
@@ -112,6 +109,8 @@ function createOps(state: MemoryState, run: <T>(op: () => T) => Promise<T>): Sto
 
     countInvitations: (tenantIds, search, now) =>
       run(() => {
+        // The tabs from the totals; a search reads every row of the tenants, as its page does.
+        if (!search) return tabCounts(state.storedCounts(tenantIds, now));
         const counts = { pending: 0, accepted: 0, expired: 0, revoked: 0, history: 0, all: 0 };
         for (const tenantId of new Set(tenantIds)) {
           for (const id of state.invitationsByTenant.get(tenantId)?.ids ?? []) {
