@@ -170,6 +170,11 @@ export interface StoreOps {
   getTenant(id: string): Promise<Tenant | null>;
   /** Direct children of a tenant. */
   listChildTenants(parentId: string): Promise<Tenant[]>;
+  /**
+   * The tenant and every tenant below it, at any depth, by id; empty when it does not exist.
+   * One round trip on SQL stores: what an MSP staff actor reaches.
+   */
+  listTenantTree(rootId: string): Promise<Tenant[]>;
   upsertTenant(tenant: Tenant): Promise<void>;
   /** Every role (catalogs are small); the service filters by tenant. */
   listRoles(): Promise<Role[]>;
