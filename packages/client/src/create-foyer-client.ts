@@ -173,6 +173,20 @@ export function createFoyerClient(options: FoyerClientOptions): FoyerClient {
       call("previewInvitation", { body: { token }, options: callOptions }),
     acceptInvitation: (body, callOptions) =>
       call("acceptInvitation", { body, options: callOptions }),
+    getInviteLink: (tenantId, callOptions) =>
+      call("getInviteLink", { params: { tenantId }, options: callOptions }),
+    updateInviteLink: (tenantId, body, callOptions) =>
+      call("updateInviteLink", { params: { tenantId }, body, options: callOptions }),
+    regenerateInviteLink: (tenantId, callOptions) =>
+      call("regenerateInviteLink", { params: { tenantId }, body: {}, options: callOptions }),
+    previewInviteLink: (token, callOptions) =>
+      call("previewInviteLink", { body: { token }, options: callOptions }),
+    joinWithInviteLink: (body, callOptions) =>
+      call("joinWithInviteLink", { body, options: callOptions }),
+    verifyEmail: (token, callOptions) =>
+      call("verifyEmail", { body: { token }, options: callOptions }),
+    resendVerificationEmail: (email, callOptions) =>
+      call("resendVerificationEmail", { body: { email }, options: callOptions }),
   };
 }
 

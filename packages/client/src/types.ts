@@ -8,11 +8,18 @@ import type {
   InvitationPage,
   InvitationPreview,
   InvitationResult,
+  InviteLinkPreview,
+  InviteLinkResult,
+  JoinBody,
+  JoinResult,
   ListInvitationsQuery,
   ResendInvitationBody,
   ResendResult,
+  ResendVerificationResult,
   SessionContext,
   TenantRoles,
+  UpdateInviteLinkBody,
+  VerifyEmailResult,
 } from "@foyer/core/rules";
 
 /** Options of `createFoyerClient`. */
@@ -66,4 +73,22 @@ export interface FoyerClient {
   revokeInvitation(invitationId: string, options?: CallOptions): Promise<InvitationResult>;
   previewInvitation(token: string, options?: CallOptions): Promise<InvitationPreview>;
   acceptInvitation(body: AcceptInvitationBody, options?: CallOptions): Promise<AcceptResult>;
+  /** The tenant's invite link with its URL to copy (`invite_links:manage`, R-LNK-01). */
+  getInviteLink(tenantId: string, options?: CallOptions): Promise<InviteLinkResult>;
+  /** Turns the link on or off, or changes its role, domains, expiry or join limit. */
+  updateInviteLink(
+    tenantId: string,
+    body: UpdateInviteLinkBody,
+    options?: CallOptions,
+  ): Promise<InviteLinkResult>;
+  /** "Revoke & generate new link" (R-LNK-03): the old URL stops working for good. */
+  regenerateInviteLink(tenantId: string, options?: CallOptions): Promise<InviteLinkResult>;
+  /** What the join page shows for a link token; answers even when it cannot be joined. */
+  previewInviteLink(token: string, options?: CallOptions): Promise<InviteLinkPreview>;
+  /** Signs up through an invite link (R-LNK-06..09). */
+  joinWithInviteLink(body: JoinBody, options?: CallOptions): Promise<JoinResult>;
+  /** Verifies an address with the token of its verification email (R-LNK-09). */
+  verifyEmail(token: string, options?: CallOptions): Promise<VerifyEmailResult>;
+  /** Asks for a new verification email; the answer never says whether the address exists. */
+  resendVerificationEmail(email: string, options?: CallOptions): Promise<ResendVerificationResult>;
 }

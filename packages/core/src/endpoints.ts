@@ -92,6 +92,52 @@ export const endpoints = {
     status: 200,
     rateLimit: "public",
   },
+  getInviteLink: {
+    method: "GET",
+    path: "/tenants/{tenantId}/invite-link",
+    access: "admin",
+    status: 200,
+  },
+  updateInviteLink: {
+    method: "POST",
+    path: "/tenants/{tenantId}/invite-link",
+    access: "admin",
+    status: 200,
+  },
+  regenerateInviteLink: {
+    method: "POST",
+    path: "/tenants/{tenantId}/invite-link/regenerate",
+    access: "admin",
+    status: 200,
+  },
+  previewInviteLink: {
+    method: "POST",
+    path: "/public/invite-links/preview",
+    access: "public",
+    status: 200,
+    rateLimit: "public",
+  },
+  joinWithInviteLink: {
+    method: "POST",
+    path: "/public/invite-links/join",
+    access: "public",
+    status: 201,
+    rateLimit: "public",
+  },
+  verifyEmail: {
+    method: "POST",
+    path: "/public/email-verification/verify",
+    access: "public",
+    status: 200,
+    rateLimit: "public",
+  },
+  resendVerificationEmail: {
+    method: "POST",
+    path: "/public/email-verification/resend",
+    access: "public",
+    status: 200,
+    rateLimit: "public",
+  },
 } as const satisfies Record<string, EndpointDef>;
 
 /** The name of an endpoint, such as `createInvitations`. */

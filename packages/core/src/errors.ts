@@ -47,6 +47,50 @@ export const ERROR_CODES = {
   PASSWORD_MISMATCH: { status: 400, message: "The passwords do not match." },
   USER_ALREADY_EXISTS: { status: 409, message: "User already registered." },
   SEAT_LIMIT_REACHED: { status: 409, message: "The tenant's seat limit is reached." },
+  INVITE_LINK_INVALID: {
+    status: 404,
+    message:
+      "This invite link is not valid or has been deactivated. Please contact your administrator.",
+  },
+  EMAIL_DOMAIN_NOT_ALLOWED: {
+    status: 403,
+    message:
+      "This invite link only accepts email addresses at certain domains. Use your organisation's address.",
+  },
+  TERMS_NOT_ACCEPTED: {
+    status: 400,
+    message: "Accept the Terms of Service and Privacy Policy to continue.",
+  },
+  INVITE_LINK_ROLE_REQUIRED: {
+    status: 400,
+    message: "Choose a default role before turning the invite link on.",
+  },
+  INVITE_LINK_SSO_ENABLED: {
+    status: 409,
+    message: "Not available - SSO is configured for this tenant.",
+  },
+  TOO_MANY_DOMAINS: { status: 400, message: "A tenant can allow at most 50 email domains." },
+  DOMAIN_INVALID: { status: 400, message: "This is not a valid email domain." },
+  DOMAIN_IN_USE: {
+    status: 409,
+    message: "This email domain is already allowed by another tenant of the same MSP.",
+  },
+  EMAIL_NOT_VERIFIED: {
+    status: 403,
+    message: "Verify your email address before signing in. Check your inbox for the link.",
+  },
+  VERIFICATION_LINK_INVALID: {
+    status: 404,
+    message: "This verification link is not valid. Request a new one.",
+  },
+  VERIFICATION_LINK_EXPIRED: {
+    status: 410,
+    message: "This verification link has expired. Request a new one.",
+  },
+  VERIFICATION_LINK_USED: {
+    status: 410,
+    message: "This email address is already verified. Sign in to continue.",
+  },
   RATE_LIMITED: { status: 429, message: "Too many requests. Try again later." },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,

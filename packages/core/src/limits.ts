@@ -9,3 +9,9 @@ export const MAX_MESSAGE = 1000;
 
 /** A CSS hex colour: `#abc` or `#aabbcc` (R-TEN-01). */
 export const HEX_COLOR_PATTERN = /^#(?:[0-9a-fA-F]{3}){1,2}$/;
+
+/** Most email domains a tenant's invite link may allow (R-LNK-04). */
+export const MAX_LINK_DOMAINS = 50;
+
+/** Largest join limit an invite link may have (R-LNK-10). */
+export const MAX_LINK_JOINS = 1_000_000;

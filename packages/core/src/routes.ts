@@ -10,13 +10,22 @@ import {
   InvitationPageSchema,
   InvitationPreviewSchema,
   InvitationResultSchema,
+  InviteLinkPreviewSchema,
+  InviteLinkResultSchema,
+  JoinBodySchema,
+  JoinResultSchema,
   ListInvitationsQuerySchema,
+  RegenerateInviteLinkBodySchema,
   ResendInvitationBodySchema,
   ResendResultSchema,
+  ResendVerificationBodySchema,
+  ResendVerificationResultSchema,
   RevokeInvitationBodySchema,
   SessionContextSchema,
   TenantRolesSchema,
   TokenBodySchema,
+  UpdateInviteLinkBodySchema,
+  VerifyEmailResultSchema,
 } from "./schemas.ts";
 
 /** One endpoint of the Foyer API with its schemas: the server routes and validates by it. */
@@ -95,6 +104,47 @@ export const routes = {
     summary: "Create the account and accept the invitation, in one transaction",
     body: AcceptInvitationBodySchema,
     response: AcceptResultSchema,
+  },
+  getInviteLink: {
+    ...endpoints.getInviteLink,
+    summary: "The tenant's invite link: its settings, state and URL to copy",
+    response: InviteLinkResultSchema,
+  },
+  updateInviteLink: {
+    ...endpoints.updateInviteLink,
+    summary: "Turn the invite link on or off, or change its role, domains, expiry or limit",
+    body: UpdateInviteLinkBodySchema,
+    response: InviteLinkResultSchema,
+  },
+  regenerateInviteLink: {
+    ...endpoints.regenerateInviteLink,
+    summary: "Retire the invite link's token for good and issue a new one",
+    body: RegenerateInviteLinkBodySchema,
+    response: InviteLinkResultSchema,
+  },
+  previewInviteLink: {
+    ...endpoints.previewInviteLink,
+    summary: "What the join page shows for an invite link token, joinable or not",
+    body: TokenBodySchema,
+    response: InviteLinkPreviewSchema,
+  },
+  joinWithInviteLink: {
+    ...endpoints.joinWithInviteLink,
+    summary: "Create an account and membership through an invite link, in one transaction",
+    body: JoinBodySchema,
+    response: JoinResultSchema,
+  },
+  verifyEmail: {
+    ...endpoints.verifyEmail,
+    summary: "Verify an account's email address with the token from its verification email",
+    body: TokenBodySchema,
+    response: VerifyEmailResultSchema,
+  },
+  resendVerificationEmail: {
+    ...endpoints.resendVerificationEmail,
+    summary: "Send a new verification email; answers the same whether or not the address exists",
+    body: ResendVerificationBodySchema,
+    response: ResendVerificationResultSchema,
   },
 } as const satisfies Record<RouteName, RouteDef>;
 

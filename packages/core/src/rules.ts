@@ -8,6 +8,7 @@ export type { ParsedAddress } from "./emails.ts";
 export {
   displayNameOf,
   emailDomain,
+  emailKey,
   isValidEmail,
   MAX_EMAIL_LENGTH,
   markDuplicates,
@@ -28,7 +29,13 @@ export {
   statusOf,
 } from "./errors.ts";
 export { formatIssues } from "./issues.ts";
-export { HEX_COLOR_PATTERN, MAX_BATCH, MAX_MESSAGE } from "./limits.ts";
+export {
+  HEX_COLOR_PATTERN,
+  MAX_BATCH,
+  MAX_LINK_DOMAINS,
+  MAX_LINK_JOINS,
+  MAX_MESSAGE,
+} from "./limits.ts";
 export { isLogoUrl, MAX_LOGO_URL_LENGTH } from "./logo.ts";
 export type {
   PasswordCheck,
@@ -54,6 +61,7 @@ export type {
   Delivery,
   DeliveryStatus,
   ErrorBody,
+  IdentityProvider,
   Invitation,
   InvitationCounts,
   InvitationFilter,
@@ -61,13 +69,21 @@ export type {
   InvitationPreview,
   InvitationResult,
   InvitationStatus,
+  InviteLink,
+  InviteLinkPreview,
+  InviteLinkResult,
+  InviteLinkState,
   Issue,
+  JoinBody,
+  JoinResult,
   ListInvitationsQuery,
   ManagedTenant,
   Permission,
   PersonRef,
   ResendInvitationBody,
   ResendResult,
+  ResendVerificationBody,
+  ResendVerificationResult,
   Role,
   SessionContext,
   StoredInvitationStatus,
@@ -75,6 +91,8 @@ export type {
   TenantRoles,
   TenantSettings,
   TokenBody,
+  UpdateInviteLinkBody,
+  VerifyEmailResult,
 } from "./schemas.ts";
 export type { SkipReason } from "./skip-reasons.ts";
 export {

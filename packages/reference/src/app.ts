@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ERROR_CODES, type ErrorCode, normalizeEmail } from "@foyer/core";
+import { ERROR_CODES, type ErrorCode, emailKey, normalizeEmail } from "@foyer/core";
 import {
   clientAddressKey,
   createDevMailbox,
@@ -300,7 +300,7 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       // R-SEC-03: failures count per address, per account and across all clients, and are
       // checked before the password costs a hash.
       const normalized = normalizeEmail(email);
-      const keys = { address, account: `login:${normalized ?? email.trim().toLowerCase()}` };
+      const keys = { address, account: `login:${emailKey(email)}` };
       const attempt = await loginLimiter.checkAttempt(keys);
       if (!attempt.ok) {
         return tooMany(

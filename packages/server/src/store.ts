@@ -12,6 +12,7 @@ export { type NewInvitationRowInit, newInvitationRow } from "./store/new-invitat
 export type {
   AuditRow,
   IdempotencyRow,
+  InvitationCountRow,
   InvitationCursor,
   InvitationListQuery,
   InvitationRow,

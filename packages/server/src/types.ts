@@ -11,12 +11,20 @@ import type {
   InvitationPage,
   InvitationPreview,
   InvitationResult,
+  InviteLinkPreview,
+  InviteLinkResult,
+  JoinBody,
+  JoinResult,
   ListInvitationsQuery,
   PasswordPolicy,
   ResendInvitationBody,
   ResendResult,
+  ResendVerificationBody,
+  ResendVerificationResult,
   SessionContext,
   TenantRoles,
+  UpdateInviteLinkBody,
+  VerifyEmailResult,
 } from "@foyer/core";
 import type { Store, StoreTx } from "./store/types.ts";
 import type { TokenSecrets } from "./tokens/keyring.ts";
@@ -91,6 +99,22 @@ export interface MailMessage {
   text: string;
   /** Foyer's outbox id, for transports that want an idempotency key. */
   id?: string;
+}
+
+/** Tuning of the outbox dispatcher; every field has a default. */
+export interface DispatcherSettings {
+  /** Emails claimed per round. @default 50 */
+  batchSize?: number;
+  /** Emails delivered at once per instance. @default 4 */
+  concurrency?: number;
+  /** Attempts before an email fails for good. @default 8 */
+  maxAttempts?: number;
+  /** An email still failing this long after it was queued fails for good. @default 2 days */
+  maxAgeMs?: number;
+  /** First retry delay; doubles per attempt with jitter, at most one hour. @default 30000 */
+  baseDelayMs?: number;
+  /** How long a claim holds before another instance may take the email over. @default 120000 */
+  leaseMs?: number;
 }
 
 /** Delivers email. Throw to report a failure; the outbox retries with back-off. */
@@ -173,6 +197,11 @@ export interface FoyerOptions {
   /** Where queued emails go. @default a development mailbox (`createDevMailbox()`) */
   mailer?: Mailer;
   /**
+   * How the outbox dispatcher claims, retries and gives up (R-EML-02): batch size,
+   * deliveries at once, attempts, maximum age, first back-off delay and claim lease.
+   */
+  dispatcher?: DispatcherSettings;
+  /**
    * Hashes invitees' passwords (R-PWD-02). Use `createScryptHasher()` from
    * `@foyer/server/node` on Node; the option is required because the isomorphic entry
    * cannot pick a memory-hard hash for every runtime.
@@ -221,4 +250,22 @@ export interface FoyerServices {
   acceptInvitation(body: AcceptInvitationBody): Promise<AcceptResult>;
   /** Records `expired` audit events for invitations that ran out (the dispatcher calls it). */
   recordExpirations(limit?: number): Promise<number>;
+  /** The tenant's invite link (R-LNK-01), `invite_links:manage` only. */
+  getInviteLink(actor: Actor, tenantId: string): Promise<InviteLinkResult>;
+  /** Changes the tenant's invite link (R-LNK-01/02/04/05/10). */
+  updateInviteLink(
+    actor: Actor,
+    tenantId: string,
+    body: UpdateInviteLinkBody,
+  ): Promise<InviteLinkResult>;
+  /** Retires the link's token for good and issues a new one (R-LNK-03). */
+  regenerateInviteLink(actor: Actor, tenantId: string): Promise<InviteLinkResult>;
+  /** What the join page shows for a link token (R-LNK-06/07). */
+  previewInviteLink(token: string): Promise<InviteLinkPreview>;
+  /** Signs up through an invite link (R-LNK-06..09); `user` is what `signIn` receives. */
+  joinWithInviteLink(body: JoinBody): Promise<JoinResult>;
+  /** Verifies an address with a verification token (R-LNK-09); `next` is `sign_in` here. */
+  verifyEmail(token: string): Promise<VerifyEmailResult>;
+  /** Sends a new verification email if the address waits for one; always the same answer. */
+  resendVerificationEmail(body: ResendVerificationBody): Promise<ResendVerificationResult>;
 }

@@ -32,6 +32,21 @@ export const errorsEn: Record<ErrorCode, string> = {
   PASSWORD_MISMATCH: "The passwords don't match.",
   USER_ALREADY_EXISTS: "User already registered.",
   SEAT_LIMIT_REACHED: "This organisation has no seats left. Free a seat or raise the limit.",
+  INVITE_LINK_INVALID:
+    "This invite link is not valid or has been deactivated. Please contact your administrator.",
+  EMAIL_DOMAIN_NOT_ALLOWED:
+    "This invite link only accepts email addresses at certain domains. Use your organisation's address.",
+  TERMS_NOT_ACCEPTED: "Accept the Terms of Service and Privacy Policy to continue.",
+  INVITE_LINK_ROLE_REQUIRED: "Choose a default role before turning the invite link on.",
+  INVITE_LINK_SSO_ENABLED: "Not available - SSO is configured for this tenant.",
+  TOO_MANY_DOMAINS: "You can allow at most 50 email domains. Remove some and try again.",
+  DOMAIN_INVALID: "One of the domains isn't a valid email domain. Check the highlighted entries.",
+  DOMAIN_IN_USE:
+    "Another organisation of your MSP already allows this domain. Each domain can belong to one organisation only.",
+  EMAIL_NOT_VERIFIED: "Verify your email address before signing in. Check your inbox for the link.",
+  VERIFICATION_LINK_INVALID: "This verification link isn't valid. Request a new one.",
+  VERIFICATION_LINK_EXPIRED: "This verification link has expired. Request a new one.",
+  VERIFICATION_LINK_USED: "Your email address is already verified. Sign in to continue.",
   RATE_LIMITED: "Too many attempts. Wait a moment and try again.",
   IDEMPOTENCY_KEY_REUSED:
     "This request was already sent with different details. Reload and try again.",
@@ -79,6 +94,28 @@ export const errorsDe: Record<ErrorCode, string> = {
   USER_ALREADY_EXISTS: "Benutzer bereits registriert.",
   SEAT_LIMIT_REACHED:
     "In dieser Organisation sind keine Plätze mehr frei. Geben Sie einen Platz frei oder erhöhen Sie das Limit.",
+  INVITE_LINK_INVALID:
+    "Dieser Einladungslink ist ungültig oder wurde deaktiviert. Bitte wenden Sie sich an Ihre Administration.",
+  EMAIL_DOMAIN_NOT_ALLOWED:
+    "Über diesen Einladungslink sind nur E-Mail-Adressen bestimmter Domains zugelassen. Bitte verwenden Sie die Adresse Ihrer Organisation.",
+  TERMS_NOT_ACCEPTED:
+    "Bitte akzeptieren Sie die Nutzungsbedingungen und die Datenschutzerklärung, um fortzufahren.",
+  INVITE_LINK_ROLE_REQUIRED:
+    "Bitte wählen Sie eine Standardrolle, bevor Sie den Einladungslink aktivieren.",
+  INVITE_LINK_SSO_ENABLED: "Nicht verfügbar – für diese Organisation ist SSO eingerichtet.",
+  TOO_MANY_DOMAINS:
+    "Sie können höchstens 50 E-Mail-Domains zulassen. Bitte entfernen Sie einige und versuchen Sie es erneut.",
+  DOMAIN_INVALID:
+    "Eine der Domains ist keine gültige E-Mail-Domain. Bitte prüfen Sie die markierten Einträge.",
+  DOMAIN_IN_USE:
+    "Eine andere Organisation Ihres MSP lässt diese Domain bereits zu. Jede Domain kann nur zu einer Organisation gehören.",
+  EMAIL_NOT_VERIFIED:
+    "Bitte bestätigen Sie Ihre E-Mail-Adresse, bevor Sie sich anmelden. Den Link finden Sie in Ihrem Posteingang.",
+  VERIFICATION_LINK_INVALID:
+    "Dieser Bestätigungslink ist ungültig. Bitte fordern Sie einen neuen an.",
+  VERIFICATION_LINK_EXPIRED:
+    "Dieser Bestätigungslink ist abgelaufen. Bitte fordern Sie einen neuen an.",
+  VERIFICATION_LINK_USED: "Ihre E-Mail-Adresse ist bereits bestätigt. Bitte melden Sie sich an.",
   RATE_LIMITED: "Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.",
   IDEMPOTENCY_KEY_REUSED:
     "Diese Anfrage wurde bereits mit anderen Angaben gesendet. Bitte laden Sie neu und versuchen Sie es erneut.",

@@ -21,7 +21,7 @@ export interface RouteCall<N extends RouteName> {
 export interface BindingContext {
   services: FoyerServices;
   signIn: FoyerHooks["signIn"];
-  /** Called when the host's `signIn` hook throws after an accept. */
+  /** Called when the host's `signIn` hook throws after an accept, a join or a verification. */
   onSignInError: () => void;
 }
 
@@ -140,7 +140,82 @@ export const routeBindings: { readonly [N in RouteName]: RouteBinding<N> } = {
       }
     };
   },
+
+  getInviteLink(call, { services }) {
+    const actor = needActor(call.actor);
+    const { tenantId } = call.params;
+    return async () => ({ body: await services.getInviteLink(actor, tenantId) });
+  },
+
+  updateInviteLink(call, { services }) {
+    const actor = needActor(call.actor);
+    const body = parse(routes.updateInviteLink.body, call.body);
+    const { tenantId } = call.params;
+    return async () => ({ body: await services.updateInviteLink(actor, tenantId, body) });
+  },
+
+  regenerateInviteLink(call, { services }) {
+    const actor = needActor(call.actor);
+    parse(routes.regenerateInviteLink.body, call.body);
+    const { tenantId } = call.params;
+    return async () => ({ body: await services.regenerateInviteLink(actor, tenantId) });
+  },
+
+  previewInviteLink(call, { services }) {
+    const body = parse(routes.previewInviteLink.body, call.body);
+    return async () => ({ body: await services.previewInviteLink(body.token) });
+  },
+
+  joinWithInviteLink(call, { services, signIn, onSignInError }) {
+    const body = parse(routes.joinWithInviteLink.body, call.body);
+    return async () => {
+      const result = await services.joinWithInviteLink(body);
+      if (result.next !== "signed_in" || !signIn) return { body: result };
+      const headers = await signInAfter(signIn, onSignInError, result, call.request);
+      return headers ? { body: result, headers } : { body: result };
+    };
+  },
+
+  verifyEmail(call, { services, signIn, onSignInError }) {
+    const body = parse(routes.verifyEmail.body, call.body);
+    return async () => {
+      const result = await services.verifyEmail(body.token);
+      if (!signIn) return { body: result };
+      const headers = await signInAfter(signIn, onSignInError, result, call.request);
+      // Signed in only when the host set something (a cookie); else the person signs in.
+      return headers && [...headers.keys()].length > 0
+        ? { body: { ...result, next: "signed_in" as const }, headers }
+        : { body: result };
+    };
+  },
+
+  resendVerificationEmail(call, { services }) {
+    const body = parse(routes.resendVerificationEmail.body, call.body);
+    return async () => ({ body: await services.resendVerificationEmail(body) });
+  },
 };
+
+/**
+ * Runs the host's `signIn` after an account came to exist or was verified. A failing hook
+ * is logged, not answered: the account is there, and the person can still sign in normally.
+ */
+async function signInAfter(
+  signIn: NonNullable<FoyerHooks["signIn"]>,
+  onSignInError: () => void,
+  result: { user: { id: string; email: string }; tenantId: string },
+  request: Request,
+): Promise<Headers | undefined> {
+  try {
+    const init = await signIn(
+      { id: result.user.id, email: result.user.email, tenantId: result.tenantId },
+      request,
+    );
+    return new Headers(init);
+  } catch {
+    onSignInError();
+    return undefined;
+  }
+}
 
 /** Binds a matched call to its route's service method (validating its input now). */
 export function bindRoute<N extends RouteName>(

@@ -38,6 +38,18 @@ describe("createFoyerHandler: routing", () => {
         password: "Secret-123!",
         passwordConfirmation: "Secret-123!",
       },
+      previewInviteLink: { token: "t" },
+      joinWithInviteLink: {
+        token: "t",
+        firstName: "A",
+        lastName: "B",
+        email: "a@acme.example.com",
+        password: "Secret-123!",
+        passwordConfirmation: "Secret-123!",
+        acceptTerms: true,
+      },
+      verifyEmail: { token: "t" },
+      resendVerificationEmail: { email: "a@acme.example.com" },
     };
     for (const name of routeNames) {
       const route: RouteDef = routes[name];

@@ -6,6 +6,8 @@ import type {
   Invitation,
   InvitationPage,
   InvitationPreview,
+  InviteLink,
+  JoinResult,
 } from "@foyer/core";
 import type { FoyerServices, Logger } from "../types.ts";
 
@@ -20,6 +22,27 @@ export const testActor: Actor = {
   tenantId: "acme",
   roleId: "client_admin",
 };
+
+/** A schema-valid invite link. */
+export function sampleInviteLink(tenantId = "acme"): InviteLink {
+  return {
+    tenantId,
+    enabled: true,
+    state: "active",
+    url: "https://app.example.com/join#token=k1.link-secret",
+    role: { id: "client_user", name: "Client user" },
+    allowedDomains: ["acme.example.com"],
+    expiresAt: null,
+    maxJoins: null,
+    joinCount: 0,
+    joinsSinceRegenerated: 0,
+    ssoEnabled: false,
+    createdAt: "2026-01-01T00:00:00.000Z",
+    updatedAt: "2026-01-01T00:00:00.000Z",
+    regeneratedAt: null,
+    updatedBy: { id: testActor.id, email: testActor.email, name: testActor.name },
+  };
+}
 
 /** A schema-valid invitation. */
 export function sampleInvitation(id = "inv-1"): Invitation {
@@ -42,7 +65,7 @@ export function sampleInvitation(id = "inv-1"): Invitation {
     revokedAt: null,
     revokedBy: null,
     resendCount: 0,
-    delivery: { status: "queued", error: null, updatedAt: null },
+    delivery: { status: "queued", error: null, updatedAt: null, attempts: 0, lastAttemptAt: null },
     reminderSentAt: null,
   };
 }
@@ -150,6 +173,53 @@ export function createFakeServices(override: Partial<FoyerServices> = {}): {
     async recordExpirations() {
       record("recordExpirations", []);
       return 0;
+    },
+    async getInviteLink(_actor, tenantId) {
+      record("getInviteLink", [tenantId]);
+      return { link: sampleInviteLink(tenantId) };
+    },
+    async updateInviteLink(_actor, tenantId, body) {
+      record("updateInviteLink", [tenantId, body]);
+      return { link: sampleInviteLink(tenantId) };
+    },
+    async regenerateInviteLink(_actor, tenantId) {
+      record("regenerateInviteLink", [tenantId]);
+      return { link: sampleInviteLink(tenantId) };
+    },
+    async previewInviteLink(token) {
+      record("previewInviteLink", [token]);
+      return {
+        joinable: true,
+        error: null,
+        tenant: { name: "Acme Corp", logoUrl: null, accentColor: null },
+        role: { name: "Client user" },
+        allowedDomains: [],
+        termsUrl: null,
+        privacyUrl: null,
+        signInUrl: null,
+        identityProviders: [],
+      };
+    },
+    async joinWithInviteLink(body) {
+      record("joinWithInviteLink", [body]);
+      const result: JoinResult = {
+        user: { id: "user-10", email: "joiner@acme.example.com", firstName: "J", lastName: "O" },
+        tenantId: "acme",
+        next: "verify_email",
+      };
+      return result;
+    },
+    async verifyEmail(token) {
+      record("verifyEmail", [token]);
+      return {
+        user: { id: "user-10", email: "joiner@acme.example.com" },
+        tenantId: "acme",
+        next: "sign_in",
+      };
+    },
+    async resendVerificationEmail(body) {
+      record("resendVerificationEmail", [body]);
+      return { accepted: true };
     },
     ...override,
   };

@@ -1,5 +1,6 @@
+import { FoyerServiceError } from "../errors.ts";
 import type { FoyerServices } from "../types.ts";
-import { createServiceContext, type ServiceDeps } from "./context.ts";
+import type { ServiceContext } from "./context.ts";
 import { acceptInvitation } from "./invitations/accept.ts";
 import { createInvitations } from "./invitations/create.ts";
 import { listInvitationEvents } from "./invitations/events.ts";
@@ -18,8 +19,7 @@ import { listTenantRoles } from "./tenants/list-tenant-roles.ts";
  * its input, and does its writes in one transaction; each lives in its own file under
  * `services/<resource>/` and shares what it needs through the `ServiceContext`.
  */
-export function createServices(deps: ServiceDeps): FoyerServices {
-  const ctx = createServiceContext(deps);
+export function createServices(ctx: ServiceContext): FoyerServices {
   return {
     getContext: (actor) => getContext(ctx, actor),
     listTenantRoles: (actor, tenantId) => listTenantRoles(ctx, actor, tenantId),
@@ -35,5 +35,17 @@ export function createServices(deps: ServiceDeps): FoyerServices {
     previewInvitation: (token) => previewInvitation(ctx, token),
     acceptInvitation: (body) => acceptInvitation(ctx, body),
     recordExpirations: (limit) => recordExpirations(ctx, limit),
+    // The invite-link routes exist in the contract; their services land in the next commit.
+    getInviteLink: () => notYet(),
+    updateInviteLink: () => notYet(),
+    regenerateInviteLink: () => notYet(),
+    previewInviteLink: () => notYet(),
+    joinWithInviteLink: () => notYet(),
+    verifyEmail: () => notYet(),
+    resendVerificationEmail: () => notYet(),
   };
+}
+
+function notYet(): Promise<never> {
+  return Promise.reject(new FoyerServiceError("NOT_FOUND"));
 }

@@ -3,6 +3,7 @@ import type { ColumnType } from "kysely";
 import type {
   AuditRow,
   IdempotencyRow,
+  InvitationCountRow,
   InvitationRow,
   MemberRow,
   OutboxRow,
@@ -102,8 +103,17 @@ export const INVITATION_COLUMNS = columnsOf<InvitationRow>()({
   deliveryStatus: column("delivery_status", "text"),
   deliveryError: column("delivery_error", "text"),
   deliveryUpdatedAt: column("delivery_updated_at", "timestamptz"),
+  deliveryAttempts: column("delivery_attempts", "integer"),
+  deliveryLastAttemptAt: column("delivery_last_attempt_at", "timestamptz"),
   reminderSentAt: column("reminder_sent_at", "timestamptz"),
   expiredRecordedAt: column("expired_recorded_at", "timestamptz"),
+});
+
+/** `foyer_invitation_counts`. */
+export const INVITATION_COUNT_COLUMNS = columnsOf<InvitationCountRow>()({
+  tenantId: column("tenant_id", "text"),
+  status: column("status", "text"),
+  total: column("total", "integer"),
 });
 
 /** `foyer_invitation_tokens`. */
@@ -130,6 +140,7 @@ export const OUTBOX_COLUMNS = columnsOf<OutboxRow>()({
   lastError: column("last_error", "text"),
   createdAt: column("created_at", "timestamptz"),
   sentAt: column("sent_at", "timestamptz"),
+  leaseUntil: column("lease_until", "timestamptz"),
 });
 
 /** `foyer_audit_events`. */
@@ -187,6 +198,8 @@ export type RolesTable = TableOf<Role, typeof ROLE_COLUMNS>;
 export type MembersTable = TableOf<MemberRow, typeof MEMBER_COLUMNS>;
 /** `foyer_invitations`. */
 export type InvitationsTable = TableOf<InvitationRow, typeof INVITATION_COLUMNS>;
+/** `foyer_invitation_counts`. */
+export type InvitationCountsTable = TableOf<InvitationCountRow, typeof INVITATION_COUNT_COLUMNS>;
 /** `foyer_invitation_tokens`. */
 export type InvitationTokensTable = TableOf<TokenRow, typeof TOKEN_COLUMNS>;
 /** `foyer_outbox`. */
@@ -202,6 +215,7 @@ export interface FoyerDatabase {
   foyer_roles: RolesTable;
   foyer_members: MembersTable;
   foyer_invitations: InvitationsTable;
+  foyer_invitation_counts: InvitationCountsTable;
   foyer_invitation_tokens: InvitationTokensTable;
   foyer_outbox: OutboxTable;
   foyer_audit_events: AuditEventsTable;
@@ -214,6 +228,7 @@ export const FOYER_TABLES = [
   "foyer_audit_events",
   "foyer_outbox",
   "foyer_invitation_tokens",
+  "foyer_invitation_counts",
   "foyer_invitations",
   "foyer_members",
   "foyer_roles",
