@@ -25,7 +25,13 @@ export interface Access {
  * home tenants, are refused.
  */
 export async function resolveAccess(store: StoreOps, actor: Actor): Promise<Access> {
-  const [roles, home] = await Promise.all([store.listRoles(), store.getTenant(actor.tenantId)]);
+  // One round trip each, side by side: the home tenant comes with everything below it (an
+  // MSP's clients), which an MSP staff role reaches and any other role does not.
+  const [roles, tree] = await Promise.all([
+    store.listRoles(),
+    store.listTenantTree(actor.tenantId),
+  ]);
+  const home = tree.find((tenant) => tenant.id === actor.tenantId);
   const role = roles.find((r) => r.id === actor.roleId);
   if (!role || !home || home.status !== "active") throw new FoyerServiceError("FORBIDDEN");
   // R-TEN-05: a member holding a role its tenant's kind does not have (an "MSP admin" of a
@@ -33,16 +39,15 @@ export async function resolveAccess(store: StoreOps, actor: Actor): Promise<Acce
   if (!roleFitsTenant(role, home)) throw new FoyerServiceError("FORBIDDEN");
   const tenants = new Map<string, Tenant>([[home.id, home]]);
   if (role.mspStaff) {
-    let frontier = [home.id];
-    while (frontier.length > 0) {
-      const children = (
-        await Promise.all(frontier.map((parentId) => store.listChildTenants(parentId)))
-      ).flat();
+    // Level by level from home, each level by id (the order the context lists them in).
+    for (let frontier = [home.id]; frontier.length > 0; ) {
+      const parents = new Set(frontier);
       frontier = [];
-      for (const child of children) {
-        if (tenants.has(child.id)) continue;
-        tenants.set(child.id, child);
-        frontier.push(child.id);
+      for (const tenant of tree) {
+        if (tenant.parentId === null || !parents.has(tenant.parentId) || tenants.has(tenant.id))
+          continue;
+        tenants.set(tenant.id, tenant);
+        frontier.push(tenant.id);
       }
     }
   }
