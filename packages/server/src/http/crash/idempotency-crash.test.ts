@@ -4,13 +4,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { postgresTestUrl } from "../../store/test-setups.ts";
 
 // R-SDK-07: a process killed with SIGKILL in the middle of an idempotent request leaves its
 // Idempotency-Key claimed and nothing written. A retry with the same key must run at once
 // (not answer IDEMPOTENCY_IN_PROGRESS until a timer runs out) and create exactly one result.
-// Each instance is `instance.ts` in a child process of its own.
+// Each instance is `instance.fixture.ts` in a child process of its own; on PostgreSQL they
+// share a database of their own (made from FOYER_TEST_DATABASE_URL's, dropped afterwards),
+// so the other PostgreSQL suites' truncations cannot touch their keys.
 
 const PACKAGE_DIR = fileURLToPath(new URL("../../..", import.meta.url));
 const running: ChildProcess[] = [];
@@ -25,7 +28,7 @@ interface Instance {
 async function start(env: Record<string, string>): Promise<Instance> {
   const child = spawn(
     process.execPath,
-    ["--conditions=@foyer/source", "--import", "tsx", "src/http/crash/instance.ts"],
+    ["--conditions=@foyer/source", "--import", "tsx", "src/http/crash/instance.fixture.ts"],
     { cwd: PACKAGE_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
   );
   running.push(child);
@@ -63,7 +66,8 @@ async function kill(instance: Instance, signal: NodeJS.Signals): Promise<void> {
   await exited;
 }
 
-afterEach(async () => {
+/** Kills whatever instance a test left running. */
+async function killAll(): Promise<void> {
   for (const child of running.splice(0)) {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = once(child, "exit");
@@ -71,7 +75,9 @@ afterEach(async () => {
       await exited;
     }
   }
-});
+}
+
+afterEach(killAll);
 
 interface CreateAnswer {
   status: number;
@@ -149,24 +155,41 @@ describe("Idempotency-Key after a crash (R-SDK-07)", () => {
   it.runIf(postgresTestUrl !== undefined)(
     "R-SDK-07: PostgreSQL: a key whose request died with one instance is usable on the other at once",
     async () => {
-      const url = postgresTestUrl ?? "";
-      const [victim, survivor] = await Promise.all([
-        start({ DATABASE_URL: url, FOYER_HANG: "1" }),
-        start({ DATABASE_URL: url }),
-      ]);
-      const suffix = crypto.randomUUID().slice(0, 8);
-      const key = `crash-key-${suffix}`;
-      const email = `kept.${suffix}@acme.example.com`;
-      // While the owner lives, its key stays in progress everywhere.
-      const stuck = create(victim, key, email).catch(() => null);
-      await victim.hanging;
-      const meanwhile = await create(survivor, key, email);
-      expect(meanwhile.status).toBe(409);
-      expect(meanwhile.body.error?.code).toBe("IDEMPOTENCY_IN_PROGRESS");
-      await kill(victim, "SIGKILL");
-      expect(await stuck).toBeNull();
-      await retryCreatesOne(survivor, key, email);
+      const base = new URL(postgresTestUrl ?? "postgres://localhost/none");
+      const name = `${base.pathname.slice(1)}_idem_${process.pid}`;
+      const url = Object.assign(new URL(base), { pathname: `/${name}` }).toString();
+      const admin = new pg.Client({ connectionString: base.toString() });
+      await admin.connect();
+      try {
+        await admin.query(`drop database if exists "${name}"`);
+        await admin.query(`create database "${name}"`);
+        await crashOnPostgres(url);
+      } finally {
+        // The instances hold sessions of the database: gone before it is dropped.
+        await killAll();
+        await admin.query(`drop database if exists "${name}" with (force)`);
+        await admin.end();
+      }
     },
     240_000,
   );
 });
+
+/** Two instances on one database; the one holding a key dies; the other takes the retry. */
+async function crashOnPostgres(url: string): Promise<void> {
+  const [victim, survivor] = await Promise.all([
+    start({ DATABASE_URL: url, FOYER_HANG: "1" }),
+    start({ DATABASE_URL: url }),
+  ]);
+  const key = "crash-key-postgres";
+  const email = "kept@acme.example.com";
+  // While the owner lives, its key stays in progress everywhere.
+  const stuck = create(victim, key, email).catch(() => null);
+  await victim.hanging;
+  const meanwhile = await create(survivor, key, email);
+  expect(meanwhile.status).toBe(409);
+  expect(meanwhile.body.error?.code).toBe("IDEMPOTENCY_IN_PROGRESS");
+  await kill(victim, "SIGKILL");
+  expect(await stuck).toBeNull();
+  await retryCreatesOne(survivor, key, email);
+}

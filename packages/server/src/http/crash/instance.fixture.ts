@@ -1,4 +1,4 @@
-// One Foyer instance in a process of its own, for `idempotency-crash.test.ts`: Express on an
+// One Foyer instance in a process of its own, for `idempotency-crash.test.ts` (not a test itself): Express on an
 // ephemeral port over PGlite (FOYER_DATA_DIR) or PostgreSQL (DATABASE_URL). With
 // FOYER_HANG=1 its host-user lookup never answers, so a create request stops half-way (its
 // Idempotency-Key claimed, nothing written) until the test kills the process. It prints
