@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@foyer/core";
+import { type ErrorCode, emailKey } from "@foyer/core";
 import type { Foyer, Store } from "@foyer/server";
 import type { EmailVerificationRow, InvitationRow, InviteLinkRow } from "@foyer/server/store";
 import { type Fixture, hashToken, type UserDirectory } from "@foyer/server/testing";
@@ -143,7 +143,7 @@ async function seedTokenInvitation(context: ScenarioContext, kind: TokenKind): P
         id: `mock-member-${kind}`,
         tenantId: ACME,
         userId: user.id,
-        email,
+        email: emailKey(email),
         roleId: base.roleId,
         status: "active",
         source: "email_invitation",

@@ -39,7 +39,7 @@ export function pageCsp(nonce: string): string {
 }
 
 /** The pages the build produces, by file name. */
-const PAGES = ["admin.html", "accept-invite.html", "login.html"] as const;
+const PAGES = ["admin.html", "api-keys.html", "accept-invite.html", "login.html"] as const;
 type Page = (typeof PAGES)[number];
 
 /** Options of `createWebRouter`. */
@@ -95,15 +95,20 @@ export function createWebRouter(options: WebRouterOptions): Router {
     }),
   );
 
-  router.get("/admin", async (req, res) => {
-    if (!(await options.isSignedIn(req))) {
-      const next = req.originalUrl.startsWith("/admin") ? req.originalUrl : "/admin";
-      res.setHeader("Cache-Control", "no-store");
-      res.redirect(302, `/login?next=${encodeURIComponent(next)}`);
-      return;
-    }
-    send(res, "admin.html");
-  });
+  /** Serves a signed-in page, or sends people without a session to sign in first. */
+  const signedInPage = (path: string, page: Page) =>
+    router.get(path, async (req, res) => {
+      if (!(await options.isSignedIn(req))) {
+        const next = req.originalUrl.startsWith(path) ? req.originalUrl : path;
+        res.setHeader("Cache-Control", "no-store");
+        res.redirect(302, `/login?next=${encodeURIComponent(next)}`);
+        return;
+      }
+      send(res, page);
+    });
+  signedInPage("/admin", "admin.html");
+  // R-SDK-09: the admin's API keys for machine clients.
+  signedInPage("/admin/api-keys", "api-keys.html");
 
   router.get("/accept-invite", (_req, res) => {
     // The invitee's page (DESIGN: invitee pages send it); the app sets it everywhere too.
