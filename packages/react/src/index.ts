@@ -13,6 +13,10 @@ export type { BulkInviteModalSlot } from "./components/bulk-invite-modal/slots.t
 export type { InvitationsTableProps } from "./components/invitations-table/invitations-table.tsx";
 export { InvitationsTable } from "./components/invitations-table/invitations-table.tsx";
 export type { InvitationsTableSlot } from "./components/invitations-table/slots.ts";
+// InviteLinkDialog
+export type { InviteLinkDialogProps } from "./components/invite-link-dialog/invite-link-dialog.tsx";
+export { InviteLinkDialog } from "./components/invite-link-dialog/invite-link-dialog.tsx";
+export type { InviteLinkDialogSlot } from "./components/invite-link-dialog/slots.ts";
 export type { TenantBranding } from "./hooks/tenant-branding.ts";
 export { initialsOf, tenantBranding } from "./hooks/tenant-branding.ts";
 export type {
@@ -61,6 +65,15 @@ export type {
   UseInvitationsTableResult,
 } from "./hooks/use-invitations-table.ts";
 export { useInvitationsTable } from "./hooks/use-invitations-table.ts";
+export type {
+  InviteLinkDraft,
+  InviteLinkField,
+  InviteLinkFieldError,
+  InviteLinkSaveState,
+  UseInviteLinkOptions,
+  UseInviteLinkResult,
+} from "./hooks/use-invite-link.ts";
+export { useInviteLink } from "./hooks/use-invite-link.ts";
 export { useResendInvitation } from "./hooks/use-resend-invitation.ts";
 export { useRevokeInvitation } from "./hooks/use-revoke-invitation.ts";
 export type { MessageValues } from "./internal/format-message.ts";
@@ -80,6 +93,8 @@ export { en } from "./localization/en.ts";
 export { errorsDe, errorsEn } from "./localization/errors.ts";
 export type { InvitationsTableStrings } from "./localization/invitations-table.ts";
 export { invitationsTableDe, invitationsTableEn } from "./localization/invitations-table.ts";
+export type { InviteLinkDialogStrings } from "./localization/invite-link-dialog.ts";
+export { inviteLinkDialogDe, inviteLinkDialogEn } from "./localization/invite-link-dialog.ts";
 export type {
   DeepPartial,
   FoyerLocalization,
@@ -99,7 +114,11 @@ export { useFoyer } from "./provider/use-foyer.ts";
 // Query keys and options (build your own hooks from these)
 export type { InvitationListKeyQuery } from "./query/keys.ts";
 export { foyerKeys } from "./query/keys.ts";
-export type { CreateInvitationsVariables, ResendVariables } from "./query/options.ts";
+export type {
+  CreateInvitationsVariables,
+  ResendVariables,
+  UpdateInviteLinkVariables,
+} from "./query/options.ts";
 export {
   acceptInvitationMutationOptions,
   batchCheckQueryOptions,
@@ -109,7 +128,14 @@ export {
   invitationPreviewQueryOptions,
   invitationQueryOptions,
   invitationsInfiniteQueryOptions,
+  inviteLinkPreviewQueryOptions,
+  inviteLinkQueryOptions,
+  joinWithInviteLinkMutationOptions,
+  regenerateInviteLinkMutationOptions,
   resendInvitationMutationOptions,
+  resendVerificationEmailMutationOptions,
   revokeInvitationMutationOptions,
   rolesQueryOptions,
+  updateInviteLinkMutationOptions,
+  verifyEmailMutationOptions,
 } from "./query/options.ts";

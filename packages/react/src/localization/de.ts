@@ -3,6 +3,7 @@ import { bulkInviteModalDe } from "./bulk-invite-modal.ts";
 import { commonDe } from "./common.ts";
 import { errorsDe } from "./errors.ts";
 import { invitationsTableDe } from "./invitations-table.ts";
+import { inviteLinkDialogDe } from "./invite-link-dialog.ts";
 import type { FoyerLocalization } from "./types.ts";
 
 /**
@@ -19,5 +20,6 @@ export const de: FoyerLocalization = {
   invitationsTable: invitationsTableDe,
   bulkInviteModal: bulkInviteModalDe,
   acceptInvitePage: acceptInvitePageDe,
+  inviteLinkDialog: inviteLinkDialogDe,
   errors: errorsDe,
 };

@@ -3,6 +3,7 @@ import { bulkInviteModalEn } from "./bulk-invite-modal.ts";
 import { commonEn } from "./common.ts";
 import { errorsEn } from "./errors.ts";
 import { invitationsTableEn } from "./invitations-table.ts";
+import { inviteLinkDialogEn } from "./invite-link-dialog.ts";
 import type { FoyerLocalization } from "./types.ts";
 
 /**
@@ -15,5 +16,6 @@ export const en: FoyerLocalization = {
   invitationsTable: invitationsTableEn,
   bulkInviteModal: bulkInviteModalEn,
   acceptInvitePage: acceptInvitePageEn,
+  inviteLinkDialog: inviteLinkDialogEn,
   errors: errorsEn,
 };

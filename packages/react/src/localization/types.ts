@@ -3,6 +3,7 @@ import type { AcceptInvitePageStrings } from "./accept-invite-page.ts";
 import type { BulkInviteModalStrings } from "./bulk-invite-modal.ts";
 import type { CommonStrings } from "./common.ts";
 import type { InvitationsTableStrings } from "./invitations-table.ts";
+import type { InviteLinkDialogStrings } from "./invite-link-dialog.ts";
 
 /**
  * A message whose wording depends on a count, chosen with `Intl.PluralRules` for the
@@ -30,6 +31,8 @@ export interface FoyerLocalization {
   bulkInviteModal: BulkInviteModalStrings;
   /** Strings of `AcceptInvitePage`. */
   acceptInvitePage: AcceptInvitePageStrings;
+  /** Strings of `InviteLinkDialog`. */
+  inviteLinkDialog: InviteLinkDialogStrings;
   /** What a person reads for each error code of the API. */
   errors: Record<ErrorCode, string>;
 }
