@@ -17,6 +17,14 @@ export type { InvitationsTableSlot } from "./components/invitations-table/slots.
 export type { InviteLinkDialogProps } from "./components/invite-link-dialog/invite-link-dialog.tsx";
 export { InviteLinkDialog } from "./components/invite-link-dialog/invite-link-dialog.tsx";
 export type { InviteLinkDialogSlot } from "./components/invite-link-dialog/slots.ts";
+// JoinPage
+export type { JoinPageProps } from "./components/join-page/join-page.tsx";
+export { JoinPage } from "./components/join-page/join-page.tsx";
+export type { JoinPageSlot } from "./components/join-page/slots.ts";
+// VerifyEmailPage
+export type { VerifyEmailPageSlot } from "./components/verify-email-page/slots.ts";
+export type { VerifyEmailPageProps } from "./components/verify-email-page/verify-email-page.tsx";
+export { VerifyEmailPage } from "./components/verify-email-page/verify-email-page.tsx";
 export type { TenantBranding } from "./hooks/tenant-branding.ts";
 export { initialsOf, tenantBranding } from "./hooks/tenant-branding.ts";
 export type {
@@ -74,8 +82,24 @@ export type {
   UseInviteLinkResult,
 } from "./hooks/use-invite-link.ts";
 export { useInviteLink } from "./hooks/use-invite-link.ts";
+export type {
+  JoinField,
+  JoinFieldError,
+  JoinState,
+  JoinValues,
+  UseJoinOptions,
+  UseJoinResult,
+} from "./hooks/use-join.ts";
+export { useJoin } from "./hooks/use-join.ts";
 export { useResendInvitation } from "./hooks/use-resend-invitation.ts";
 export { useRevokeInvitation } from "./hooks/use-revoke-invitation.ts";
+export type {
+  UseVerifyEmailOptions,
+  UseVerifyEmailResult,
+  VerifyEmailFailureCode,
+  VerifyEmailState,
+} from "./hooks/use-verify-email.ts";
+export { useVerifyEmail } from "./hooks/use-verify-email.ts";
 export type { MessageValues } from "./internal/format-message.ts";
 export { formatMessage } from "./internal/format-message.ts";
 export type { SlotClassNames } from "./internal/slots.ts";
@@ -95,6 +119,8 @@ export type { InvitationsTableStrings } from "./localization/invitations-table.t
 export { invitationsTableDe, invitationsTableEn } from "./localization/invitations-table.ts";
 export type { InviteLinkDialogStrings } from "./localization/invite-link-dialog.ts";
 export { inviteLinkDialogDe, inviteLinkDialogEn } from "./localization/invite-link-dialog.ts";
+export type { JoinPageStrings } from "./localization/join-page.ts";
+export { joinPageDe, joinPageEn } from "./localization/join-page.ts";
 export type {
   DeepPartial,
   FoyerLocalization,
@@ -105,6 +131,8 @@ export type {
 } from "./localization/types.ts";
 export type { DateStyle, UseLocalizationResult } from "./localization/use-localization.ts";
 export { useLocalization } from "./localization/use-localization.ts";
+export type { VerifyEmailPageStrings } from "./localization/verify-email-page.ts";
+export { verifyEmailPageDe, verifyEmailPageEn } from "./localization/verify-email-page.ts";
 // Provider
 export type { FoyerAppearance, FoyerToken } from "./provider/context.ts";
 export type { FoyerProviderProps } from "./provider/foyer-provider.tsx";

@@ -4,7 +4,9 @@ import { commonDe } from "./common.ts";
 import { errorsDe } from "./errors.ts";
 import { invitationsTableDe } from "./invitations-table.ts";
 import { inviteLinkDialogDe } from "./invite-link-dialog.ts";
+import { joinPageDe } from "./join-page.ts";
 import type { FoyerLocalization } from "./types.ts";
+import { verifyEmailPageDe } from "./verify-email-page.ts";
 
 /**
  * Foyer's German strings (Sie-Form), opt-in: pass them as `localization`, next to a German
@@ -21,5 +23,7 @@ export const de: FoyerLocalization = {
   bulkInviteModal: bulkInviteModalDe,
   acceptInvitePage: acceptInvitePageDe,
   inviteLinkDialog: inviteLinkDialogDe,
+  joinPage: joinPageDe,
+  verifyEmailPage: verifyEmailPageDe,
   errors: errorsDe,
 };
