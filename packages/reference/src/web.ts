@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import express, { type Request, type Response, type Router } from "express";
 
 // The demo host app's pages, built by vite from `web/` (see web/vite.config.ts) and served
-// here: `/admin` (signed-in admins), `/accept-invite` (invitees, public) and `/login`.
+// here: `/admin` (signed-in admins), `/accept-invite`, `/join` and `/verify-email` (invitees and
+// new members, public) and `/login`.
 
 /** Where `vite build --config web/vite.config.ts` writes the demo pages. */
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL("../web/dist", import.meta.url));
@@ -39,7 +40,13 @@ export function pageCsp(nonce: string): string {
 }
 
 /** The pages the build produces, by file name. */
-const PAGES = ["admin.html", "accept-invite.html", "login.html"] as const;
+const PAGES = [
+  "admin.html",
+  "accept-invite.html",
+  "join.html",
+  "verify-email.html",
+  "login.html",
+] as const;
 type Page = (typeof PAGES)[number];
 
 /** Options of `createWebRouter`. */
@@ -105,11 +112,18 @@ export function createWebRouter(options: WebRouterOptions): Router {
     send(res, "admin.html");
   });
 
-  router.get("/accept-invite", (_req, res) => {
-    // The invitee's page (DESIGN: invitee pages send it); the app sets it everywhere too.
-    res.setHeader("Referrer-Policy", "no-referrer");
-    send(res, "accept-invite.html");
-  });
+  // The invitee pages carry a token in their fragment: no referrer ever (DESIGN: invitee
+  // pages send it); the app sets it everywhere too.
+  const inviteePage = (path: string, page: Page) =>
+    router.get(path, (_req, res) => {
+      res.setHeader("Referrer-Policy", "no-referrer");
+      send(res, page);
+    });
+  inviteePage("/accept-invite", "accept-invite.html");
+  // R-LNK-06: a tenant's invite link (`/join#token=…`, the server's default `joinPath`).
+  inviteePage("/join", "join.html");
+  // R-LNK-09: a verification email's link (`/verify-email#token=…`, `verifyEmailPath`).
+  inviteePage("/verify-email", "verify-email.html");
 
   router.get("/login", (_req, res) => {
     send(res, "login.html");
