@@ -59,7 +59,7 @@ export type InviteLinkSaveState = "idle" | "saving" | "saved" | "error";
 export interface UseInviteLinkOptions {
   /** The tenant whose link is managed. */
   tenantId: string;
-  /** Whether to load (a closed dialog need not). @default true */
+  /** Whether to load the link and roles (a closed dialog need not). @default true */
   enabled?: boolean | undefined;
   /** Called with the link after every change the server accepted. */
   onSaved?: ((link: InviteLink) => void) | undefined;
@@ -186,7 +186,9 @@ export function useInviteLink(options: UseInviteLinkOptions): UseInviteLinkResul
   const { client } = useFoyer();
   const { tenantId, onSaved } = options;
   const enabled = options.enabled ?? true;
-  const context = useQuery({ ...contextQueryOptions(client), enabled });
+  // The context decides whether the trigger shows at all: loaded even while closed (it is
+  // cached, and the other admin components read it too).
+  const context = useQuery(contextQueryOptions(client));
   const managed = context.data?.tenants.find((entry) => entry.tenant.id === tenantId);
   const canManage = context.data
     ? (managed?.permissions.includes("invite_links:manage") ?? false)

@@ -39,8 +39,10 @@ export interface JoinPageStrings {
   resend: string;
   /** That button while sending. */
   resending: string;
-  /** Shown (and announced) after sending again. */
+  /** Shown (and announced) after asking again: the server says the same either way. */
   resent: string;
+  /** Why "Resend email" waits; `{{seconds}}` (the server sends at most one a minute). */
+  resendIn: string;
 }
 
 /** English strings of the join page. */
@@ -62,7 +64,9 @@ export const joinPageEn: JoinPageStrings = {
   checkEmailBody: "We sent a link to {{email}}. Open it to verify your address, then sign in.",
   resend: "Resend email",
   resending: "Sending…",
-  resent: "We sent another email. Check your inbox and spam folder.",
+  resent:
+    "If your address still needs verifying, a new email is on its way. Check your inbox and spam folder.",
+  resendIn: "You can ask for another email in {{seconds}} s.",
 };
 
 /** German strings of the join page (Sie-Form). */
@@ -86,5 +90,7 @@ export const joinPageDe: JoinPageStrings = {
     "Wir haben einen Link an {{email}} gesendet. Öffnen Sie ihn, um Ihre Adresse zu bestätigen, und melden Sie sich dann an.",
   resend: "E-Mail erneut senden",
   resending: "Wird gesendet …",
-  resent: "Wir haben eine weitere E-Mail gesendet. Bitte prüfen Sie auch Ihren Spam-Ordner.",
+  resent:
+    "Falls Ihre Adresse noch bestätigt werden muss, ist eine neue E-Mail unterwegs. Bitte prüfen Sie auch Ihren Spam-Ordner.",
+  resendIn: "Eine weitere E-Mail können Sie in {{seconds}} s anfordern.",
 };

@@ -150,7 +150,9 @@ describe("InviteLinkDialog", () => {
       "Client admin",
     ]);
     await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
-    expect(await within(dialog).findByText("Saved")).toBeTruthy();
+    await waitFor(() =>
+      expect(dialog.querySelector("[data-slot='saved']")?.textContent).toBe("Saved"),
+    );
     expect(link()).toBe(before);
   });
 
@@ -189,8 +191,8 @@ describe("InviteLinkDialog", () => {
     const domains = within(dialog).getByRole("textbox", { name: "Allowed email domains" });
     const save = within(dialog).getByRole("button", { name: "Save changes" });
 
-    await user.type(domains, "ACME.com, not a domain");
-    expect(within(dialog).getByText("Not a valid domain: not a domain")).toBeTruthy();
+    await user.type(domains, "ACME.com, not_a_domain");
+    expect(within(dialog).getByText("Not a valid domain: not_a_domain")).toBeTruthy();
     expect(domains.getAttribute("aria-invalid")).toBe("true");
     await user.click(save);
     expect(updates()).toHaveLength(0);
@@ -208,7 +210,9 @@ describe("InviteLinkDialog", () => {
     await user.paste("Acme.COM.\nbücher.example");
     expect(within(dialog).getByText(/2 of 50 domains/)).toBeTruthy();
     await user.click(save);
-    expect(await within(dialog).findByText("Saved")).toBeTruthy();
+    await waitFor(() =>
+      expect(dialog.querySelector("[data-slot='saved']")?.textContent).toBe("Saved"),
+    );
     expect((domains as HTMLTextAreaElement).value).toBe("acme.com\nxn--bcher-kva.example");
     expect(updates()).toHaveLength(1);
   });
@@ -229,10 +233,8 @@ describe("InviteLinkDialog", () => {
     await user.type(domains, "globex.com");
     await user.click(within(dialog).getByRole("button", { name: "Save changes" }));
     await waitFor(() => expect(domains.getAttribute("aria-invalid")).toBe("true"));
-    const error = dialog.querySelector(
-      `#${CSS.escape(domains.getAttribute("aria-describedby")?.split(" ")[1] ?? "")}`,
-    );
-    expect(error?.textContent).toMatch(/globex\.com|another tenant/i);
+    const errorId = domains.getAttribute("aria-describedby")?.split(" ")[1] ?? "";
+    expect(document.getElementById(errorId)?.textContent).toMatch(/globex\.com|another tenant/i);
     expect(document.activeElement).toBe(domains);
   });
 

@@ -349,7 +349,11 @@ function SettingsForm({
             onCopied={() => setAnnouncement(s.copiedAnnouncement)}
           />
         )}
-        <fieldset className="foyer-invite-link__settings" disabled={sso || saving}>
+        <fieldset
+          className="foyer-invite-link__settings"
+          disabled={sso}
+          aria-busy={saving || undefined}
+        >
           <div className={cx("foyer-field", classNames?.field)} data-slot="field">
             <label className="foyer-label" htmlFor={`${id}-role`}>
               {s.roleLabel}

@@ -1,7 +1,7 @@
 import { createFoyerClient } from "@foyer/client";
 import type { UpdateInviteLinkBody } from "@foyer/core";
 import { createFoyerMsw, type FoyerMsw, scenarios } from "@foyer/msw";
-import { render, screen, waitFor, within } from "@testing-library/react";
+import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -22,7 +22,10 @@ beforeAll(async () => {
   server.listen({ onUnhandledRequest: "error" });
   await loadResponseSchemas();
 });
-afterEach(() => server.resetHandlers());
+afterEach(() => {
+  server.resetHandlers();
+  vi.useRealTimers();
+});
 afterAll(() => server.close());
 
 /** A mock where Acme's link is set up as given; answers the mock and the link's token. */
@@ -52,7 +55,11 @@ async function startWithLink(
 
 function renderPage(props: JoinPageProps) {
   const client = createFoyerClient({ baseUrl: BASE, retry: 0 });
-  const user = userEvent.setup();
+  const user = userEvent.setup({
+    advanceTimers: (ms) => {
+      if (vi.isFakeTimers()) vi.advanceTimersByTime(ms);
+    },
+  });
   const view = render(
     <FoyerProvider client={client}>
       <JoinPage signInUrl="/sign-in" {...props} />
@@ -153,7 +160,9 @@ describe("JoinPage", () => {
     );
   });
 
-  it("R-LNK-08 / R-LNK-09: a join creates the account, then asks to verify; Resend sends another email; the email's link verifies", async () => {
+  it("R-LNK-08 / R-LNK-09: a join creates the account, then asks to verify; Resend sends another email after a minute; the email's link verifies", async () => {
+    // Fake clocks for the page and the mock's server alike, running on with real time.
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ["setTimeout", "clearTimeout", "Date"] });
     const { mock, token } = await startWithLink();
     const onJoined = vi.fn();
     const { user, unmount } = renderPage({ token, onJoined });
@@ -169,10 +178,14 @@ describe("JoinPage", () => {
     const sentTo = () => mock.mailbox.messages().filter((m) => m.to === "new.person@acme.com");
     await waitFor(() => expect(sentTo()).toHaveLength(1));
 
-    await user.click(screen.getByRole("button", { name: "Resend email" }));
-    expect(
-      await screen.findByText("We sent another email. Check your inbox and spam folder."),
-    ).toBeTruthy();
+    // The server sends at most one email a minute: the button says so and waits as long.
+    const resend = screen.getByRole("button", { name: "Resend email" });
+    expect(resend.getAttribute("aria-disabled")).toBe("true");
+    expect(screen.getByText(/You can ask for another email in \d+ s\./)).toBeTruthy();
+    await act(() => vi.advanceTimersByTimeAsync(61_000));
+    await waitFor(() => expect(resend.getAttribute("aria-disabled")).toBeNull());
+    await user.click(resend);
+    expect(await screen.findByText(/a new email is on its way/)).toBeTruthy();
     await waitFor(() => expect(sentTo()).toHaveLength(2));
 
     // The latest email's link lands on the verification page (messages come newest first).

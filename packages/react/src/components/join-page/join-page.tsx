@@ -360,6 +360,18 @@ function CheckEmail({
 }) {
   const s = l10n.t.joinPage;
   const sending = join.resendState === "sending";
+  // The server sends at most one email a minute (and says nothing either way): the button
+  // waits as long, from the join and from each resend, so a click always can mean a send.
+  const [waitUntil, setWaitUntil] = useState(() => Date.now() + RESEND_WAIT_MS);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (now >= waitUntil) return;
+    const timer = setTimeout(() => setNow(Date.now()), 1000);
+    return () => clearTimeout(timer);
+  }, [now, waitUntil]);
+  const seconds = Math.max(0, Math.ceil((waitUntil - now) / 1000));
+  const blocked = sending || seconds > 0;
+  const waitId = useId();
   return (
     <Message
       title={l10n.t.acceptInvitePage.verifyTitle}
@@ -373,13 +385,23 @@ function CheckEmail({
         className={cx("foyer-button foyer-accept__action", classNames?.resend)}
         data-slot="resend"
         data-state={sending ? "pending" : "idle"}
-        aria-disabled={sending || undefined}
+        aria-disabled={blocked || undefined}
+        aria-describedby={seconds > 0 ? waitId : undefined}
         onClick={() => {
-          if (!sending) void join.resend();
+          if (blocked) return;
+          void join.resend().then(() => {
+            setWaitUntil(Date.now() + RESEND_WAIT_MS);
+            setNow(Date.now());
+          });
         }}
       >
         {sending ? s.resending : s.resend}
       </button>
+      {seconds > 0 && (
+        <p id={waitId} className="foyer-hint">
+          {l10n.formatMessage(s.resendIn, { seconds })}
+        </p>
+      )}
       <p role="status" className="foyer-hint">
         {join.resendState === "sent" ? s.resent : ""}
       </p>
@@ -391,6 +413,9 @@ function CheckEmail({
     </Message>
   );
 }
+
+/** How long "Resend email" waits after an email went out: the server's first interval. */
+const RESEND_WAIT_MS = 60_000;
 
 /** Puts elements where a message names them: `"I accept the {{terms}}"` with a link. */
 function withNodes(message: string, nodes: Record<string, ReactNode>): ReactNode[] {
