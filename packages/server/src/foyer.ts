@@ -3,7 +3,8 @@ import { createFoyerHandler } from "./http/handler.ts";
 import { createMemoryRateLimiter } from "./http/rate-limit.ts";
 import { createDevMailbox } from "./mail/dev-mailbox.ts";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.ts";
-import { createServices } from "./services/create-services.ts";
+import { createServicesWithContext } from "./services/create-services.ts";
+import { upsertTenantWithLinkRules } from "./services/invite-links/sso.ts";
 import { parseInput } from "./services/validate.ts";
 import type { MemberRow, Store } from "./store/types.ts";
 import { createTokenKeyring } from "./tokens/keyring.ts";
@@ -48,6 +49,7 @@ export type MemberInput = Pick<MemberRow, "tenantId" | "userId" | "email" | "rol
 
 /** Host-side synchronisation of tenants, roles and members (they are the host's data). */
 export interface FoyerAdmin {
+  /** Stores the tenant; turning `ssoEnabled` on turns its invite link off (R-LNK-05). */
   upsertTenant(input: TenantInput): Promise<Tenant>;
   upsertRole(input: RoleInput): Promise<Role>;
   addMember(input: MemberInput): Promise<void>;
@@ -88,7 +90,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
   const mailer = options.mailer ?? createDevMailbox();
   const { store } = options;
   const publicBaseUrl = new URL(options.publicBaseUrl).origin;
-  const services = createServices({
+  const { services, ctx } = createServicesWithContext({
     store,
     hooks: options.hooks,
     now,
@@ -99,6 +101,12 @@ export function createFoyer(options: FoyerOptions): Foyer {
     ...(options.passwordPolicy ? { passwordPolicy: options.passwordPolicy } : {}),
     productName: options.productName ?? "Foyer",
     logger,
+    ...(options.joinPath ? { joinPath: options.joinPath } : {}),
+    ...(options.verifyEmailPath ? { verifyEmailPath: options.verifyEmailPath } : {}),
+    ...(options.joinPage ? { joinPage: options.joinPage } : {}),
+    ...(options.verifyInvitedEmails !== undefined
+      ? { verifyInvitedEmails: options.verifyInvitedEmails }
+      : {}),
   });
   const handler = createFoyerHandler({
     services,
@@ -121,7 +129,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
   const admin: FoyerAdmin = {
     async upsertTenant(input) {
       const tenant = parseInput(TenantSchema, withTenantDefaults(input));
-      await store.upsertTenant(tenant);
+      await upsertTenantWithLinkRules(ctx, tenant);
       return tenant;
     },
     async upsertRole(input) {

@@ -11,10 +11,13 @@ export {
 export { type NewInvitationRowInit, newInvitationRow } from "./store/new-invitation-row.ts";
 export type {
   AuditRow,
+  EmailVerificationRow,
   IdempotencyRow,
   InvitationCursor,
   InvitationListQuery,
   InvitationRow,
+  InviteLinkRow,
+  LinkDomainRow,
   MemberRow,
   OutboxRow,
   Store,

@@ -1,4 +1,10 @@
-import { type Actor, DEFAULT_PASSWORD_POLICY, type PasswordPolicy, type Tenant } from "@foyer/core";
+import {
+  type Actor,
+  DEFAULT_PASSWORD_POLICY,
+  type IdentityProvider,
+  type PasswordPolicy,
+  type Tenant,
+} from "@foyer/core";
 import type { AuditRow, Store, StoreTx } from "../store/types.ts";
 import type { TokenKeyring } from "../tokens/keyring.ts";
 import { newId } from "../tokens.ts";
@@ -18,6 +24,26 @@ export interface ServiceDeps {
   passwordPolicy?: PasswordPolicy;
   productName: string;
   logger: Logger;
+  /** Path of the join page below the base URL (token in the fragment). @default "/join" */
+  joinPath?: string;
+  /** Path of the verify-email page below the base URL. @default "/verify-email" */
+  verifyEmailPath?: string;
+  /** The host's pages the join page links to. */
+  joinPage?: JoinPageLinks;
+  /** Per-email accepts verify the address too (R-INV-12's verification branch). */
+  verifyInvitedEmails?: boolean;
+  /** Providers offered on the join page. */
+  identityProviders?: readonly IdentityProvider[];
+}
+
+/** Where the join page's terms, privacy and sign-in links point (R-LNK-06). */
+export interface JoinPageLinks {
+  /** @example "https://app.example.com/terms" */
+  termsUrl?: string;
+  /** @example "https://app.example.com/privacy" */
+  privacyUrl?: string;
+  /** Where people who already have an account sign in. @example "https://app.example.com/sign-in" */
+  signInUrl?: string;
 }
 
 /** An audit row before it gets its id (and, unless given, its time and data). */
@@ -58,6 +84,16 @@ export interface ServiceContext {
   seatsLeft(tx: StoreTx, tenant: Tenant, at: Date): Promise<number | null>;
   /** The invitee link for a token, built from configured URLs only (R-INV-15). */
   inviteLink(tenant: Pick<Tenant, "inviteBaseUrl">, token: string): string;
+  /** The join page URL of an invite link token, from configured URLs only (R-INV-15). */
+  joinLink(tenant: Pick<Tenant, "inviteBaseUrl">, token: string): string;
+  /** The verify-email page URL of a verification token, from configured URLs only. */
+  verificationLink(tenant: Pick<Tenant, "inviteBaseUrl">, token: string): string;
+  /** The host's pages the join page links to. */
+  readonly joinPage: JoinPageLinks;
+  /** Whether per-email accepts must verify the address before signing in. */
+  readonly verifyInvitedEmails: boolean;
+  /** Providers offered on the join page. */
+  readonly identityProviders: readonly IdentityProvider[];
 }
 
 /** Builds the invitee link from configured URLs only, never from request headers (R-INV-15). */
@@ -130,5 +166,12 @@ export function createServiceContext(deps: ServiceDeps): ServiceContext {
 
     inviteLink: (tenant, token) =>
       buildInviteLink(tenant, deps.publicBaseUrl, deps.acceptPath, token),
+    joinLink: (tenant, token) =>
+      buildInviteLink(tenant, deps.publicBaseUrl, deps.joinPath ?? "/join", token),
+    verificationLink: (tenant, token) =>
+      buildInviteLink(tenant, deps.publicBaseUrl, deps.verifyEmailPath ?? "/verify-email", token),
+    joinPage: deps.joinPage ?? {},
+    verifyInvitedEmails: deps.verifyInvitedEmails ?? false,
+    identityProviders: deps.identityProviders ?? [],
   };
 }

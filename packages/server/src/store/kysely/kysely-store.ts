@@ -5,10 +5,11 @@ import type { Store, StoreOps, StoreTx } from "../types.ts";
 import { auditOps } from "./audit-ops.ts";
 import { idempotencyOps } from "./idempotency-ops.ts";
 import { invitationOps } from "./invitation-ops.ts";
+import { inviteLinkOps } from "./invite-link-ops.ts";
 import { listingOps } from "./listing-ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
 import { type Db, translatingErrors } from "./sql.ts";
-import { invitations, outbox, tenants } from "./tables.ts";
+import { emailVerifications, invitations, inviteLinks, outbox, tenants } from "./tables.ts";
 import { tenantOps } from "./tenant-ops.ts";
 import { tokenOps } from "./token-ops.ts";
 
@@ -40,6 +41,7 @@ function createOps(db: Db): StoreOps {
     ...outboxOps(db),
     ...auditOps(db),
     ...idempotencyOps(db),
+    ...inviteLinkOps(db),
   });
 }
 
@@ -62,6 +64,24 @@ function createTx(trx: Transaction<FoyerDatabase>): StoreTx {
         .forUpdate()
         .executeTakeFirst();
       return row ? invitations.fromRecord(row) : null;
+    },
+    async lockInviteLink(tenantId: string) {
+      const row = await trx
+        .selectFrom("foyer_invite_links")
+        .selectAll()
+        .where("tenant_id", "=", tenantId)
+        .forUpdate()
+        .executeTakeFirst();
+      return row ? inviteLinks.fromRecord(row) : null;
+    },
+    async lockEmailVerification(id: string) {
+      const row = await trx
+        .selectFrom("foyer_email_verifications")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      return row ? emailVerifications.fromRecord(row) : null;
     },
     async claimDueEmails(now: Date, limit: number) {
       const rows = await trx
