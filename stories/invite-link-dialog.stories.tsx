@@ -1,6 +1,6 @@
 import { InviteLinkDialog } from "@foyer/react";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, waitFor, within } from "storybook/test";
+import { expect, spyOn, userEvent, waitFor, within } from "storybook/test";
 import { JOIN_PASSWORD, linkScenario, storyMock } from "./support/mock.ts";
 
 const meta = {
@@ -57,9 +57,13 @@ export const EnableWithRoleAndDomain = {
     await expect(dialog.getByRole("textbox", { name: "Allowed email domains" })).toHaveValue(
       "acme.com",
     );
+    // Headless Chromium grants no clipboard: the story watches the write instead.
+    const write = spyOn(navigator.clipboard, "writeText").mockResolvedValue();
     await userEvent.click(dialog.getByRole("button", { name: "Copy" }));
+    await expect(write).toHaveBeenCalledWith(linkValue(dialog));
     await expect(dialog.getByRole("button", { name: "Copied" })).toBeVisible();
     await expect(dialog.getByText("Link copied to the clipboard.")).toBeInTheDocument();
+    write.mockRestore();
   },
 } satisfies Story;
 
