@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Request, type Response, type Router } from "express";
+import { legalPage } from "./legal-pages.ts";
 
 // The demo host app's pages, built by vite from `web/` (see web/vite.config.ts) and served
 // here: `/admin` (signed-in admins), `/accept-invite`, `/join` and `/verify-email` (invitees and
@@ -124,6 +125,15 @@ export function createWebRouter(options: WebRouterOptions): Router {
   inviteePage("/join", "join.html");
   // R-LNK-09: a verification email's link (`/verify-email#token=…`, `verifyEmailPath`).
   inviteePage("/verify-email", "verify-email.html");
+
+  // The join page's terms checkbox links here (placeholders; a host links its own pages).
+  for (const which of ["terms", "privacy"] as const) {
+    router.get(`/${which}`, (_req, res) => {
+      const page = legalPage(which);
+      res.setHeader("Content-Security-Policy", page.csp);
+      res.type("html").send(page.html);
+    });
+  }
 
   router.get("/login", (_req, res) => {
     send(res, "login.html");

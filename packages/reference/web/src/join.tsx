@@ -36,7 +36,13 @@ if (root) {
           {token === "" ? (
             <MissingToken />
           ) : (
-            <JoinPage token={token} signInUrl="/login" redirectTo="/" />
+            <JoinPage
+              token={token}
+              signInUrl="/login"
+              termsUrl="/terms"
+              privacyUrl="/privacy"
+              redirectTo="/"
+            />
           )}
         </FoyerProvider>
       </main>

@@ -1,6 +1,6 @@
 "use client";
 import { type InviteLink, MAX_LINK_DOMAINS } from "@foyer/core/rules";
-import { Description, Root, Title, Trigger } from "@radix-ui/react-dialog";
+import { Close, Description, Root, Title, Trigger } from "@radix-ui/react-dialog";
 import { type ReactElement, useEffect, useId, useRef, useState } from "react";
 import {
   type InviteLinkField,
@@ -335,7 +335,7 @@ function SettingsForm({
           </span>
         </div>
         {sso && (
-          <p id={`${id}-sso`} className="foyer-hint foyer-invite-link__sso" data-slot="sso">
+          <p id={`${id}-sso`} className="foyer-invite-link__sso" data-slot="sso">
             {s.ssoUnavailable}
           </p>
         )}
@@ -349,134 +349,132 @@ function SettingsForm({
             onCopied={() => setAnnouncement(s.copiedAnnouncement)}
           />
         )}
-        <fieldset
-          className="foyer-invite-link__settings"
-          disabled={sso}
-          aria-busy={saving || undefined}
-        >
-          <div className={cx("foyer-field", classNames?.field)} data-slot="field">
-            <label className="foyer-label" htmlFor={`${id}-role`}>
-              {s.roleLabel}
-            </label>
-            <select
-              ref={(node) => {
-                refs.current.roleId = node;
-              }}
-              id={`${id}-role`}
-              className={cx("foyer-select", classNames?.input)}
-              data-slot="input"
-              value={link.draft.roleId}
-              aria-invalid={role.message ? true : undefined}
-              aria-describedby={describedBy(`${id}-role-hint`, role.errorId)}
-              onChange={(event) => link.setDraft("roleId", event.target.value)}
-            >
-              <option value="">{s.rolePlaceholder}</option>
-              {/* A role chosen earlier that the actor can no longer grant stays visible. */}
-              {current.role && !link.roles.some((r) => r.id === current.role?.id) && (
-                <option value={current.role.id} disabled>
-                  {current.role.name}
-                </option>
-              )}
-              {link.roles.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-            <p id={`${id}-role-hint`} className="foyer-hint">
-              {link.roles.length === 0 ? s.roleNone : s.roleHint}
-            </p>
-            <FieldError {...role} classNames={classNames} />
-          </div>
-          <div className={cx("foyer-field", classNames?.field)} data-slot="field">
-            <label className="foyer-label" htmlFor={`${id}-domains`}>
-              {s.domainsLabel}
-            </label>
-            <textarea
-              ref={(node) => {
-                refs.current.allowedDomains = node;
-              }}
-              id={`${id}-domains`}
-              className={cx("foyer-textarea", classNames?.input)}
-              data-slot="input"
-              rows={3}
-              spellCheck={false}
-              autoCapitalize="off"
-              placeholder="acme.com"
-              value={link.draft.allowedDomains}
-              aria-invalid={domains.message ? true : undefined}
-              aria-describedby={describedBy(`${id}-domains-hint`, domains.errorId)}
-              onChange={(event) => link.setDraft("allowedDomains", event.target.value)}
-            />
-            <p id={`${id}-domains-hint`} className="foyer-hint">
-              {format(s.domainsHint, { max: MAX_LINK_DOMAINS })}
+        {/* R-LNK-05: a tenant with SSO has nothing to set; the message says why. */}
+        {!sso && (
+          <fieldset className="foyer-invite-link__settings" aria-busy={saving || undefined}>
+            <div className={cx("foyer-field", classNames?.field)} data-slot="field">
+              <label className="foyer-label" htmlFor={`${id}-role`}>
+                {s.roleLabel}
+              </label>
+              <select
+                ref={(node) => {
+                  refs.current.roleId = node;
+                }}
+                id={`${id}-role`}
+                className={cx("foyer-select", classNames?.input)}
+                data-slot="input"
+                value={link.draft.roleId}
+                aria-invalid={role.message ? true : undefined}
+                aria-describedby={describedBy(`${id}-role-hint`, role.errorId)}
+                onChange={(event) => link.setDraft("roleId", event.target.value)}
+              >
+                <option value="">{s.rolePlaceholder}</option>
+                {/* A role chosen earlier that the actor can no longer grant stays visible. */}
+                {current.role && !link.roles.some((r) => r.id === current.role?.id) && (
+                  <option value={current.role.id} disabled>
+                    {current.role.name}
+                  </option>
+                )}
+                {link.roles.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
+              <p id={`${id}-role-hint`} className="foyer-hint">
+                {link.roles.length === 0 ? s.roleNone : s.roleHint}
+              </p>
+              <FieldError {...role} classNames={classNames} />
+            </div>
+            <div className={cx("foyer-field", classNames?.field)} data-slot="field">
+              <label className="foyer-label" htmlFor={`${id}-domains`}>
+                {s.domainsLabel}
+              </label>
+              <textarea
+                ref={(node) => {
+                  refs.current.allowedDomains = node;
+                }}
+                id={`${id}-domains`}
+                className={cx("foyer-textarea", classNames?.input)}
+                data-slot="input"
+                rows={3}
+                spellCheck={false}
+                autoCapitalize="off"
+                placeholder="acme.com"
+                value={link.draft.allowedDomains}
+                aria-invalid={domains.message ? true : undefined}
+                aria-describedby={describedBy(`${id}-domains-hint`, domains.errorId)}
+                onChange={(event) => link.setDraft("allowedDomains", event.target.value)}
+              />
+              <p id={`${id}-domains-hint`} className="foyer-hint">
+                {format(s.domainsHint, { max: MAX_LINK_DOMAINS })}
+              </p>
               {link.domains.domains.length > 0 && (
-                <span className="foyer-invite-link__count">
-                  {" "}
+                <p className="foyer-hint foyer-invite-link__count">
                   {format(s.domainsCount, {
                     count: link.domains.domains.length,
                     max: MAX_LINK_DOMAINS,
                   })}
-                </span>
+                </p>
               )}
-            </p>
-            <FieldError {...domains} classNames={classNames} />
-          </div>
-          <div className="foyer-invite-link__row">
-            <div className={cx("foyer-field", classNames?.field)} data-slot="field">
-              <label className="foyer-label" htmlFor={`${id}-expiry`}>
-                {s.expiryLabel}
-              </label>
-              <input
-                ref={(node) => {
-                  refs.current.expiresOn = node;
-                }}
-                id={`${id}-expiry`}
-                type="date"
-                className={cx("foyer-input", classNames?.input)}
-                data-slot="input"
-                value={link.draft.expiresOn}
-                aria-invalid={expiry.message ? true : undefined}
-                aria-describedby={describedBy(`${id}-expiry-hint`, expiry.errorId)}
-                onChange={(event) => link.setDraft("expiresOn", event.target.value)}
-              />
-              <p id={`${id}-expiry-hint`} className="foyer-hint">
-                {s.expiryHint}
-              </p>
-              <FieldError {...expiry} classNames={classNames} />
+              <FieldError {...domains} classNames={classNames} />
             </div>
-            <div className={cx("foyer-field", classNames?.field)} data-slot="field">
-              <label className="foyer-label" htmlFor={`${id}-max`}>
-                {s.maxJoinsLabel}
-              </label>
-              <input
-                ref={(node) => {
-                  refs.current.maxJoins = node;
-                }}
-                id={`${id}-max`}
-                type="number"
-                inputMode="numeric"
-                min={1}
-                step={1}
-                className={cx("foyer-input", classNames?.input)}
-                data-slot="input"
-                value={link.draft.maxJoins}
-                aria-invalid={maxJoins.message ? true : undefined}
-                aria-describedby={describedBy(`${id}-max-hint`, maxJoins.errorId)}
-                onChange={(event) => link.setDraft("maxJoins", event.target.value)}
-              />
-              <p id={`${id}-max-hint`} className="foyer-hint">
-                {current.maxJoins === null
-                  ? format(s.joins, { count: current.joinsSinceRegenerated })
-                  : format(s.joinsOfMax, {
-                      count: current.joinsSinceRegenerated,
-                      max: current.maxJoins,
-                    })}
-              </p>
-              <FieldError {...maxJoins} classNames={classNames} />
+            <div className="foyer-invite-link__row">
+              <div className={cx("foyer-field", classNames?.field)} data-slot="field">
+                <label className="foyer-label" htmlFor={`${id}-expiry`}>
+                  {s.expiryLabel}
+                </label>
+                <input
+                  ref={(node) => {
+                    refs.current.expiresOn = node;
+                  }}
+                  id={`${id}-expiry`}
+                  type="date"
+                  className={cx("foyer-input", classNames?.input)}
+                  data-slot="input"
+                  value={link.draft.expiresOn}
+                  aria-invalid={expiry.message ? true : undefined}
+                  aria-describedby={describedBy(`${id}-expiry-hint`, expiry.errorId)}
+                  onChange={(event) => link.setDraft("expiresOn", event.target.value)}
+                />
+                <p id={`${id}-expiry-hint`} className="foyer-hint">
+                  {s.expiryHint}
+                </p>
+                <FieldError {...expiry} classNames={classNames} />
+              </div>
+              <div className={cx("foyer-field", classNames?.field)} data-slot="field">
+                <label className="foyer-label" htmlFor={`${id}-max`}>
+                  {s.maxJoinsLabel}
+                </label>
+                <input
+                  ref={(node) => {
+                    refs.current.maxJoins = node;
+                  }}
+                  id={`${id}-max`}
+                  type="number"
+                  inputMode="numeric"
+                  min={1}
+                  step={1}
+                  className={cx("foyer-input", classNames?.input)}
+                  data-slot="input"
+                  value={link.draft.maxJoins}
+                  aria-invalid={maxJoins.message ? true : undefined}
+                  aria-describedby={describedBy(`${id}-max-hint`, maxJoins.errorId)}
+                  onChange={(event) => link.setDraft("maxJoins", event.target.value)}
+                />
+                <p id={`${id}-max-hint`} className="foyer-hint">
+                  {current.maxJoins === null
+                    ? format(s.joins, { count: current.joinsSinceRegenerated })
+                    : format(s.joinsOfMax, {
+                        count: current.joinsSinceRegenerated,
+                        max: current.maxJoins,
+                      })}
+                </p>
+                <FieldError {...maxJoins} classNames={classNames} />
+              </div>
             </div>
-          </div>
-        </fieldset>
+          </fieldset>
+        )}
         {generalError && (
           <div role="alert" className="foyer-alert">
             <p>{generalError}</p>
@@ -509,6 +507,13 @@ function SettingsForm({
           <button type="button" className="foyer-button" onClick={link.discard} disabled={saving}>
             {s.discard}
           </button>
+        )}
+        {sso && (
+          <Close asChild>
+            <button type="button" className="foyer-button">
+              {l10n.t.common.close}
+            </button>
+          </Close>
         )}
         {!sso && (
           <button
