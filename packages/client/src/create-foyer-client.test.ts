@@ -44,7 +44,7 @@ const invitation: Invitation = {
   revokedAt: null,
   revokedBy: null,
   resendCount: 0,
-  delivery: { status: "queued", error: null, updatedAt: null },
+  delivery: { status: "queued", error: null, updatedAt: null, attempts: 0, lastAttemptAt: null },
   reminderSentAt: null,
 };
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   displayNameOf,
+  emailKey,
   normalizeDomain,
   normalizeEmail,
   parseDomainList,
@@ -66,6 +67,21 @@ describe("normalizeEmail", () => {
       expect(normalizeEmail(bad), bad).toBeNull();
     }
     expect(normalizeEmail("first.last+tag@sub.acme.co.uk")).toBe("first.last+tag@sub.acme.co.uk");
+  });
+});
+
+describe("emailKey", () => {
+  it("R-INV-04: every spelling of one address gives one key, the punycode form", () => {
+    for (const spelling of [
+      "max@bücher.de",
+      "Max@Bücher.de",
+      " MAX@BÜCHER.DE ",
+      "max@xn--bcher-kva.de",
+      "Max <max@bücher.de>",
+    ]) {
+      expect(emailKey(spelling), spelling).toBe("max@xn--bcher-kva.de");
+    }
+    expect(emailKey("  Not An Address ")).toBe("not an address");
   });
 });
 

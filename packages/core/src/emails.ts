@@ -45,6 +45,17 @@ export function normalizeEmail(input: string): string | null {
   return email.length <= MAX_EMAIL_LENGTH ? email : null;
 }
 
+/**
+ * The one form under which an address is stored and compared, wherever Foyer or its host keeps
+ * one (members, host users, invitations, sign-in): `normalizeEmail`'s result, so
+ * `Max@Bücher.de` and `max@xn--bcher-kva.de` are one address. Text that is not a valid
+ * address falls back to trimmed lower case, so a lookup with it still finds nothing else.
+ * @example emailKey(" Max@Bücher.de ") // "max@xn--bcher-kva.de"
+ */
+export function emailKey(input: string): string {
+  return normalizeEmail(input) ?? input.trim().toLowerCase();
+}
+
 /** Whether the text is a valid address (after normalisation). */
 export function isValidEmail(input: string): boolean {
   return normalizeEmail(input) !== null;

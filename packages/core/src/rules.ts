@@ -8,6 +8,7 @@ export type { ParsedAddress } from "./emails.ts";
 export {
   displayNameOf,
   emailDomain,
+  emailKey,
   isValidEmail,
   MAX_EMAIL_LENGTH,
   markDuplicates,

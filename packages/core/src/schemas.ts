@@ -112,8 +112,12 @@ export type InvitationStatus = z.infer<typeof InvitationStatusSchema>;
 /** What the database stores; an expired invitation may still be stored as pending. */
 export type StoredInvitationStatus = InvitationStatus;
 
-/** Email delivery status per invitation (R-EML-02). `none`: link-only, nothing to send. */
-export const DeliveryStatusSchema = z.enum(["none", "queued", "sent", "failed"]);
+/**
+ * Email delivery status per invitation (R-EML-02). `none`: link-only, nothing to send;
+ * `cancelled`: the invitation was revoked, replaced or used before its email went out, and
+ * it never will (R-EML-05).
+ */
+export const DeliveryStatusSchema = z.enum(["none", "queued", "sent", "failed", "cancelled"]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
 
 /** How the plaintext link reaches the invitee (R-INV-10). */
@@ -142,8 +146,12 @@ export const InvitationSchema = z.object({
   resendCount: z.int(),
   delivery: z.object({
     status: DeliveryStatusSchema,
+    /** The server's reason for the last failed attempt. */
     error: z.nullable(z.string()),
     updatedAt: z.nullable(isoDate()),
+    /** Delivery attempts of the current email (0 while it waits for its first). */
+    attempts: z.int(),
+    lastAttemptAt: z.nullable(isoDate()),
   }),
   reminderSentAt: z.nullable(isoDate()),
 });

@@ -369,6 +369,36 @@ describe("sessions and sign-in", () => {
     expect((await call(running.baseUrl, "GET", "/api/foyer/context", { cookie })).status).toBe(401);
   });
 
+  it("R-INV-04: one address under any spelling: sign-in works with either, a new invitation is refused", async () => {
+    const { baseUrl } = running;
+    await runInviteAcceptFlow(running, {
+      adminEmail: alex.email,
+      adminPassword: alex.password,
+      tenantId: "acme",
+      roleId: "client_user",
+      inviteeEmail: "max@xn--bcher-kva.de",
+      linkBase: "https://acme.example.com",
+    });
+    for (const spelling of ["Max@Bücher.de", "max@bücher.de", " MAX@XN--BCHER-KVA.DE "]) {
+      const login = await call(baseUrl, "POST", "/login", {
+        body: { email: spelling, password: "Violet-Harbor-73!" },
+      });
+      expect(login.status, spelling).toBe(200);
+    }
+    const cookie = await signIn(baseUrl, alex.email, alex.password);
+    const again = await call<{ created: unknown[]; skipped: { email: string; reason: string }[] }>(
+      baseUrl,
+      "POST",
+      "/api/foyer/invitations",
+      { cookie, body: { tenantId: "acme", emails: ["Max@Bücher.de"], roleId: "client_user" } },
+    );
+    expect(again.status).toBe(200);
+    expect(again.body.created).toEqual([]);
+    expect(again.body.skipped.map((s) => [s.email, s.reason])).toEqual([
+      ["max@xn--bcher-kva.de", "already_member"],
+    ]);
+  });
+
   it("a deactivated user can neither sign in nor keep using a session", async () => {
     const { baseUrl, reference } = running;
     const flow = await runInviteAcceptFlow(running, {

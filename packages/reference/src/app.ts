@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { ERROR_CODES, type ErrorCode, normalizeEmail } from "@foyer/core";
+import { ERROR_CODES, type ErrorCode, emailKey, normalizeEmail } from "@foyer/core";
 import {
   clientAddressKey,
   createDevMailbox,
@@ -29,6 +29,8 @@ import { createKyselyStore } from "@foyer/server/pglite";
 import cookieParser from "cookie-parser";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { type Kysely, sql } from "kysely";
+import { createApiKeys } from "./api-keys.ts";
+import { createApiRouter } from "./api-routes.ts";
 import { openDatabase, type ReferenceDatabase } from "./database.ts";
 import { type HomePageUser, renderHomePage } from "./home-page.ts";
 import { createReferenceHooks } from "./hooks.ts";
@@ -79,7 +81,7 @@ export interface ReferenceAppOptions {
   /** @default JSON lines on the console */
   logger?: Logger | undefined;
   /**
-   * The built demo pages (`/admin`, `/accept-invite`, `/login`).
+   * The built demo pages (`/admin`, `/admin/api-keys`, `/accept-invite`, `/login`).
    * @default packages/reference/web/dist, written by `pnpm start` (vite build)
    */
   webDir?: string | undefined;
@@ -161,7 +163,8 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
     if (options.migrate ?? true) await migrateReference(db);
 
     const sessions = createSessions({ db, secret: options.sessionSecret, secure });
-    const hooks: FoyerHooks = createReferenceHooks({ db, sessions });
+    const apiKeys = createApiKeys({ db });
+    const hooks: FoyerHooks = createReferenceHooks({ db, sessions, apiKeys });
     const rateLimiter =
       options.rateLimiter !== undefined
         ? options.rateLimiter
@@ -297,7 +300,7 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       // R-SEC-03: failures count per address, per account and across all clients, and are
       // checked before the password costs a hash.
       const normalized = normalizeEmail(email);
-      const keys = { address, account: `login:${normalized ?? email.trim().toLowerCase()}` };
+      const keys = { address, account: `login:${emailKey(email)}` };
       const attempt = await loginLimiter.checkAttempt(keys);
       if (!attempt.ok) {
         return tooMany(
@@ -353,6 +356,22 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       if (!user) return sendError(res, "UNAUTHENTICATED");
       res.json({ user: publicUser(user) });
     });
+
+    app.use(
+      createApiRouter({
+        foyer,
+        apiKeys,
+        currentUser,
+        guards: [sameOrigin, boundedBody],
+        json,
+        refuse: (res, code, message, issues) => {
+          const body = errorBody(code, message);
+          res
+            .status(ERROR_CODES[code].status)
+            .json(issues ? { error: { ...body.error, issues } } : body);
+        },
+      }),
+    );
 
     const openApi = createOpenApiDocument({ serverUrl: `${publicBaseUrl}/api/foyer` });
     app.get("/openapi.json", (_req, res) => {

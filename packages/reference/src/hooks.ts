@@ -1,5 +1,6 @@
 import { type FoyerHooks, FoyerServiceError } from "@foyer/server";
 import { type Kysely, Transaction } from "kysely";
+import { type ApiKeys, bearerKey } from "./api-keys.ts";
 import type { RefTables } from "./schema.ts";
 import type { Sessions } from "./sessions.ts";
 import {
@@ -16,19 +17,40 @@ import {
 export interface ReferenceHookDeps {
   db: Kysely<RefTables>;
   sessions: Sessions;
+  apiKeys: ApiKeys;
   now?: () => Date;
 }
 
 /**
- * The reference app's Foyer hooks (R-SDK-03): the actor comes from the signed session cookie,
- * users live in `ref_users`, and accounts are created in Foyer's own transaction.
+ * Who calls: the creator of the API key in `Authorization: Bearer <key>` (R-SDK-09), or else
+ * the user of the signed session cookie. A request that carries an `Authorization` header is
+ * judged by it alone: a wrong or revoked key is refused even beside a valid cookie, since
+ * such requests skip the cross-site check that protects cookie requests.
+ */
+async function callerUserId(
+  request: Request,
+  sessions: Sessions,
+  apiKeys: ApiKeys,
+): Promise<string | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const key = bearerKey(authorization);
+    return key === null ? null : apiKeys.authenticate(key);
+  }
+  return sessions.userIdFromCookieHeader(request.headers.get("cookie"));
+}
+
+/**
+ * The reference app's Foyer hooks (R-SDK-03): the actor comes from an API key or the signed
+ * session cookie, users live in `ref_users`, and accounts are created in Foyer's own
+ * transaction.
  */
 export function createReferenceHooks(deps: ReferenceHookDeps): FoyerHooks {
-  const { db, sessions } = deps;
+  const { db, sessions, apiKeys } = deps;
   const now = deps.now ?? (() => new Date());
   return {
     async authenticate(request) {
-      const userId = await sessions.userIdFromCookieHeader(request.headers.get("cookie"));
+      const userId = await callerUserId(request, sessions, apiKeys);
       if (userId === null) return null;
       const user = await findUserById(db, userId);
       if (!user?.active) return null;

@@ -33,9 +33,30 @@ const initial: Migration = {
   },
 };
 
+const apiKeys: Migration = {
+  async up(db) {
+    await sql`create table ref_api_keys (
+      id text collate "C" primary key,
+      user_id text collate "C" not null
+        constraint ref_api_keys_user_id_fkey references ref_users (id) on delete cascade,
+      name text not null,
+      prefix text not null,
+      key_hash text not null constraint ref_api_keys_key_hash_key unique,
+      created_at timestamptz not null,
+      last_used_at timestamptz,
+      revoked_at timestamptz
+    )`.execute(db);
+    await sql`create index ref_api_keys_user_idx on ref_api_keys (user_id, created_at)`.execute(db);
+  },
+  async down(db) {
+    await sql`drop table if exists ref_api_keys`.execute(db);
+  },
+};
+
 /** The reference app's migrations by name; names sort in the order they apply. */
 export const REF_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_11_22_001_users_and_sessions": initial,
+  "2026_12_03_040_api_keys": apiKeys,
 };
 
 /**

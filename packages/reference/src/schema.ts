@@ -29,8 +29,25 @@ export interface RefSessionsTable {
   expires_at: Timestamp;
 }
 
+/**
+ * `ref_api_keys`: API keys for machine clients (R-SDK-09). Only the SHA-256 hash of a key is
+ * kept; `prefix` (the key's first characters) lets people tell their keys apart. A key acts
+ * as the user who created it, with that user's current role and tenant.
+ */
+export interface RefApiKeysTable {
+  id: string;
+  user_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  created_at: Timestamp;
+  last_used_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  revoked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
 /** The reference app's tables, for `Kysely<RefTables>` (a type alias, as `withTables` wants). */
 export type RefTables = {
   ref_users: RefUsersTable;
   ref_sessions: RefSessionsTable;
+  ref_api_keys: RefApiKeysTable;
 };

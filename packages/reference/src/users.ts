@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { normalizeEmail } from "@foyer/core";
+import { emailKey } from "@foyer/core";
 import { type Kysely, type Selectable, sql } from "kysely";
 import type { RefTables, RefUsersTable } from "./schema.ts";
 
@@ -21,11 +21,6 @@ export interface NewRefUser {
 /** The name of the unique index on `lower(email)`. */
 export const USERS_EMAIL_KEY = "ref_users_email_key";
 
-/** Normalises an address for lookups; falls back to trimmed lower case for odd input. */
-export function lookupEmail(email: string): string {
-  return normalizeEmail(email) ?? email.trim().toLowerCase();
-}
-
 /** Finds one user by address, active or not. */
 export async function findUserByEmail(
   db: Kysely<RefTables>,
@@ -34,7 +29,7 @@ export async function findUserByEmail(
   const row = await db
     .selectFrom("ref_users")
     .selectAll()
-    .where(sql<string>`lower(email)`, "=", lookupEmail(email))
+    .where(sql<string>`lower(email)`, "=", emailKey(email))
     .executeTakeFirst();
   return row ?? null;
 }
@@ -45,7 +40,7 @@ export async function findUsersByEmails(
   emails: string[],
 ): Promise<RefUser[]> {
   if (emails.length === 0) return [];
-  const wanted = [...new Set(emails.map(lookupEmail))];
+  const wanted = [...new Set(emails.map(emailKey))];
   return db
     .selectFrom("ref_users")
     .selectAll()
@@ -74,7 +69,7 @@ export async function insertUser(
     .insertInto("ref_users")
     .values({
       id,
-      email: lookupEmail(user.email),
+      email: emailKey(user.email),
       first_name: user.firstName,
       last_name: user.lastName,
       password_hash: user.passwordHash,

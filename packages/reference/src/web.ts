@@ -43,6 +43,7 @@ export function pageCsp(nonce: string): string {
 /** The pages the build produces, by file name. */
 const PAGES = [
   "admin.html",
+  "api-keys.html",
   "accept-invite.html",
   "join.html",
   "verify-email.html",
@@ -103,15 +104,20 @@ export function createWebRouter(options: WebRouterOptions): Router {
     }),
   );
 
-  router.get("/admin", async (req, res) => {
-    if (!(await options.isSignedIn(req))) {
-      const next = req.originalUrl.startsWith("/admin") ? req.originalUrl : "/admin";
-      res.setHeader("Cache-Control", "no-store");
-      res.redirect(302, `/login?next=${encodeURIComponent(next)}`);
-      return;
-    }
-    send(res, "admin.html");
-  });
+  /** Serves a signed-in page, or sends people without a session to sign in first. */
+  const signedInPage = (path: string, page: Page) =>
+    router.get(path, async (req, res) => {
+      if (!(await options.isSignedIn(req))) {
+        const next = req.originalUrl.startsWith(path) ? req.originalUrl : path;
+        res.setHeader("Cache-Control", "no-store");
+        res.redirect(302, `/login?next=${encodeURIComponent(next)}`);
+        return;
+      }
+      send(res, page);
+    });
+  signedInPage("/admin", "admin.html");
+  // R-SDK-09: the admin's API keys for machine clients.
+  signedInPage("/admin/api-keys", "api-keys.html");
 
   // The invitee pages carry a token in their fragment: no referrer ever (DESIGN: invitee
   // pages send it); the app sets it everywhere too.

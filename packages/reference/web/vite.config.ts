@@ -28,6 +28,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         admin: here("admin.html"),
+        "api-keys": here("api-keys.html"),
         "accept-invite": here("accept-invite.html"),
         login: here("login.html"),
         join: here("join.html"),

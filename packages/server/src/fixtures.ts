@@ -1,4 +1,4 @@
-import type { Actor, Permission } from "@foyer/core";
+import { type Actor, emailKey, type Permission } from "@foyer/core";
 import { createFoyer, type Foyer } from "./foyer.ts";
 import { createDevMailbox, type DevMailbox } from "./mail/dev-mailbox.ts";
 import type { Store } from "./store/types.ts";
@@ -69,8 +69,9 @@ export interface UserDirectory {
   }): HostUser;
   /**
    * The host's identity hooks over this directory, for `createFoyer({ hooks })`: lookups by
-   * address (case-insensitive), account creation (which keeps the password hash and whether
-   * the address still needs verifying) and verification.
+   * address (under core's `emailKey`, so any spelling of one address), account creation
+   * (which keeps the password hash and whether the address still needs verifying) and
+   * verification.
    */
   hooks: Required<
     Pick<
@@ -86,7 +87,7 @@ export function createUserDirectory(): UserDirectory {
   const add: UserDirectory["add"] = (user) => {
     const record = {
       id: user.id ?? crypto.randomUUID(),
-      email: user.email.toLowerCase(),
+      email: emailKey(user.email),
       active: user.active ?? true,
       tenantId: user.tenantId,
       roleId: user.roleId,
@@ -101,16 +102,16 @@ export function createUserDirectory(): UserDirectory {
     add,
     hooks: {
       async findUserByEmail(email) {
-        return users.get(email.toLowerCase()) ?? null;
+        return users.get(emailKey(email)) ?? null;
       },
       async findUsersByEmails(emails) {
         return emails.flatMap((email) => {
-          const user = users.get(email.toLowerCase());
+          const user = users.get(emailKey(email));
           return user ? [user] : [];
         });
       },
       async createAccount(input) {
-        if (users.has(input.email)) throw new Error("User already registered.");
+        if (users.has(emailKey(input.email))) throw new Error("User already registered.");
         const user = add({ email: input.email, tenantId: input.tenantId, roleId: input.roleId });
         const record = users.get(user.email);
         if (record) {

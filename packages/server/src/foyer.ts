@@ -1,10 +1,20 @@
-import { type Role, RoleSchema, type Tenant, TenantSchema, type TenantSettings } from "@foyer/core";
+import {
+  normalizeEmail,
+  type Role,
+  RoleSchema,
+  type Tenant,
+  TenantSchema,
+  type TenantSettings,
+} from "@foyer/core";
+import { FoyerServiceError } from "./errors.ts";
 import { createFoyerHandler } from "./http/handler.ts";
 import { createMemoryRateLimiter } from "./http/rate-limit.ts";
 import { createDevMailbox } from "./mail/dev-mailbox.ts";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.ts";
-import { createServicesWithContext } from "./services/create-services.ts";
+import { createServiceContext } from "./services/context.ts";
+import { createServices } from "./services/create-services.ts";
 import { upsertTenantWithLinkRules } from "./services/invite-links/sso.ts";
+import { createEmailComposer } from "./services/outbox.ts";
 import { parseInput } from "./services/validate.ts";
 import type { MemberRow, Store } from "./store/types.ts";
 import { createTokenKeyring } from "./tokens/keyring.ts";
@@ -90,7 +100,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
   const mailer = options.mailer ?? createDevMailbox();
   const { store } = options;
   const publicBaseUrl = new URL(options.publicBaseUrl).origin;
-  const { services, ctx } = createServicesWithContext({
+  const ctx = createServiceContext({
     store,
     hooks: options.hooks,
     now,
@@ -108,6 +118,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
       ? { verifyInvitedEmails: options.verifyInvitedEmails }
       : {}),
   });
+  const services = createServices(ctx);
   const handler = createFoyerHandler({
     services,
     hooks: options.hooks,
@@ -120,10 +131,12 @@ export function createFoyer(options: FoyerOptions): Foyer {
     ...(options.basePath ? { basePath: options.basePath } : {}),
   });
   const dispatcher = createDispatcher({
+    ...options.dispatcher,
     store,
     mailer,
     logger,
     now,
+    compose: createEmailComposer(ctx),
     onRound: () => services.recordExpirations(),
   });
   const admin: FoyerAdmin = {
@@ -144,13 +157,20 @@ export function createFoyer(options: FoyerOptions): Foyer {
       return role;
     },
     async addMember(input) {
+      // R-INV-04: members are stored under the one address form every lookup uses.
+      const email = normalizeEmail(input.email);
+      if (email === null) {
+        throw new FoyerServiceError("VALIDATION_FAILED", {
+          issues: [{ path: "email", message: "email is not a valid address." }],
+        });
+      }
       await store.insertMember({
         id: newId(),
         status: "active",
         source: "manual",
         createdAt: now(),
         ...input,
-        email: input.email.trim().toLowerCase(),
+        email,
       });
     },
   };

@@ -13,6 +13,7 @@ export type {
   AuditRow,
   EmailVerificationRow,
   IdempotencyRow,
+  InvitationCountRow,
   InvitationCursor,
   InvitationListQuery,
   InvitationRow,

@@ -103,6 +103,22 @@ export interface MailMessage {
   id?: string;
 }
 
+/** Tuning of the outbox dispatcher; every field has a default. */
+export interface DispatcherSettings {
+  /** Emails claimed per round. @default 50 */
+  batchSize?: number;
+  /** Emails delivered at once per instance. @default 4 */
+  concurrency?: number;
+  /** Attempts before an email fails for good. @default 8 */
+  maxAttempts?: number;
+  /** An email still failing this long after it was queued fails for good. @default 2 days */
+  maxAgeMs?: number;
+  /** First retry delay; doubles per attempt with jitter, at most one hour. @default 30000 */
+  baseDelayMs?: number;
+  /** How long a claim holds before another instance may take the email over. @default 120000 */
+  leaseMs?: number;
+}
+
 /** Delivers email. Throw to report a failure; the outbox retries with back-off. */
 export interface Mailer {
   send(message: MailMessage): Promise<void>;
@@ -182,6 +198,11 @@ export interface FoyerOptions {
   acceptPath?: string;
   /** Where queued emails go. @default a development mailbox (`createDevMailbox()`) */
   mailer?: Mailer;
+  /**
+   * How the outbox dispatcher claims, retries and gives up (R-EML-02): batch size,
+   * deliveries at once, attempts, maximum age, first back-off delay and claim lease.
+   */
+  dispatcher?: DispatcherSettings;
   /**
    * Hashes invitees' passwords (R-PWD-02). Use `createScryptHasher()` from
    * `@foyer/server/node` on Node; the option is required because the isomorphic entry

@@ -1,4 +1,4 @@
-import type { Actor, DeliveryStatus, InvitationStatus } from "@foyer/core";
+import { type Actor, type DeliveryStatus, emailKey, type InvitationStatus } from "@foyer/core";
 import {
   type AuditRow,
   type InvitationRow,
@@ -17,11 +17,17 @@ export const DAY = 24 * HOUR;
 
 /**
  * A stored invitation as the services leave one that was sent by email and delivered:
- * `newInvitationRow`'s defaults, with delivery `sent` at `sentAt` unless given.
+ * `newInvitationRow`'s defaults, with delivery `sent` at `sentAt` unless given, and the
+ * address in core's `emailKey` form, as the services store it.
  */
 export function invitationRow(init: NewInvitationRowInit, inviter: Actor | null): InvitationRow {
   return newInvitationRow(
-    { deliveryStatus: "sent", deliveryUpdatedAt: init.sentAt, ...init },
+    {
+      deliveryStatus: "sent",
+      deliveryUpdatedAt: init.sentAt,
+      ...init,
+      email: emailKey(init.email),
+    },
     inviter,
   );
 }

@@ -149,7 +149,13 @@ export function resendInvitationMutationOptions(client: FoyerClient) {
       const previous = patchInvitationInLists(queryClient, invitationId, (invitation) => ({
         ...invitation,
         sentAt: now,
-        delivery: { status: emailed ? "queued" : "none", error: null, updatedAt: now },
+        delivery: {
+          status: emailed ? "queued" : "none",
+          error: null,
+          updatedAt: now,
+          attempts: 0,
+          lastAttemptAt: null,
+        },
       }));
       return { previous };
     },

@@ -62,6 +62,7 @@ function Shell({ context, children }: { context?: SessionContext; children: Reac
           <a href="/admin" aria-current="page">
             Team
           </a>
+          {context && context.role.permissions.length > 0 && <a href="/admin/api-keys">API keys</a>}
           <a href="/dev/mailbox">Dev mailbox</a>
         </nav>
         {context && (

@@ -133,6 +133,8 @@ function makeRow(
     createdAt,
     sentAt,
     expiresAt,
+    deliveryAttempts: deliveryStatus === "none" ? 0 : 1,
+    deliveryLastAttemptAt: deliveryStatus === "none" || deliveryStatus === "queued" ? null : sentAt,
     acceptedAt,
     acceptedUserId: acceptedAt ? crypto.randomUUID() : null,
     revokedAt,

@@ -65,7 +65,7 @@ export function sampleInvitation(id = "inv-1"): Invitation {
     revokedAt: null,
     revokedBy: null,
     resendCount: 0,
-    delivery: { status: "queued", error: null, updatedAt: null },
+    delivery: { status: "queued", error: null, updatedAt: null, attempts: 0, lastAttemptAt: null },
     reminderSentAt: null,
   };
 }

@@ -1,6 +1,7 @@
 import {
   type Actor,
   DEFAULT_PASSWORD_POLICY,
+  emailKey,
   type IdentityProvider,
   type PasswordPolicy,
   type Tenant,
@@ -75,7 +76,10 @@ export interface ServiceContext {
   audit(row: AuditInput): AuditRow;
   /** Hands committed audit rows to the host's `onEvent`; a failing hook is logged, never thrown. */
   emit(rows: AuditRow[]): Promise<void>;
-  /** The host's users with these (normalised) addresses, active or not (R-INV-04). */
+  /**
+   * The host's users with these addresses, active or not (R-INV-04); the hooks are asked
+   * with `emailKey` forms and the answers carry them too, so callers compare by equality.
+   */
   lookupUsers(emails: string[]): Promise<HostUser[]>;
   /**
    * Seats left in the tenant inside the transaction: the limit less active members and
@@ -148,11 +152,19 @@ export function createServiceContext(deps: ServiceDeps): ServiceContext {
 
     async lookupUsers(emails) {
       if (emails.length === 0) return [];
-      if (hooks.findUsersByEmails) return hooks.findUsersByEmails(emails);
-      if (!hooks.findUserByEmail) return [];
-      const find = hooks.findUserByEmail;
-      const found = await Promise.all(emails.map((email) => find(email)));
-      return found.filter((user): user is HostUser => user !== null);
+      // R-INV-04: the host is asked with, and its answers compared under, core's one form.
+      const wanted = [...new Set(emails.map(emailKey))];
+      let found: HostUser[];
+      if (hooks.findUsersByEmails) {
+        found = await hooks.findUsersByEmails(wanted);
+      } else if (hooks.findUserByEmail) {
+        const find = hooks.findUserByEmail;
+        const each = await Promise.all(wanted.map((email) => find(email)));
+        found = each.filter((user): user is HostUser => user !== null);
+      } else {
+        return [];
+      }
+      return found.map((user) => ({ ...user, email: emailKey(user.email) }));
     },
 
     async seatsLeft(tx, tenant, at) {

@@ -1,5 +1,5 @@
 import type { FoyerServices } from "../types.ts";
-import { createServiceContext, type ServiceContext, type ServiceDeps } from "./context.ts";
+import type { ServiceContext } from "./context.ts";
 import { resendVerificationEmail } from "./email-verification/resend.ts";
 import { verifyEmail } from "./email-verification/verify.ts";
 import { acceptInvitation } from "./invitations/accept.ts";
@@ -25,17 +25,8 @@ import { listTenantRoles } from "./tenants/list-tenant-roles.ts";
  * its input, and does its writes in one transaction; each lives in its own file under
  * `services/<resource>/` and shares what it needs through the `ServiceContext`.
  */
-export function createServices(deps: ServiceDeps): FoyerServices {
-  return createServicesWithContext(deps).services;
-}
-
-/** The services and the context they share (for `createFoyer`'s host sync helpers). */
-export function createServicesWithContext(deps: ServiceDeps): {
-  services: FoyerServices;
-  ctx: ServiceContext;
-} {
-  const ctx = createServiceContext(deps);
-  const services: FoyerServices = {
+export function createServices(ctx: ServiceContext): FoyerServices {
+  return {
     getContext: (actor) => getContext(ctx, actor),
     listTenantRoles: (actor, tenantId) => listTenantRoles(ctx, actor, tenantId),
     listTenantEvents: (actor, tenantId, query) => listTenantEvents(ctx, actor, tenantId, query),
@@ -58,5 +49,4 @@ export function createServicesWithContext(deps: ServiceDeps): {
     verifyEmail: (token) => verifyEmail(ctx, token),
     resendVerificationEmail: (body) => resendVerificationEmail(ctx, body),
   };
-  return { services, ctx };
 }

@@ -46,6 +46,8 @@ export function toInvitation(
       status: row.deliveryStatus,
       error: row.deliveryError,
       updatedAt: iso(row.deliveryUpdatedAt),
+      attempts: row.deliveryAttempts,
+      lastAttemptAt: iso(row.deliveryLastAttemptAt),
     },
     reminderSentAt: iso(row.reminderSentAt),
   };

@@ -1,3 +1,4 @@
+import { deriveStatus } from "@foyer/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestFoyer, type TestFoyer, tokenFromLink } from "../fixtures.ts";
 import type { StoreHarness } from "../store/conformance/describe-store-conformance.ts";
@@ -176,6 +177,94 @@ export function describeServiceConformance(name: string, setup: () => Promise<St
         expect(final.status).toBe("pending");
         expect(accepted.reason).toMatchObject({ code: "INVITATION_SUPERSEDED" });
       }
+    });
+
+    it("R-INV-09: after concurrent creates, replaces, resends, revokes, accepts and the expiry sweep, the tab counts equal a full count", async () => {
+      // A clock the test moves: the sweep later settles what has lapsed by then.
+      let clock = Date.now();
+      await harness.reset();
+      foyer = await createTestFoyer(harness.store, { now: () => new Date(clock) });
+      const { acmeAdmin, mspAdmin } = foyer.fixture.actors;
+      const first = await foyer.services.createInvitations(acmeAdmin, {
+        tenantId: "acme",
+        roleId: "client_user",
+        emails: Array.from({ length: 12 }, (_, i) => `r${i}@acme.com`),
+        delivery: "link",
+      });
+      const made = first.created.map((c) => ({
+        id: c.invitation!.id,
+        token: tokenFromLink(c.link!),
+      }));
+      const accept = (token: string) =>
+        foyer.services.acceptInvitation({
+          token,
+          firstName: "R",
+          lastName: "Ace",
+          password: STRONG,
+          passwordConfirmation: STRONG,
+        });
+      // Everything at once: some calls lose their race, and the counts must not care.
+      await Promise.allSettled([
+        ...[0, 1, 2].map((i) =>
+          foyer.services.createInvitations(acmeAdmin, {
+            tenantId: "acme",
+            roleId: "client_user",
+            emails: [`new${i}@acme.com`, "r0@acme.com", `shared@acme.com`],
+            ifPending: "replace",
+            delivery: "link",
+          }),
+        ),
+        foyer.services.createInvitations(mspAdmin, {
+          tenantId: "globex",
+          roleId: "client_user",
+          emails: ["g0@globex.com", "g1@globex.com"],
+          delivery: "link",
+        }),
+        ...made.slice(1, 5).map(({ token }) => accept(token)),
+        ...made.slice(3, 7).map(({ id }) => foyer.services.revokeInvitation(acmeAdmin, id)),
+        ...made
+          .slice(6, 9)
+          .map(({ id }) => foyer.services.resendInvitation(acmeAdmin, id, { delivery: "link" })),
+        accept(made[8]!.token),
+      ]);
+      const fullCount = async (at: Date) => {
+        const counts = { pending: 0, accepted: 0, expired: 0, revoked: 0, history: 0, all: 0 };
+        for (const tenantId of ["northwind", "acme", "globex"]) {
+          const page = await foyer.store.listInvitations({
+            tenantIds: [tenantId],
+            filter: "all",
+            sort: "sentAt",
+            order: "desc",
+            limit: 10_000,
+            now: at,
+          });
+          for (const row of page) {
+            const status = deriveStatus(row.status, row.expiresAt, at);
+            counts[status] += 1;
+            counts.all += 1;
+            if (status !== "pending") counts.history += 1;
+          }
+        }
+        return counts;
+      };
+      const tabs = async () =>
+        (await foyer.services.listInvitations(mspAdmin, { counts: "true", limit: 1 })).counts;
+      const before = await fullCount(new Date(clock));
+      expect(before.all).toBeGreaterThanOrEqual(16);
+      expect(await tabs()).toEqual(before);
+      // Past every expiry: first lapsed by time only, then settled by a sweep racing an accept.
+      clock += 400 * 24 * 60 * 60 * 1000;
+      const lapsed = await fullCount(new Date(clock));
+      expect(lapsed.pending).toBe(0);
+      expect(await tabs()).toEqual(lapsed);
+      await Promise.allSettled([
+        foyer.services.recordExpirations(3),
+        foyer.services.recordExpirations(3),
+        foyer.services.recordExpirations(),
+        accept(made[11]!.token),
+      ]);
+      expect(await tabs()).toEqual(await fullCount(new Date(clock)));
+      expect(await foyer.store.countPendingInvitations("acme", new Date(clock))).toBe(0);
     });
   });
 }

@@ -1,3 +1,4 @@
+import { emailKey } from "@foyer/core";
 import { type Kysely, type Migration, type MigrationResult, Migrator, sql } from "kysely";
 import { FOYER_TABLES } from "./schema.ts";
 
@@ -245,10 +246,88 @@ const inviteLinks: Migration = {
   },
 };
 
+/**
+ * R-INV-09: tab counts from counters, not from a count over every row. One row per
+ * (tenant, stored status), changed in the same transaction as every insert and status
+ * change (see `kysely/invitation-counts.ts`); filled here from the rows already stored, in
+ * the migration's own transaction, so an existing database starts with exact counters.
+ */
+const invitationCounts: Migration = {
+  async up(db) {
+    await sql`create table foyer_invitation_counts (
+      tenant_id text collate "C" not null,
+      status text not null,
+      total integer not null,
+      constraint foyer_invitation_counts_pkey primary key (tenant_id, status)
+    )`.execute(db);
+    // Writers wait while the rows are counted, so no insert slips between count and table.
+    await sql`lock table foyer_invitations in share row exclusive mode`.execute(db);
+    await sql`insert into foyer_invitation_counts (tenant_id, status, total)
+      select tenant_id, status, count(*) from foyer_invitations group by tenant_id, status`.execute(
+      db,
+    );
+  },
+  async down(db) {
+    await sql`drop table if exists foyer_invitation_counts`.execute(db);
+  },
+};
+
+/**
+ * R-EML-05: a cancelled status for emails that must never go out, a lease for the
+ * dispatcher's claim (so a crashed instance's claim runs out), and attempts per invitation.
+ */
+const outboxLeases: Migration = {
+  async up(db) {
+    const statements = [
+      sql`alter table foyer_outbox drop constraint foyer_outbox_status_check`,
+      sql`alter table foyer_outbox add constraint foyer_outbox_status_check
+        check (status in ('queued', 'sent', 'failed', 'cancelled'))`,
+      sql`alter table foyer_outbox add column lease_until timestamptz null`,
+      // The claim reads only what is still queued, in due order.
+      sql`drop index foyer_outbox_due_idx`,
+      sql`create index foyer_outbox_due_idx on foyer_outbox (next_attempt_at, id)
+        where status = 'queued'`,
+      sql`alter table foyer_invitations
+        drop constraint foyer_invitations_delivery_status_check`,
+      sql`alter table foyer_invitations add constraint foyer_invitations_delivery_status_check
+        check (delivery_status in ('none', 'queued', 'sent', 'failed', 'cancelled'))`,
+      sql`alter table foyer_invitations
+        add column delivery_attempts integer not null default 0`,
+      sql`alter table foyer_invitations add column delivery_last_attempt_at timestamptz null`,
+    ];
+    for (const statement of statements) await statement.execute(db);
+  },
+};
+
+/**
+ * R-INV-04: members added before every path used core's `emailKey` were stored in trimmed
+ * lower case, so `max@bücher.de` never matched an invitation to `max@xn--bcher-kva.de`.
+ * Rewrites those addresses into the one form. There is no way back to the old spellings, and
+ * nothing needs one: `down` leaves the rows as they are.
+ */
+const memberEmailKeys: Migration = {
+  async up(db) {
+    const { rows } = await sql<{ id: string; email: string }>`
+      select id, email from foyer_members
+      where email <> lower(btrim(email)) or octet_length(email) <> char_length(email)
+    `.execute(db);
+    for (const row of rows) {
+      const key = emailKey(row.email);
+      if (key !== row.email) {
+        await sql`update foyer_members set email = ${key} where id = ${row.id}`.execute(db);
+      }
+    }
+  },
+  async down() {},
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const FOYER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_11_22_001_initial": initial,
   "2026_12_03_010_invite_links": inviteLinks,
+  "2026_12_03_020_outbox_leases": outboxLeases,
+  "2026_12_03_030_invitation_counts": invitationCounts,
+  "2026_12_03_050_member_email_keys": memberEmailKeys,
 };
 
 /** The migrator Foyer uses: in-code migrations and its own bookkeeping tables. */

@@ -41,6 +41,8 @@ export function newInvitationRow(
     deliveryStatus: "none",
     deliveryError: null,
     deliveryUpdatedAt: null,
+    deliveryAttempts: 0,
+    deliveryLastAttemptAt: null,
     reminderSentAt: null,
     expiredRecordedAt: null,
     ...init,

@@ -4,6 +4,7 @@ import type {
   AuditRow,
   EmailVerificationRow,
   IdempotencyRow,
+  InvitationCountRow,
   InvitationRow,
   InviteLinkRow,
   LinkDomainRow,
@@ -105,8 +106,17 @@ export const INVITATION_COLUMNS = columnsOf<InvitationRow>()({
   deliveryStatus: column("delivery_status", "text"),
   deliveryError: column("delivery_error", "text"),
   deliveryUpdatedAt: column("delivery_updated_at", "timestamptz"),
+  deliveryAttempts: column("delivery_attempts", "integer"),
+  deliveryLastAttemptAt: column("delivery_last_attempt_at", "timestamptz"),
   reminderSentAt: column("reminder_sent_at", "timestamptz"),
   expiredRecordedAt: column("expired_recorded_at", "timestamptz"),
+});
+
+/** `foyer_invitation_counts`. */
+export const INVITATION_COUNT_COLUMNS = columnsOf<InvitationCountRow>()({
+  tenantId: column("tenant_id", "text"),
+  status: column("status", "text"),
+  total: column("total", "integer"),
 });
 
 /** `foyer_invitation_tokens`. */
@@ -133,6 +143,7 @@ export const OUTBOX_COLUMNS = columnsOf<OutboxRow>()({
   lastError: column("last_error", "text"),
   createdAt: column("created_at", "timestamptz"),
   sentAt: column("sent_at", "timestamptz"),
+  leaseUntil: column("lease_until", "timestamptz"),
 });
 
 /** `foyer_audit_events`. */
@@ -236,6 +247,8 @@ export type RolesTable = TableOf<Role, typeof ROLE_COLUMNS>;
 export type MembersTable = TableOf<MemberRow, typeof MEMBER_COLUMNS>;
 /** `foyer_invitations`. */
 export type InvitationsTable = TableOf<InvitationRow, typeof INVITATION_COLUMNS>;
+/** `foyer_invitation_counts`. */
+export type InvitationCountsTable = TableOf<InvitationCountRow, typeof INVITATION_COUNT_COLUMNS>;
 /** `foyer_invitation_tokens`. */
 export type InvitationTokensTable = TableOf<TokenRow, typeof TOKEN_COLUMNS>;
 /** `foyer_outbox`. */
@@ -261,6 +274,7 @@ export interface FoyerDatabase {
   foyer_roles: RolesTable;
   foyer_members: MembersTable;
   foyer_invitations: InvitationsTable;
+  foyer_invitation_counts: InvitationCountsTable;
   foyer_invitation_tokens: InvitationTokensTable;
   foyer_outbox: OutboxTable;
   foyer_audit_events: AuditEventsTable;
@@ -279,6 +293,7 @@ export const FOYER_TABLES = [
   "foyer_audit_events",
   "foyer_outbox",
   "foyer_invitation_tokens",
+  "foyer_invitation_counts",
   "foyer_invitations",
   "foyer_members",
   "foyer_roles",

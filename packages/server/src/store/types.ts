@@ -54,9 +54,23 @@ export interface InvitationRow {
   deliveryStatus: DeliveryStatus;
   deliveryError: string | null;
   deliveryUpdatedAt: Date | null;
+  /** Attempts to deliver the current email. */
+  deliveryAttempts: number;
+  deliveryLastAttemptAt: Date | null;
   reminderSentAt: Date | null;
   /** When the `expired` audit record was written (expiry itself is derived). */
   expiredRecordedAt: Date | null;
+}
+
+/**
+ * How many invitations of a tenant are stored with a status (R-INV-09): kept in the same
+ * transaction as every insert and status change, so counting a tab costs one row per
+ * (tenant, status) however many invitations there are.
+ */
+export interface InvitationCountRow {
+  tenantId: string;
+  status: StoredInvitationStatus;
+  total: number;
 }
 
 /** One token ever issued for an invitation; only its SHA-256 hash is kept. */
@@ -78,12 +92,15 @@ export interface OutboxRow {
   subject: string;
   html: string;
   text: string;
-  status: "queued" | "sent" | "failed";
+  /** `cancelled`: its invitation was revoked, replaced, resent or used first; never sent. */
+  status: "queued" | "sent" | "failed" | "cancelled";
   attempts: number;
   nextAttemptAt: Date;
   lastError: string | null;
   createdAt: Date;
   sentAt: Date | null;
+  /** Until when a dispatcher holds the claim; another may claim it after (a crash). */
+  leaseUntil: Date | null;
 }
 
 /** One audit record (R-INV-14). */
@@ -236,6 +253,18 @@ export interface StoreOps {
   enqueueEmails(rows: OutboxRow[]): Promise<void>;
   updateEmail(id: string, patch: Partial<Omit<OutboxRow, "id">>): Promise<void>;
   listEmails(filter: { invitationId?: string }): Promise<OutboxRow[]>;
+  /**
+   * Leases up to `limit` queued emails due at `now` until `leaseUntil`, in due order, in one
+   * atomic statement that locks outbox rows only and skips rows another instance holds
+   * (`FOR UPDATE SKIP LOCKED`); emails under a live lease are not due.
+   */
+  claimDueEmails(now: Date, limit: number, leaseUntil: Date): Promise<OutboxRow[]>;
+  /**
+   * Marks the invitation's queued emails cancelled with a reason, in one statement; answers
+   * how many it cancelled. Inside a transaction, call it only with the invitation locked
+   * (the one lock order: tenant, invitation, outbox rows).
+   */
+  cancelQueuedEmails(invitationId: string, reason: string): Promise<number>;
 
   insertAuditEvents(rows: AuditRow[]): Promise<void>;
   listAuditEvents(filter: {
@@ -283,17 +312,21 @@ export interface StoreOps {
 export interface StoreTx extends StoreOps {
   /** Locks the tenant row until the transaction ends (seat limits, replace-pending). */
   lockTenant(id: string): Promise<Tenant | null>;
-  /** Locks the invitation row until the transaction ends (accept, resend, revoke). */
+  /**
+   * Locks the invitation row until the transaction ends (accept, resend, revoke, expiry,
+   * delivery). Lock order everywhere: tenant, then invitation, then its outbox rows; a
+   * transaction that locks several invitations holds the tenant's lock first.
+   */
   lockInvitation(id: string): Promise<InvitationRow | null>;
   /** Locks the tenant's invite link row until the transaction ends (joins, changes). */
   lockInviteLink(tenantId: string): Promise<InviteLinkRow | null>;
   /** Locks a verification row until the transaction ends (verify, resend). */
   lockEmailVerification(id: string): Promise<EmailVerificationRow | null>;
   /**
-   * Claims up to `limit` queued emails due at `now`, skipping rows another instance holds
-   * (`FOR UPDATE SKIP LOCKED`).
+   * Locks one outbox row until the transaction ends. The dispatcher locks the email's
+   * invitation first, so every path takes invitation before outbox row (R-EML-05).
    */
-  claimDueEmails(now: Date, limit: number): Promise<OutboxRow[]>;
+  lockEmail(id: string): Promise<OutboxRow | null>;
   /** The store's own transaction handle (a Kysely `Transaction` for SQL stores), for hooks. */
   readonly raw: unknown;
 }

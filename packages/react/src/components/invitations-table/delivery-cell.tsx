@@ -4,7 +4,7 @@ import { cx } from "../../internal/cx.ts";
 import { Tooltip } from "../../internal/tooltip.tsx";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 
-const DELIVERY_ICONS = { none: "↗", queued: "◷", sent: "✓", failed: "!" } as const;
+const DELIVERY_ICONS = { none: "↗", queued: "◷", sent: "✓", failed: "!", cancelled: "⊘" } as const;
 
 /** Props of `DeliveryCell`. Internal to InvitationsTable. */
 export interface DeliveryCellProps {

@@ -54,6 +54,7 @@ export async function verificationEmail(
     lastError: null,
     createdAt: row.lastSentAt,
     sentAt: null,
+    leaseUntil: null,
   };
 }
 

@@ -8,6 +8,7 @@ import type { AuditRow } from "../../store/types.ts";
 import { newId } from "../../tokens.ts";
 import type { ServiceContext } from "../context.ts";
 import { startVerification } from "../email-verification/start.ts";
+import { cancelQueuedEmails } from "../outbox.ts";
 import { requireNewPassword } from "../passwords.ts";
 import { parseInput } from "../validate.ts";
 import { checkAcceptable, resolveToken } from "./resolve-token.ts";
@@ -70,6 +71,8 @@ export async function acceptInvitation(
       status: "accepted",
       acceptedAt: at,
       acceptedUserId: user.id,
+      // A reminder (or a resend) still queued has nothing left to say (R-EML-05).
+      ...(await cancelQueuedEmails(tx, row, "The invitation was accepted", at)),
     });
     await tx.supersedeTokens(row.id, at);
     if (verify) {

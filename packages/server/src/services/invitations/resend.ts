@@ -12,7 +12,7 @@ import { generateToken, hashToken } from "../../tokens.ts";
 import { grantableRole, requirePermission, tenantInScope } from "../access.ts";
 import { actorRef, type ServiceContext } from "../context.ts";
 import { toInvitation } from "../mapping.ts";
-import { cancelQueuedEmails, invitationEmail } from "../outbox.ts";
+import { invitationEmail } from "../outbox.ts";
 import { parseInput } from "../validate.ts";
 import { invitationInScope, resolvePreset, settleExpired } from "./rules.ts";
 
@@ -78,11 +78,13 @@ export async function resendInvitation(
       deliveryStatus: sendEmail ? "queued" : "none",
       deliveryError: null,
       deliveryUpdatedAt: sendEmail ? at : null,
+      deliveryAttempts: 0,
+      deliveryLastAttemptAt: null,
       reminderSentAt: null,
       expiredRecordedAt: null,
     };
     await tx.supersedeTokens(row.id, at);
-    await cancelQueuedEmails(tx, row.id, "Superseded by a resend");
+    await tx.cancelQueuedEmails(row.id, "Superseded by a resend");
     await tx.updateInvitation(row.id, patch);
     await tx.insertTokens([{ hash, invitationId: row.id, createdAt: at, supersededAt: null }]);
     const updated: InvitationRow = { ...row, ...patch };

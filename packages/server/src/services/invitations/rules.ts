@@ -101,10 +101,10 @@ export async function revokeRow(
     revokedById: actor.id,
     revokedByEmail: actor.email,
     revokedByName: actor.name,
+    ...(await cancelQueuedEmails(tx, row, input.why, at)),
   };
   await tx.updateInvitation(row.id, patch);
   await tx.supersedeTokens(row.id, at);
-  await cancelQueuedEmails(tx, row.id, input.why);
   const event = ctx.audit({
     tenantId: row.tenantId,
     invitationId: row.id,

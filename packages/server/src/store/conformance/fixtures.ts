@@ -76,6 +76,7 @@ export function emailFixture(overrides: Partial<OutboxRow> & { tenantId: string 
     lastError: null,
     createdAt: minutes(-1),
     sentAt: null,
+    leaseUntil: null,
     ...overrides,
   };
 }

@@ -161,5 +161,78 @@ export function describeListing(store: () => Store): void {
         all: 0,
       });
     });
+
+    it("R-INV-09: the tab counts follow every insert and status change, inside and outside transactions, and a rolled-back write leaves them as they were", async () => {
+      // A full count reads every row: the oracle the counters are held to.
+      const fullCount = (tenantIds: string[]) => {
+        const scoped = rows.filter((row) => tenantIds.includes(row.tenantId));
+        return Object.fromEntries(
+          FILTERS.map((filter) => [
+            filter,
+            expectedIds(scoped, { filter, sort: "sentAt", order: "asc" }).length,
+          ]),
+        );
+      };
+      const settle = (id: string, patch: Partial<InvitationRow>) => {
+        const index = rows.findIndex((row) => row.id === id);
+        rows[index] = { ...rows[index]!, ...patch };
+      };
+      const pendingA = rowsOf(tenantA).filter(
+        (row) => row.status === "pending" && row.expiresAt > NOW,
+      );
+      const lapsedA = rowsOf(tenantA).filter(
+        (row) => row.status === "pending" && row.expiresAt <= NOW,
+      );
+      // Outside a transaction: accept one, revoke one, settle a lapsed one as expired.
+      await store().updateInvitation(pendingA[0]!.id, { status: "accepted", acceptedAt: NOW });
+      settle(pendingA[0]!.id, { status: "accepted" });
+      await store().updateInvitation(pendingA[1]!.id, { status: "revoked", revokedAt: NOW });
+      settle(pendingA[1]!.id, { status: "revoked" });
+      await store().updateInvitation(lapsedA[0]!.id, { status: "expired" });
+      settle(lapsedA[0]!.id, { status: "expired" });
+      // A patch without a status leaves the counts alone.
+      await store().updateInvitation(pendingA[2]!.id, { resendCount: 3 });
+      expect(await store().countInvitations([tenantA], undefined, NOW)).toEqual(
+        fullCount([tenantA]),
+      );
+
+      // Inside a transaction: its own reads see its writes before it commits.
+      const fresh = invitationFixture({ tenantId: tenantA, email: "fresh@example.com" });
+      await store().transaction(async (tx) => {
+        await tx.insertInvitations([fresh]);
+        await tx.updateInvitation(pendingA[3]!.id, { status: "revoked", revokedAt: NOW });
+        // A refused insert (the address already has a pending invitation) is not counted.
+        await expect(
+          tx.insertInvitations([invitationFixture({ tenantId: tenantA, email: fresh.email })]),
+        ).rejects.toMatchObject({ name: "UniqueViolationError" });
+        rows.push(fresh);
+        settle(pendingA[3]!.id, { status: "revoked" });
+        expect(await tx.countInvitations([tenantA], undefined, NOW)).toEqual(fullCount([tenantA]));
+        expect(await tx.countPendingInvitations(tenantA, NOW)).toBe(fullCount([tenantA]).pending);
+      });
+      expect(await store().countInvitations([tenantA], undefined, NOW)).toEqual(
+        fullCount([tenantA]),
+      );
+
+      // A transaction that fails changes nothing.
+      const before = fullCount([tenantA, tenantB]);
+      await expect(
+        store().transaction(async (tx) => {
+          await tx.insertInvitations([
+            invitationFixture({ tenantId: tenantB, email: "rolled@example.com" }),
+          ]);
+          await tx.updateInvitation(pendingA[4]!.id, { status: "accepted", acceptedAt: NOW });
+          throw new Error("abort");
+        }),
+      ).rejects.toThrow("abort");
+      expect(await store().countInvitations([tenantA, tenantB], undefined, NOW)).toEqual(before);
+      // The counters agree with the search path, which counts row by row.
+      expect(await store().countInvitations([tenantA, tenantB], undefined, NOW)).toEqual(
+        await store().countInvitations([tenantA, tenantB], "@", NOW),
+      );
+      expect(await store().countPendingInvitations(tenantB, NOW)).toBe(
+        fullCount([tenantB]).pending,
+      );
+    });
   });
 }

@@ -106,7 +106,7 @@ export function describeTransactions(store: () => Store): void {
       expect(await store().transaction((tx) => tx.lockInvitation("missing"))).toBeNull();
     });
 
-    it("R-EML-02: claimDueEmails answers queued rows that are due, oldest first, up to the limit", async () => {
+    it("R-EML-05: claimDueEmails leases queued rows that are due, oldest first, up to the limit, until the lease runs out", async () => {
       const oldest = emailFixture({ tenantId: "ten_a", nextAttemptAt: minutes(-30) });
       const older = emailFixture({ tenantId: "ten_a", nextAttemptAt: minutes(-20) });
       const dueNow = emailFixture({ tenantId: "ten_a", nextAttemptAt: NOW });
@@ -117,55 +117,98 @@ export function describeTransactions(store: () => Store): void {
         emailFixture({ tenantId: "ten_a", nextAttemptAt: minutes(1) }),
         emailFixture({ tenantId: "ten_a", status: "sent", sentAt: minutes(-5) }),
         emailFixture({ tenantId: "ten_a", status: "failed", lastError: "550" }),
+        emailFixture({ tenantId: "ten_a", status: "cancelled", lastError: "revoked" }),
       ]);
-      const claimed = await store().transaction((tx) => tx.claimDueEmails(NOW, 10));
-      expect(claimed.map((row) => row.id)).toEqual([oldest.id, older.id, dueNow.id]);
-      expect(claimed[0]).toEqual(oldest);
-      const firstTwo = await store().transaction((tx) => tx.claimDueEmails(NOW, 2));
+      const firstTwo = await store().claimDueEmails(NOW, 2, minutes(2));
       expect(firstTwo.map((row) => row.id)).toEqual([oldest.id, older.id]);
+      expect(firstTwo[0]).toEqual({ ...oldest, leaseUntil: minutes(2) });
+      // Leased rows are not due again while the lease holds…
+      const rest = await store().claimDueEmails(NOW, 10, minutes(2));
+      expect(rest.map((row) => row.id)).toEqual([dueNow.id]);
+      expect(await store().claimDueEmails(minutes(1), 10, minutes(3))).toEqual([
+        expect.objectContaining({ nextAttemptAt: minutes(1) }),
+      ]);
+      // …and are again once it has run out (the instance holding them died).
+      const later = await store().claimDueEmails(minutes(2), 10, minutes(4));
+      expect(later.map((row) => row.id)).toEqual([oldest.id, older.id, dueNow.id]);
     });
 
-    it("R-EML-02: concurrent claimDueEmails in two transactions never claim the same row", async () => {
-      const due = Array.from({ length: 4 }, (_, i) =>
+    it("R-EML-05: concurrent claims never lease the same row, and skip a row another transaction holds", async () => {
+      const due = Array.from({ length: 5 }, (_, i) =>
         emailFixture({ tenantId: "ten_a", nextAttemptAt: minutes(-10 + i) }),
       );
       await store().enqueueEmails(due);
-      const events: string[] = [];
-      let firstClaimed!: () => void;
-      const claimed = new Promise<void>((resolve) => {
-        firstClaimed = resolve;
+      let held!: () => void;
+      const holding = new Promise<void>((resolve) => {
+        held = resolve;
       });
-      // The first worker holds its claim for a while, then leases the rows (as the
-      // dispatcher does) before committing.
-      const first = store().transaction(async (tx) => {
-        const rows = await tx.claimDueEmails(NOW, 2);
-        events.push("first claimed");
-        firstClaimed();
-        await sleep(150);
-        for (const row of rows) {
-          await tx.updateEmail(row.id, { attempts: 1, nextAttemptAt: minutes(60) });
-        }
-        events.push("first done");
-        return rows.map((row) => row.id);
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
       });
-      await claimed;
-      const second = store().transaction(async (tx) => {
-        const rows = await tx.claimDueEmails(NOW, 10);
-        events.push("second claimed");
-        return rows.map((row) => row.id);
+      // A delivery transaction holds the oldest row's lock.
+      const holder = store().transaction(async (tx) => {
+        await tx.lockEmail(due[0]!.id);
+        held();
+        await released;
       });
-      const [a, b] = await Promise.all([first, second]);
-      // PostgreSQL skips the locked rows instead of waiting (FOR UPDATE SKIP LOCKED), so
-      // instances share the work; the single-connection stores run one transaction at a time.
-      expect(events).toEqual(
-        store().kind === "postgres"
-          ? ["first claimed", "second claimed", "first done"]
-          : ["first claimed", "first done", "second claimed"],
-      );
-      expect(a).toHaveLength(2);
-      expect(b).toHaveLength(2);
-      expect(a.filter((id) => b.includes(id))).toEqual([]);
-      expect([...a, ...b].sort()).toEqual(due.map((row) => row.id).sort());
+      if (store().kind === "postgres") {
+        await holding;
+        const [a, b] = await Promise.all([
+          store().claimDueEmails(NOW, 2, minutes(5)),
+          store().claimDueEmails(NOW, 2, minutes(5)),
+        ]);
+        const ids = [...a, ...b].map((row) => row.id);
+        // SKIP LOCKED: the held row is skipped, not waited for, and no row is leased twice.
+        expect(ids).not.toContain(due[0]!.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(ids.sort()).toEqual(
+          due
+            .slice(1)
+            .map((row) => row.id)
+            .sort(),
+        );
+        release();
+        await holder;
+      } else {
+        // The single-connection stores run one transaction at a time.
+        release();
+        await holder;
+        const [a, b] = await Promise.all([
+          store().claimDueEmails(NOW, 2, minutes(5)),
+          store().claimDueEmails(NOW, 2, minutes(5)),
+        ]);
+        const ids = [...a, ...b].map((row) => row.id);
+        expect(new Set(ids).size).toBe(4);
+      }
+    });
+
+    it("R-EML-05: cancelQueuedEmails cancels only the invitation's queued emails and counts them", async () => {
+      const invitation = invitationFixture({ tenantId: "ten_a" });
+      await store().insertInvitations([invitation]);
+      const queued = emailFixture({ tenantId: "ten_a", invitationId: invitation.id });
+      const sent = emailFixture({
+        tenantId: "ten_a",
+        invitationId: invitation.id,
+        status: "sent",
+        sentAt: minutes(-1),
+      });
+      const other = emailFixture({ tenantId: "ten_a" });
+      await store().enqueueEmails([queued, sent, other]);
+      const cancelled = await store().transaction(async (tx) => {
+        await tx.lockInvitation(invitation.id);
+        return tx.cancelQueuedEmails(invitation.id, "Invitation revoked");
+      });
+      expect(cancelled).toBe(1);
+      const rows = await store().listEmails({});
+      expect(rows.find((row) => row.id === queued.id)).toMatchObject({
+        status: "cancelled",
+        lastError: "Invitation revoked",
+      });
+      expect(rows.find((row) => row.id === sent.id)?.status).toBe("sent");
+      expect(rows.find((row) => row.id === other.id)?.status).toBe("queued");
+      expect(await store().cancelQueuedEmails(invitation.id, "again")).toBe(0);
+      expect(await store().transaction((tx) => tx.lockEmail("missing"))).toBeNull();
     });
   });
 }

@@ -1,5 +1,6 @@
+import { CONSTRAINTS } from "../errors.ts";
 import type { StoreOps } from "../types.ts";
-import { atomically, type Db, insertRows } from "./sql.ts";
+import { type Db, insertAll } from "./sql.ts";
 import { audit } from "./tables.ts";
 
 /** The audit trail (R-INV-14): appended, listed newest first with a keyset cursor. */
@@ -7,7 +8,10 @@ export function auditOps(db: Db): Pick<StoreOps, "insertAuditEvents" | "listAudi
   return {
     async insertAuditEvents(rows) {
       if (rows.length === 0) return;
-      await atomically(db, (trx) => insertRows(trx, "foyer_audit_events", audit, rows));
+      await insertAll(db, "foyer_audit_events", audit, rows, {
+        key: "id",
+        keyConstraint: CONSTRAINTS.auditId,
+      });
     },
 
     async listAuditEvents(filter) {

@@ -4,6 +4,7 @@ import type { FoyerDatabase } from "../schema.ts";
 import type { Store, StoreOps, StoreTx } from "../types.ts";
 import { auditOps } from "./audit-ops.ts";
 import { idempotencyOps } from "./idempotency-ops.ts";
+import { CountDeltas } from "./invitation-counts.ts";
 import { invitationOps } from "./invitation-ops.ts";
 import { inviteLinkOps } from "./invite-link-ops.ts";
 import { listingOps } from "./listing-ops.ts";
@@ -31,12 +32,15 @@ export interface KyselyStoreOptions<DB extends FoyerDatabase = FoyerDatabase> {
   ownsDb?: boolean;
 }
 
-/** Every operation over `db` (the database or a transaction), one file per concern. */
-function createOps(db: Db): StoreOps {
+/**
+ * Every operation over `db` (the database or a transaction), one file per concern. `deltas`
+ * collects the invitation counter changes of the transaction (null outside one).
+ */
+function createOps(db: Db, deltas: CountDeltas | null): StoreOps {
   return translatingErrors({
     ...tenantOps(db),
-    ...invitationOps(db),
-    ...listingOps(db),
+    ...invitationOps(db, deltas),
+    ...listingOps(db, deltas),
     ...tokenOps(db),
     ...outboxOps(db),
     ...auditOps(db),
@@ -45,7 +49,7 @@ function createOps(db: Db): StoreOps {
   });
 }
 
-function createTx(trx: Transaction<FoyerDatabase>): StoreTx {
+function createTx(trx: Transaction<FoyerDatabase>, deltas: CountDeltas): StoreTx {
   const locks = translatingErrors({
     async lockTenant(id: string) {
       const row = await trx
@@ -83,22 +87,17 @@ function createTx(trx: Transaction<FoyerDatabase>): StoreTx {
         .executeTakeFirst();
       return row ? emailVerifications.fromRecord(row) : null;
     },
-    async claimDueEmails(now: Date, limit: number) {
-      const rows = await trx
+    async lockEmail(id: string) {
+      const row = await trx
         .selectFrom("foyer_outbox")
         .selectAll()
-        .where("status", "=", "queued")
-        .where("next_attempt_at", "<=", now)
-        .orderBy("next_attempt_at")
-        .orderBy("id")
-        .limit(limit)
+        .where("id", "=", id)
         .forUpdate()
-        .skipLocked()
-        .execute();
-      return rows.map(outbox.fromRecord);
+        .executeTakeFirst();
+      return row ? outbox.fromRecord(row) : null;
     },
   });
-  return { ...createOps(trx), ...locks, raw: trx };
+  return { ...createOps(trx, deltas), ...locks, raw: trx };
 }
 
 /**
@@ -116,8 +115,15 @@ export async function createKyselyStore<DB extends FoyerDatabase>(
   if (options.migrate !== false) await migrateToLatest(db);
   return {
     kind: options.kind,
-    ...createOps(db),
-    transaction: (fn) => db.transaction().execute((trx) => fn(createTx(trx))),
+    ...createOps(db, null),
+    transaction: (fn) =>
+      db.transaction().execute(async (trx) => {
+        const deltas = new CountDeltas();
+        const result = await fn(createTx(trx, deltas));
+        // The counters last (see invitation-counts.ts), in the same transaction.
+        await deltas.apply(trx);
+        return result;
+      }),
     async close() {
       if (options.ownsDb) await db.destroy();
     },

@@ -1,5 +1,6 @@
+import { CONSTRAINTS } from "../errors.ts";
 import type { StoreOps } from "../types.ts";
-import { atomically, type Db, insertRows } from "./sql.ts";
+import { type Db, insertAll } from "./sql.ts";
 import { tokens } from "./tables.ts";
 
 /** Token hashes (R-INV-11): stored, found by hash, retired. */
@@ -7,7 +8,10 @@ export function tokenOps(db: Db): Pick<StoreOps, "insertTokens" | "findToken" | 
   return {
     async insertTokens(rows) {
       if (rows.length === 0) return;
-      await atomically(db, (trx) => insertRows(trx, "foyer_invitation_tokens", tokens, rows));
+      await insertAll(db, "foyer_invitation_tokens", tokens, rows, {
+        key: "hash",
+        keyConstraint: CONSTRAINTS.tokenHash,
+      });
     },
 
     async findToken(hash) {

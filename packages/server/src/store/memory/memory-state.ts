@@ -1,5 +1,12 @@
-import { deriveStatus, type InvitationFilter, type Role, type Tenant } from "@foyer/core";
+import {
+  deriveStatus,
+  type InvitationFilter,
+  type Role,
+  type StoredInvitationStatus,
+  type Tenant,
+} from "@foyer/core";
 import { CONSTRAINTS, ForeignKeyViolationError, UniqueViolationError } from "../errors.ts";
+import type { StoredCounts } from "../invitation-counts.ts";
 import type {
   AuditRow,
   EmailVerificationRow,
@@ -130,6 +137,10 @@ export class MemoryState {
   /** `foyer_invitations_pending_email_key`: (tenant, lower(email)) of pending rows -> id. */
   readonly pendingByEmail = new Map<string, string>();
   readonly invitationsByTenant = new Map<string, TenantInvitations>();
+  /** R-INV-09: totals per tenant and stored status (`foyer_invitation_counts`). */
+  readonly statusTotals = new Map<string, Record<StoredInvitationStatus, number>>();
+  /** Ids stored as pending, per tenant (for the rows lapsed since the last sweep). */
+  readonly pendingByTenant = new Map<string, Set<string>>();
   readonly tokensByInvitation = new Map<string, Set<string>>();
   readonly membersByEmail = new Map<string, Set<string>>();
   /** `foyer_members_tenant_user_key`. */
@@ -208,8 +219,11 @@ export class MemoryState {
       ) {
         entry.invalidate();
       }
-      if (prev.status === "pending")
+      this.#totals(prev.tenantId)[prev.status] -= 1;
+      if (prev.status === "pending") {
         this.pendingByEmail.delete(pendingKey(prev.tenantId, prev.email));
+        this.pendingByTenant.get(prev.tenantId)?.delete(prev.id);
+      }
     }
     if (next) {
       const entry = this.#tenantInvitations(next.tenantId);
@@ -217,9 +231,40 @@ export class MemoryState {
         entry.ids.add(next.id);
         entry.invalidate();
       }
-      if (next.status === "pending")
+      this.#totals(next.tenantId)[next.status] += 1;
+      if (next.status === "pending") {
         this.pendingByEmail.set(pendingKey(next.tenantId, next.email), next.id);
+        getOrCreate(this.pendingByTenant, next.tenantId, () => new Set<string>()).add(next.id);
+      }
     }
+  }
+
+  #totals(tenantId: string): Record<StoredInvitationStatus, number> {
+    return getOrCreate(this.statusTotals, tenantId, () => ({
+      pending: 0,
+      accepted: 0,
+      expired: 0,
+      revoked: 0,
+    }));
+  }
+
+  /** The totals of some tenants and their pending rows past expiry at `now`. */
+  storedCounts(tenantIds: readonly string[], now: Date): StoredCounts {
+    const stored = { pending: 0, accepted: 0, expired: 0, revoked: 0 };
+    let lapsed = 0;
+    for (const tenantId of new Set(tenantIds)) {
+      const totals = this.statusTotals.get(tenantId);
+      if (totals) {
+        stored.pending += totals.pending;
+        stored.accepted += totals.accepted;
+        stored.expired += totals.expired;
+        stored.revoked += totals.revoked;
+      }
+      for (const id of this.pendingByTenant.get(tenantId) ?? []) {
+        if (this.invitations.get(id)!.expiresAt.getTime() <= now.getTime()) lapsed += 1;
+      }
+    }
+    return { stored, lapsed };
   }
 
   /** Inserts or replaces an invitation, enforcing the partial unique index (R-INV-03). */

@@ -1,4 +1,5 @@
 import { deriveStatus } from "@foyer/core";
+import { tabCounts } from "../invitation-counts.ts";
 import { Mutex } from "../mutex.ts";
 import type { AuditRow, InvitationRow, Store, StoreOps, StoreTx } from "../types.ts";
 import {
@@ -90,12 +91,8 @@ function createOps(state: MemoryState, run: <T>(op: () => T) => Promise<T>): Sto
 
     countPendingInvitations: (tenantId, now) =>
       run(() => {
-        let count = 0;
-        for (const id of state.invitationsByTenant.get(tenantId)?.ids ?? []) {
-          const row = state.invitations.get(id)!;
-          if (row.status === "pending" && row.expiresAt.getTime() > now.getTime()) count += 1;
-        }
-        return count;
+        const { stored, lapsed } = state.storedCounts([tenantId], now);
+        return stored.pending - lapsed;
       }),
 
     listInvitations: (query) =>
@@ -118,6 +115,8 @@ function createOps(state: MemoryState, run: <T>(op: () => T) => Promise<T>): Sto
 
     countInvitations: (tenantIds, search, now) =>
       run(() => {
+        // The tabs from the totals; a search reads every row of the tenants, as its page does.
+        if (!search) return tabCounts(state.storedCounts(tenantIds, now));
         const counts = { pending: 0, accepted: 0, expired: 0, revoked: 0, history: 0, all: 0 };
         for (const tenantId of new Set(tenantIds)) {
           for (const id of state.invitationsByTenant.get(tenantId)?.ids ?? []) {
@@ -201,6 +200,44 @@ function createOps(state: MemoryState, run: <T>(op: () => T) => Promise<T>): Sto
             ),
         ),
       ),
+
+    claimDueEmails: (now, limit, leaseUntil) =>
+      run(() => {
+        const at = now.getTime();
+        const due = [...state.outbox.values()]
+          .filter(
+            (row) =>
+              row.status === "queued" &&
+              row.nextAttemptAt.getTime() <= at &&
+              (row.leaseUntil === null || row.leaseUntil.getTime() <= at),
+          )
+          .sort((a, b) =>
+            compareKeys(
+              { time: a.nextAttemptAt.getTime(), id: a.id },
+              { time: b.nextAttemptAt.getTime(), id: b.id },
+            ),
+          )
+          .slice(0, limit);
+        return copy(
+          due.map((row) => {
+            const leased = { ...row, leaseUntil: new Date(leaseUntil) };
+            state.setEmail(leased, false);
+            return leased;
+          }),
+        );
+      }),
+
+    cancelQueuedEmails: (invitationId, reason) =>
+      run(() => {
+        let count = 0;
+        for (const row of state.outbox.values()) {
+          if (row.invitationId === invitationId && row.status === "queued") {
+            state.setEmail({ ...row, status: "cancelled", lastError: reason }, false);
+            count += 1;
+          }
+        }
+        return count;
+      }),
 
     insertAuditEvents: (rows) =>
       run(() => {
@@ -367,23 +404,7 @@ export function createMemoryStore(): Store {
           lockInviteLink: (tenantId) =>
             current(() => copy(state.inviteLinks.get(tenantId) ?? null)),
           lockEmailVerification: (id) => current(() => copy(state.verifications.get(id) ?? null)),
-          claimDueEmails: (now, limit) =>
-            current(() =>
-              copy(
-                [...state.outbox.values()]
-                  .filter(
-                    (row) =>
-                      row.status === "queued" && row.nextAttemptAt.getTime() <= now.getTime(),
-                  )
-                  .sort((a, b) =>
-                    compareKeys(
-                      { time: a.nextAttemptAt.getTime(), id: a.id },
-                      { time: b.nextAttemptAt.getTime(), id: b.id },
-                    ),
-                  )
-                  .slice(0, limit),
-              ),
-            ),
+          lockEmail: (id) => current(() => copy(state.outbox.get(id) ?? null)),
           raw: null,
         };
         try {

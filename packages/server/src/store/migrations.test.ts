@@ -1,0 +1,44 @@
+import { PGlite } from "@electric-sql/pglite";
+import { Kysely, sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { createFoyerMigrator, migrateToLatest } from "./migrations.ts";
+import { PGliteDialect } from "./pglite-dialect.ts";
+import type { FoyerDatabase } from "./schema.ts";
+
+describe("migrations", () => {
+  it("R-INV-04: members stored before the one address rule are rewritten into core's emailKey form", async () => {
+    const db = new Kysely<FoyerDatabase>({
+      dialect: new PGliteDialect({ pglite: await PGlite.create(), closeOnDestroy: true }),
+    });
+    try {
+      const { error } = await createFoyerMigrator(db).migrateTo("2026_11_22_001_initial");
+      expect(error).toBeUndefined();
+      const at = new Date("2026-11-01T09:00:00Z");
+      for (const [id, email] of [
+        ["m1", "max@bücher.de"],
+        ["m2", " Ana@Acme.COM"],
+        ["m3", "kim@acme.com"],
+        ["m4", "not an address"],
+      ] as const) {
+        await sql`insert into foyer_members (id, tenant_id, user_id, email, role_id, status, source, created_at)
+          values (${id}, 'acme', ${id}, ${email}, 'client_user', 'active', 'manual', ${at})`.execute(
+          db,
+        );
+      }
+      expect(await migrateToLatest(db)).toContain("2026_12_03_050_member_email_keys");
+      const rows = await db
+        .selectFrom("foyer_members")
+        .select(["id", "email"])
+        .orderBy("id")
+        .execute();
+      expect(rows).toEqual([
+        { id: "m1", email: "max@xn--bcher-kva.de" },
+        { id: "m2", email: "ana@acme.com" },
+        { id: "m3", email: "kim@acme.com" },
+        { id: "m4", email: "not an address" },
+      ]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
