@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newInvitationRow } from "../../store/new-invitation-row.ts";
 import { hashToken } from "../../tokens.ts";
+import { enableLink, join } from "../invite-links/test-kit.ts";
 import { a, accept, clock, code, foyer, HOUR, invite, useTestFoyer } from "../test-setups.ts";
 
 useTestFoyer();
@@ -87,6 +88,19 @@ describe("role catalogues by tenant kind (R-TEN-05)", () => {
     expect(await code(invite(rogue, { emails: ["more@acme.com"], roleId: "client_user" }))).toBe(
       "FORBIDDEN",
     );
+  });
+
+  it("R-TEN-05: a client tenant's invite link never defaults to, nor admits with, an MSP staff role", async () => {
+    expect(
+      await code(
+        foyer.services.updateInviteLink(a.mspAdmin, "acme", { enabled: true, roleId: "msp_admin" }),
+      ),
+    ).toBe("ROLE_NOT_FOUND");
+    const { token } = await enableLink();
+    // Set by hand in the store, as an older Foyer could have.
+    await foyer.store.updateInviteLink("acme", { roleId: "msp_admin" });
+    expect(await code(join(token, "joiner@acme.com"))).toBe("INVITE_LINK_INVALID");
+    expect(await foyer.store.findMembersByEmails(["joiner@acme.com"])).toEqual([]);
   });
 
   it("R-TEN-05: admin.addMember refuses an MSP staff role in a client tenant, naming the field", async () => {

@@ -98,7 +98,16 @@ export function postgresKeyOwner(db: Db, pool?: SessionPool): KeyOwner {
         async end() {
           if (ended) return;
           ended = true;
-          // Destroyed, not returned to the pool: the session must end to free the lock.
+          // Unlocked first, so the key is free when close() returns (ending the connection
+          // finishes later); then destroyed, not returned to the pool with a lock.
+          try {
+            await client.query("select pg_advisory_unlock($1::int4, $2::int4)", [
+              LOCK_SPACE,
+              Number(locked.id.slice(3)),
+            ]);
+          } catch {
+            // The connection is already gone, and the lock with it.
+          }
           client.release(true);
         },
       };
