@@ -111,7 +111,7 @@ export function createWebRouter(options: WebRouterOptions): Router {
   signedInPage("/admin/api-keys", "api-keys.html");
 
   router.get("/accept-invite", (_req, res) => {
-    // The invitee's page (DESIGN: invitee pages send it); the app sets it everywhere too.
+    // The invitee's page sends it so a token never leaks in a Referer; the app sets it everywhere too.
     res.setHeader("Referrer-Policy", "no-referrer");
     send(res, "accept-invite.html");
   });

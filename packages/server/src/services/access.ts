@@ -1,4 +1,11 @@
-import { type Actor, canGrantRole, type Permission, type Role, type Tenant } from "@foyer/core";
+import {
+  type Actor,
+  canGrantRole,
+  type Permission,
+  type Role,
+  roleFitsTenant,
+  type Tenant,
+} from "@foyer/core";
 import { FoyerServiceError } from "../errors.ts";
 import type { StoreOps } from "../store/types.ts";
 
@@ -27,6 +34,9 @@ export async function resolveAccess(store: StoreOps, actor: Actor): Promise<Acce
   const home = tree.find((tenant) => tenant.id === actor.tenantId);
   const role = roles.find((r) => r.id === actor.roleId);
   if (!role || !home || home.status !== "active") throw new FoyerServiceError("FORBIDDEN");
+  // R-TEN-05: a member holding a role its tenant's kind does not have (an "MSP admin" of a
+  // client tenant, made before the rule or by hand) acts with nothing.
+  if (!roleFitsTenant(role, home)) throw new FoyerServiceError("FORBIDDEN");
   const tenants = new Map<string, Tenant>([[home.id, home]]);
   if (role.mspStaff) {
     // Level by level from home, each level by id (the order the context lists them in).
@@ -72,7 +82,10 @@ async function lineage(store: StoreOps, tenant: Tenant): Promise<string[]> {
   return ids;
 }
 
-/** Roles usable in a tenant: global ones and those of the tenant or an ancestor (R-TEN-02). */
+/**
+ * Roles usable in a tenant: global ones and those of the tenant or an ancestor (R-TEN-02),
+ * less those its kind does not have (R-TEN-05: MSP staff roles only in the MSP tenant).
+ */
 export async function rolesForTenant(
   store: StoreOps,
   roles: Role[],
@@ -81,6 +94,7 @@ export async function rolesForTenant(
   const ids = await lineage(store, tenant);
   return roles
     .filter((role) => role.tenantId === null || ids.includes(role.tenantId))
+    .filter((role) => roleFitsTenant(role, tenant))
     .sort((a, b) => b.rank - a.rank || a.name.localeCompare(b.name));
 }
 
