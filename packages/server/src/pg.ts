@@ -76,6 +76,7 @@ export async function createPostgresStore(options: PostgresStoreOptions = {}): P
       db,
       kind: "postgres",
       ownsDb: ownsPool,
+      pool,
       ...(options.migrate === undefined ? {} : { migrate: options.migrate }),
     });
   } catch (error) {
