@@ -2,7 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectedIds, FILTERS, listDataset, NOW } from "../conformance/fixtures.ts";
-import { createFoyerMigrator } from "../migrations.ts";
+import { createFoyerMigrator, FOYER_MIGRATIONS } from "../migrations.ts";
 import { PGliteDialect } from "../pglite-dialect.ts";
 import type { FoyerDatabase } from "../schema.ts";
 import { createKyselyStore } from "./kysely-store.ts";
@@ -23,9 +23,11 @@ describe("invitation counters migration", () => {
 
   it("R-INV-09: migrating a database that already holds invitations starts the counters at their full count", async () => {
     const migrator = createFoyerMigrator(db);
-    // The last migration before the counters: the rows below carry every column up to it.
-    const before = await migrator.migrateTo("2026_12_03_020_outbox_references");
-    expect(before.error).toBeUndefined();
+    // Every migration before the counters', so the rows below have the columns of that day.
+    const names = Object.keys(FOYER_MIGRATIONS).sort();
+    const before = names[names.indexOf("2026_12_03_030_invitation_counts") - 1];
+    const initial = await migrator.migrateTo(before ?? "2026_11_22_001_initial");
+    expect(initial.error).toBeUndefined();
     // Rows written by a Foyer from before the counters: straight into the table.
     const rows = listDataset("ten_old_a", "ten_old_b");
     await insertRows(db, "foyer_invitations", invitations, rows);
