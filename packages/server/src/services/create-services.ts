@@ -2,6 +2,7 @@ import { FoyerServiceError } from "../errors.ts";
 import type { FoyerServices } from "../types.ts";
 import type { ServiceContext } from "./context.ts";
 import { acceptInvitation } from "./invitations/accept.ts";
+import { copyInvitationLink } from "./invitations/copy-link.ts";
 import { createInvitations } from "./invitations/create.ts";
 import { listInvitationEvents } from "./invitations/events.ts";
 import { recordExpirations } from "./invitations/expire.ts";
@@ -30,6 +31,7 @@ export function createServices(ctx: ServiceContext): FoyerServices {
     resendInvitation: (actor, invitationId, body) =>
       resendInvitation(ctx, actor, invitationId, body),
     revokeInvitation: (actor, invitationId) => revokeInvitation(ctx, actor, invitationId),
+    copyInvitationLink: (actor, invitationId) => copyInvitationLink(ctx, actor, invitationId),
     listInvitationEvents: (actor, invitationId, query) =>
       listInvitationEvents(ctx, actor, invitationId, query),
     previewInvitation: (token) => previewInvitation(ctx, token),
