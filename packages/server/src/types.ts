@@ -27,6 +27,7 @@ import type {
   UpdateInviteLinkBody,
   VerifyEmailResult,
 } from "@foyer/core";
+import type { JoinPageLinks } from "./services/context.ts";
 import type { Store, StoreTx } from "./store/types.ts";
 import type { TokenSecrets } from "./tokens/keyring.ts";
 
@@ -48,7 +49,12 @@ export interface CreateAccountInput {
   tenantId: string;
   roleId: string;
   source: AuditSource;
-  /** True when the tenant asks invitees to verify their address before signing in. */
+  /**
+   * True when the account must not sign in until its address is verified: always for joins
+   * through an invite link (R-LNK-09), and for accepts when the tenant or the server's
+   * `verifyInvitedEmails` asks. Foyer sends the verification email and calls
+   * `markEmailVerified` when the link in it is used.
+   */
   requireEmailVerification: boolean;
 }
 
@@ -58,7 +64,20 @@ export interface CreateAccountInput {
  * createFoyer({ store, hooks: { authenticate: (req) => sessionActor(req), createAccount, findUserByEmail } })
  */
 export interface FoyerHooks {
-  /** Who is calling, from the request (cookie, bearer token …); null when nobody is signed in. */
+  /**
+   * Who is calling, from the request; null when nobody is signed in (401). A cookie host
+   * reads its session cookie; a bearer host (API keys, JWTs) reads `Authorization`. Requests
+   * that carry `Authorization` skip the cross-site check, so when that header is present,
+   * judge the request by it alone and never fall back to the cookie.
+   * @example
+   * authenticate: async (request) => {
+   *   const header = request.headers.get("authorization");
+   *   const user = header
+   *     ? await usersByApiKey(header.replace(/^Bearer /, ""))
+   *     : await usersBySession(request.headers.get("cookie"));
+   *   return user && { id: user.id, email: user.email, name: user.name, tenantId: user.tenantId, roleId: user.roleId };
+   * }
+   */
   authenticate(request: Request): Promise<Actor | null> | Actor | null;
   /** The host's user with this (normalised) address, active or not. */
   findUserByEmail?(email: string): Promise<HostUser | null>;
@@ -70,7 +89,16 @@ export interface FoyerHooks {
    * same database creates them atomically with the acceptance.
    */
   createAccount(input: CreateAccountInput, tx: StoreTx): Promise<{ id: string }>;
-  /** After a successful accept: headers (such as `Set-Cookie`) that sign the user in. */
+  /**
+   * Marks the account's address as verified (R-LNK-09), inside Foyer's transaction (as in
+   * `createAccount`, `tx.raw` is the store's transaction). Required for invite links and for
+   * `verifyInvitedEmails`: the host's sign-in must refuse an account until this ran.
+   */
+  markEmailVerified?(
+    user: { id: string; email: string; tenantId: string },
+    tx: StoreTx,
+  ): Promise<void>;
+  /** After a successful accept, join or verification: headers (such as `Set-Cookie`) that sign the user in. */
   signIn?(
     user: { id: string; email: string; tenantId: string },
     request: Request,
@@ -216,6 +244,27 @@ export interface FoyerOptions {
   now?: () => Date;
   /** Product name used in emails. @default "Foyer" */
   productName?: string;
+  /**
+   * Path of the join page below the base URL; the invite link's token follows as a fragment
+   * (`#token=…`), like the accept page's.
+   * @default "/join"
+   */
+  joinPath?: string;
+  /**
+   * Path of the page a verification email links to; the token follows as a fragment.
+   * @default "/verify-email"
+   */
+  verifyEmailPath?: string;
+  /** The host's pages the join page links to: terms, privacy policy, sign-in (R-LNK-06). */
+  joinPage?: JoinPageLinks;
+  /**
+   * Per-email accepts must verify the address with a verification email before signing in,
+   * as joins through an invite link always do. Off by default: the emailed invitation token
+   * already proved the address. A tenant can ask for it alone with its
+   * `requireEmailVerification` setting.
+   * @default false
+   */
+  verifyInvitedEmails?: boolean;
 }
 
 /** The business operations, each authorised inside (services hold every business rule). */
