@@ -269,6 +269,8 @@ describe("InvitationsTable over @foyer/msw", () => {
     await user.keyboard("{Enter}");
     expect(document.activeElement?.textContent).toBe("Resend");
     await user.keyboard("{ArrowDown}");
+    expect(document.activeElement?.textContent).toBe("Copy link");
+    await user.keyboard("{ArrowDown}");
     expect(document.activeElement?.textContent).toBe("Revoke");
     await user.keyboard("{Enter}");
     const dialog = await screen.findByRole("alertdialog");
@@ -353,19 +355,30 @@ describe("InvitationsTable over @foyer/msw", () => {
     expect(screen.getByRole("tab", { name: "Past (1)" })).toBeTruthy();
   });
 
-  it("R-INV-10: after a resend by link, Copy link copies the new link", async () => {
+  it("R-INV-10: Copy link copies a pending invitation's current link, recomputed by the server, also after a resend", async () => {
     const user = userEvent.setup();
     renderWithFoyer(<InvitationsTable tenantId="acme" resendDelivery="both" />, ctx.client);
     const ben = await rowFor("ben@acme.com");
     const trigger = within(ben).getByRole("button", { name: "Actions for ben@acme.com" });
     await user.click(trigger);
-    expect(screen.queryByRole("menuitem", { name: "Copy link" })).toBeNull();
+    await user.click(screen.getByRole("menuitem", { name: "Copy link" }));
+    await screen.findByText("Invite link for ben@acme.com copied.");
+    const first = await navigator.clipboard.readText();
+    expect(first).toMatch(/^https:\/\/acme\.example\.com\/accept-invite#token=k1\..+/);
+    expect((await ctx.client.previewInvitation(first.split("#token=")[1]!)).email).toBe(
+      "ben@acme.com",
+    );
+    expect(ctx.requests.some((r) => r.endsWith("/link"))).toBe(true);
+    await user.click(trigger);
     await user.click(screen.getByRole("menuitem", { name: "Resend" }));
     await screen.findByText("Invitation to ben@acme.com sent again.");
     await user.click(trigger);
     await user.click(screen.getByRole("menuitem", { name: "Copy link" }));
-    await screen.findByText("Invite link for ben@acme.com copied.");
-    expect(await navigator.clipboard.readText()).toMatch(/^https:\/\/acme\.example\.com\/.+/);
+    await waitFor(async () => expect(await navigator.clipboard.readText()).not.toBe(first));
+    const second = await navigator.clipboard.readText();
+    expect((await ctx.client.previewInvitation(second.split("#token=")[1]!)).email).toBe(
+      "ben@acme.com",
+    );
   });
 
   it("R-INV-09: without a tenantId an MSP admin sees every tenant, with a tenant column", async () => {
