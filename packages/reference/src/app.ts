@@ -159,6 +159,9 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       db,
       kind: database.kind,
       migrate: options.migrate ?? true,
+      // Foyer holds one watched session of the pool, so other instances learn at once when
+      // this process dies and reclaim the Idempotency-Keys it left in progress (R-SDK-07).
+      ...(database.pool ? { pool: database.pool } : {}),
     });
     if (options.migrate ?? true) await migrateReference(db);
 
@@ -491,6 +494,8 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
         if (closed) return;
         closed = true;
         await foyer.dispatcher.stop();
+        // Ends the store's own session (it leaves the shared database to us).
+        await store.close();
         await database.close();
       },
     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FoyerServiceError } from "../errors.ts";
+import { hashRequest } from "./idempotency.ts";
 import { createMemoryRateLimiter } from "./rate-limit.ts";
 import { CREATE_BODY, setup } from "./test-setups.ts";
 
@@ -119,25 +120,22 @@ describe("createFoyerHandler: Idempotency-Key", () => {
     expect((await first).status).toBe(200);
   });
 
-  it("R-SDK-08: a key left in progress by a crashed instance is taken over once stale", async () => {
+  it("R-SDK-07: age alone never frees a key: one its live owner still holds stays in progress", async () => {
     const { send, store, calls } = setup();
+    // Claimed ten minutes ago by this very process (a memory store has no other owner).
     await store.claimIdempotencyKey({
-      key: "actor-1:createInvitations:k-stale",
-      requestHash: "whatever",
+      key: "actor-1:createInvitations:k-old",
+      requestHash: await hashRequest("POST", "/invitations", CREATE_BODY),
       state: "in_progress",
       status: null,
       body: null,
       createdAt: new Date(Date.now() - 10 * 60_000),
+      owner: null,
     });
-    const answer = await send("POST", "/invitations", withKey("k-stale"));
-    expect(answer.status).toBe(200);
-    expect(calls).toHaveLength(1);
-    expect(
-      (await send("POST", "/invitations", withKey("k-stale"))).response.headers.get(
-        "idempotency-replayed",
-      ),
-    ).toBe("true");
-    expect(calls).toHaveLength(1);
+    const answer = await send("POST", "/invitations", withKey("k-old"));
+    expect(answer.status).toBe(409);
+    expect(answer.body.error.code).toBe("IDEMPOTENCY_IN_PROGRESS");
+    expect(calls).toHaveLength(0);
   });
 
   it("R-SDK-08: a 4xx answer is kept and replayed; a thrown error releases the key", async () => {
@@ -183,6 +181,7 @@ describe("createFoyerHandler: Idempotency-Key", () => {
       status: null,
       body: null,
       createdAt: new Date(),
+      owner: null,
     });
     expect(stored?.body).not.toContain("secret-1");
   });

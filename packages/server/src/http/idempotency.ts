@@ -9,9 +9,6 @@ import type { Logger } from "../types.ts";
 
 const KEY_PATTERN = /^[\x20-\x7e]{1,255}$/;
 
-/** How long a key may stay in progress before another request may take it over. */
-export const STALE_IN_PROGRESS_MS = 5 * 60_000;
-
 /** The header's value when present and well formed; null when absent; throws when malformed. */
 export function readIdempotencyKey(headers: Headers): string | null {
   const key = headers.get("idempotency-key");
@@ -80,25 +77,18 @@ export async function runIdempotent(input: {
 }): Promise<IdempotentAnswer> {
   const { store, logger, routeName } = input;
   const key = `${input.actorId}:${routeName}:${input.key}`;
-  const claim = () =>
-    store.claimIdempotencyKey({
-      key,
-      requestHash: input.requestHash,
-      state: "in_progress",
-      status: null,
-      body: null,
-      createdAt: new Date(),
-    });
-  let existing = await claim();
-  // A key left in progress by a crashed instance is taken over once it is stale, so a
-  // client's retries are not refused forever.
-  if (
-    existing?.state === "in_progress" &&
-    Date.now() - existing.createdAt.getTime() > STALE_IN_PROGRESS_MS
-  ) {
-    await store.releaseIdempotencyKey(key);
-    existing = await claim();
-  }
+  // A key left in progress by a process that died is the store's to free (R-SDK-07): it
+  // answers such a key as absent as soon as its owner is known to be gone. Age alone frees
+  // nothing, since the owner may still be running the request.
+  const existing = await store.claimIdempotencyKey({
+    key,
+    requestHash: input.requestHash,
+    state: "in_progress",
+    status: null,
+    body: null,
+    createdAt: new Date(),
+    owner: null,
+  });
   if (existing) {
     if (existing.requestHash !== input.requestHash) {
       throw new FoyerServiceError("IDEMPOTENCY_KEY_REUSED");

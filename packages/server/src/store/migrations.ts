@@ -342,6 +342,20 @@ const memberEmailKeys: Migration = {
   async down() {},
 };
 
+/**
+ * R-SDK-07: who holds an in-progress Idempotency-Key, so another instance can tell a key whose
+ * request died with its process (reclaimed at once) from one still running. Keys claimed
+ * before this column existed have no owner and count as abandoned.
+ */
+const idempotencyOwner: Migration = {
+  async up(db) {
+    await sql`alter table foyer_idempotency_keys add column owner text null`.execute(db);
+  },
+  async down(db) {
+    await sql`alter table foyer_idempotency_keys drop column if exists owner`.execute(db);
+  },
+};
+
 /** Every migration, by name; names sort in the order they apply. */
 export const FOYER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_11_22_001_initial": initial,
@@ -350,6 +364,7 @@ export const FOYER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_03_020_outbox_references": outboxReferences,
   "2026_12_03_030_invitation_counts": invitationCounts,
   "2026_12_03_050_member_email_keys": memberEmailKeys,
+  "2026_12_03_050_owner_of_idempotency_keys": idempotencyOwner,
 };
 
 /** The migrator Foyer uses: in-code migrations and its own bookkeeping tables. */
@@ -359,6 +374,9 @@ export function createFoyerMigrator<DB>(db: Kysely<DB>): Migrator {
     provider: { getMigrations: async () => ({ ...FOYER_MIGRATIONS }) },
     migrationTableName: "foyer_migrations",
     migrationLockTableName: "foyer_migrations_lock",
+    // Every migration stands alone, so one named before the last applied one (a database that
+    // ran a pre-release build) still applies instead of refusing to start.
+    allowUnorderedMigrations: true,
   });
 }
 

@@ -169,6 +169,7 @@ export const IDEMPOTENCY_COLUMNS = columnsOf<IdempotencyRow>()({
   status: column("status", "integer"),
   body: column("body", "text"),
   createdAt: column("created_at", "timestamptz"),
+  owner: column("owner", "text"),
 });
 
 /** `foyer_invite_links`. */

@@ -214,6 +214,13 @@ export interface IdempotencyRow {
   status: number | null;
   body: string | null;
   createdAt: Date;
+  /**
+   * The store instance that holds the key while it is in progress (R-SDK-07). The store sets
+   * it on claim (what a caller passes is ignored); a key whose owner is known to be gone (its
+   * process died, so its database session ended) is claimed again at once. Null in stores
+   * that live and die with their process (memory).
+   */
+  owner: string | null;
 }
 
 /** The position after which the next page starts. */
@@ -328,7 +335,11 @@ export interface StoreOps {
     patch: Partial<Omit<EmailVerificationRow, "id">>,
   ): Promise<void>;
 
-  /** Inserts the row unless the key exists; answers the existing row when it does. */
+  /**
+   * Inserts the row, as this store instance's, unless the key exists; answers the existing
+   * row when it does. A row still in progress whose owner is known to be gone counts as
+   * absent: it is replaced, so a crashed request's key is usable again at once (R-SDK-07).
+   */
   claimIdempotencyKey(row: IdempotencyRow): Promise<IdempotencyRow | null>;
   completeIdempotencyKey(key: string, status: number, body: string): Promise<void>;
   releaseIdempotencyKey(key: string): Promise<void>;

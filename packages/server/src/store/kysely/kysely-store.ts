@@ -7,6 +7,7 @@ import { idempotencyOps } from "./idempotency-ops.ts";
 import { CountDeltas } from "./invitation-counts.ts";
 import { invitationOps } from "./invitation-ops.ts";
 import { inviteLinkOps } from "./invite-link-ops.ts";
+import { type KeyOwner, pgliteKeyOwner, postgresKeyOwner, type SessionPool } from "./key-owner.ts";
 import { listingOps } from "./listing-ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
 import { type Db, translatingErrors } from "./sql.ts";
@@ -30,13 +31,22 @@ export interface KyselyStoreOptions<DB extends FoyerDatabase = FoyerDatabase> {
    * @default false
    */
   ownsDb?: boolean;
+  /**
+   * PostgreSQL: the `pg.Pool` behind `db`. Each store instance holds one session of its own
+   * with an advisory lock for as long as it lives, so other instances know at once when its
+   * process died and take over the Idempotency-Keys its requests left in progress
+   * (R-SDK-07). From `pool`, Foyer watches that session and replaces it after a lost
+   * connection; without, it holds a connection through `db` (a lost connection then raises
+   * an unhandled `error` on that pg client, as with any connection a host holds).
+   */
+  pool?: SessionPool;
 }
 
 /**
  * Every operation over `db` (the database or a transaction), one file per concern. `deltas`
  * collects the invitation counter changes of the transaction (null outside one).
  */
-function createOps(db: Db, deltas: CountDeltas | null): StoreOps {
+function createOps(db: Db, deltas: CountDeltas | null, owner: KeyOwner): StoreOps {
   return translatingErrors({
     ...tenantOps(db),
     ...invitationOps(db, deltas),
@@ -44,12 +54,12 @@ function createOps(db: Db, deltas: CountDeltas | null): StoreOps {
     ...tokenOps(db),
     ...outboxOps(db),
     ...auditOps(db),
-    ...idempotencyOps(db),
+    ...idempotencyOps(db, owner),
     ...inviteLinkOps(db),
   });
 }
 
-function createTx(trx: Transaction<FoyerDatabase>, deltas: CountDeltas): StoreTx {
+function createTx(trx: Transaction<FoyerDatabase>, deltas: CountDeltas, owner: KeyOwner): StoreTx {
   const locks = translatingErrors({
     async lockTenant(id: string) {
       const row = await trx
@@ -97,7 +107,7 @@ function createTx(trx: Transaction<FoyerDatabase>, deltas: CountDeltas): StoreTx
       return row ? outbox.fromRecord(row) : null;
     },
   });
-  return { ...createOps(trx, deltas), ...locks, raw: trx };
+  return { ...createOps(trx, deltas, owner), ...locks, raw: trx };
 }
 
 /**
@@ -113,18 +123,20 @@ export async function createKyselyStore<DB extends FoyerDatabase>(
   // The host's database type may carry more tables; Foyer only touches its own.
   const db = options.db as unknown as Db;
   if (options.migrate !== false) await migrateToLatest(db);
+  const owner = options.kind === "postgres" ? postgresKeyOwner(db, options.pool) : pgliteKeyOwner();
   return {
     kind: options.kind,
-    ...createOps(db, null),
+    ...createOps(db, null, owner),
     transaction: (fn) =>
       db.transaction().execute(async (trx) => {
         const deltas = new CountDeltas();
-        const result = await fn(createTx(trx, deltas));
+        const result = await fn(createTx(trx, deltas, owner));
         // The counters last (see invitation-counts.ts), in the same transaction.
         await deltas.apply(trx);
         return result;
       }),
     async close() {
+      await owner.close();
       if (options.ownsDb) await db.destroy();
     },
   };

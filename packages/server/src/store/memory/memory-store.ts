@@ -356,7 +356,8 @@ function createOps(state: MemoryState, run: <T>(op: () => T) => Promise<T>): Sto
       run(() => {
         const existing = state.idempotency.get(row.key);
         if (existing) return copy(existing);
-        state.setIdempotency(row.key, copy(row));
+        // The memory store lives and dies with its process: every key it holds is its own.
+        state.setIdempotency(row.key, { ...copy(row), owner: null });
         return null;
       }),
 
