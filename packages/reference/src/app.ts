@@ -197,6 +197,12 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
         rateLimiter,
         logger,
         productName: "Foyer demo",
+        // R-LNK-06: the join page's terms checkbox and "Already have an account?" link.
+        joinPage: {
+          termsUrl: `${publicBaseUrl}/terms`,
+          privacyUrl: `${publicBaseUrl}/privacy`,
+          signInUrl: `${publicBaseUrl}/login`,
+        },
         ...(now ? { now: () => now } : {}),
       });
     const foyer = foyerAt();
@@ -332,7 +338,15 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       }
       await loginLimiter.recordAttempt(keys, "succeeded");
       if (!user.email_verified) {
-        return sendError(res, "FORBIDDEN", "Verify your email address before signing in.");
+        // R-LNK-09: the password was right, but the address is unproven. The page offers a
+        // new verification email through Foyer's resend endpoint.
+        res.status(403).json({
+          error: {
+            ...errorBody("EMAIL_NOT_VERIFIED").error,
+            details: { resendPath: "/api/foyer/public/email-verification/resend" },
+          },
+        });
+        return;
       }
       res.setHeader("Set-Cookie", await sessions.create(user.id));
       res.json({ user: publicUser(user) });

@@ -1,15 +1,19 @@
 import type { DevMailboxMessage } from "@foyer/server";
 import { escapeHtml, type HtmlPage, htmlPage } from "./html-page.ts";
 
+/** The pages a link with a token opens: invitations, invite links, verification emails. */
+const TOKEN_PAGES = new Set(["/accept-invite", "/join", "/verify-email"]);
+
 /**
- * An invitation link, opened on this server: its path and fragment (`/accept-invite#token=…`),
- * so links to a tenant's own invite base URL (Acme: https://acme.example.com) still work in the
- * demo. Null for other links.
+ * An invitation, invite-link or verification link, opened on this server: its path and
+ * fragment (`/accept-invite#token=…`, `/verify-email#token=…`), so links to a tenant's own
+ * invite base URL (Acme: https://acme.example.com) still work in the demo. Null for other
+ * links.
  */
 export function localInviteLink(link: string): string | null {
   try {
     const url = new URL(link);
-    return url.pathname === "/accept-invite" && url.hash.startsWith("#token=")
+    return TOKEN_PAGES.has(url.pathname) && url.hash.startsWith("#token=")
       ? `${url.pathname}${url.hash}`
       : null;
   } catch {
