@@ -83,7 +83,7 @@ is signed in and lands back on this page.</li>
 <li>Team invitations (admins): <a href="/admin"><code>${base}/admin</code></a>; sign-in page: <a href="/login"><code>${base}/login</code></a></li>
 <li>Invitee page: <code>${base}/accept-invite#token=…</code> (the link in the invitation email)</li>
 <li>Foyer API: <code>${base}/api/foyer</code>; API keys for scripts (admins): <a href="/admin/api-keys"><code>${base}/admin/api-keys</code></a>, used by <code>POST ${base}/api/invites</code></li>
-<li>OpenAPI document: <a href="/openapi.json"><code>${base}/openapi.json</code></a></li>
+<li>API reference: <a href="/api-docs"><code>${base}/api-docs</code></a> (the OpenAPI document, <a href="/openapi.json"><code>${base}/openapi.json</code></a>, rendered)</li>
 <li>Sign in by API: <code>POST ${base}/login</code> with <code>{"email","password"}</code>; <code>GET ${base}/me</code>; <code>POST ${base}/logout</code></li>
 ${
   input.devMailbox
