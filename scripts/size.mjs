@@ -27,20 +27,28 @@ const KB = 1024;
 const EXTERNAL = ["react", "react-dom", "react/jsx-runtime", "@tanstack/react-query"];
 
 // ---------------------------------------------------------------------------------------
-// The cases, in one place. A component is measured once @foyer/react exports it, so
-// InviteLinkDialog joins every case (and the "all" budget) the day it lands.
+// The cases, in one place. A component is measured once @foyer/react exports it, and joins
+// the "all" case (and its budget) with it.
 // ---------------------------------------------------------------------------------------
 const COMPONENTS = {
   InvitationsTable: "invitations-table",
   BulkInviteModal: "bulk-invite-modal",
   AcceptInvitePage: "accept-invite-page",
   InviteLinkDialog: "invite-link-dialog",
+  JoinPage: "join-page",
+  VerifyEmailPage: "verify-email-page",
 };
+/** The invitee's pages: each alone must stay within `BUDGETS.inviteePage`. */
+const INVITEE_PAGES = new Set(["AcceptInvitePage", "JoinPage", "VerifyEmailPage"]);
 const BUDGETS = {
-  /** Every component + provider + client, up front (≤ 0.65× the lightest peer kit, 86.9 KB). */
-  all: 56 * KB,
-  /** The invitee's page alone. */
-  acceptInvitePage: 20 * KB,
+  /**
+   * Every component + provider + client, up front: 66 KB, ≤ 0.76× the lightest peer kit
+   * (86.9 KB). It was 56 KB (0.65×) for the first three components; InviteLinkDialog, JoinPage
+   * and VerifyEmailPage (issue 11) measured 61.0 KB (vite) / 64.6 KB (esbuild) all together.
+   */
+  all: 66 * KB,
+  /** An invitee's page alone (accept, join, verify email). */
+  inviteePage: 20 * KB,
   /** styles.css with its @imports. */
   css: 6 * KB,
 };
@@ -73,7 +81,7 @@ const cases = [
     label: `${name} alone (+ provider, client)`,
     code: host([name]),
     component: name,
-    ...(name === "AcceptInvitePage" ? { budget: BUDGETS.acceptInvitePage } : {}),
+    ...(INVITEE_PAGES.has(name) ? { budget: BUDGETS.inviteePage } : {}),
   })),
   {
     id: "provider-client",

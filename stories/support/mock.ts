@@ -1,6 +1,14 @@
 // Story mocks: @foyer/msw (the real server handler over an in-memory store) per story, reset
 // before each render so every story, and every test run of it, starts from the same data.
-import { createFoyerMsw, type FoyerMswOptions, type Scenario, scenarios } from "@foyer/msw";
+import type { UpdateInviteLinkBody } from "@foyer/core";
+import {
+  createFoyerMsw,
+  type FoyerMsw,
+  type FoyerMswOptions,
+  type Scenario,
+  type ScenarioContext,
+  scenarios,
+} from "@foyer/msw";
 import { HttpResponse, http, type RequestHandler } from "msw";
 
 /** Where the stories' client and the mock meet (the preview's client uses the same). */
@@ -136,3 +144,65 @@ export const mspScenario: Scenario = {
     await foyer.dispatcher.runOnce();
   },
 };
+
+/** A strong password for the join stories. */
+export const JOIN_PASSWORD = STRONG_PASSWORD;
+
+/**
+ * Acme's invite link as its admin (Dana) set it up through the real services: turned on with
+ * the Client user role, plus `settings`; then `more` (joins, say).
+ */
+export function linkScenario(
+  name: string,
+  settings: UpdateInviteLinkBody,
+  more?: (context: ScenarioContext) => Promise<void>,
+): Scenario {
+  return {
+    ...scenarios.empty,
+    name,
+    description: `Acme's invite link: ${name}.`,
+    async seed(context) {
+      const { foyer, fixture } = context;
+      await foyer.services.updateInviteLink(fixture.actors.acmeAdmin, "acme", {
+        enabled: true,
+        roleId: fixture.roles.clientUser,
+        ...settings,
+      });
+      await more?.(context);
+      await foyer.dispatcher.runOnce();
+    },
+  };
+}
+
+/** The token of a link URL (`…/join#token=…`). */
+export const tokenOf = (url: string | null | undefined): string =>
+  url ? (new URLSearchParams(new URL(url).hash.slice(1)).get("token") ?? "") : "";
+
+/** What a join or verification story spreads into itself: its loader answers `loaded.token`. */
+export interface TokenStoryMock {
+  parameters: { msw: { handlers: RequestHandler[] } };
+  loaders: Array<() => Promise<{ token: string }>>;
+}
+
+/**
+ * Like `storyMock`, and the loader also answers a token read from the reseeded mock: Acme's
+ * link token by default, or what `token` picks (a verification email's, say).
+ */
+export function tokenStoryMock(
+  scenario: Scenario,
+  token: (mock: FoyerMsw) => Promise<string> = async (mock) =>
+    tokenOf(
+      (await mock.foyer.services.getInviteLink(mock.fixture.actors.acmeAdmin, "acme")).link.url,
+    ),
+): TokenStoryMock {
+  const mock = createFoyerMsw({ baseUrl: BASE_URL, scenario });
+  return {
+    parameters: { msw: { handlers: [logoHandler, ...mock.handlers] } },
+    loaders: [
+      async () => {
+        await mock.reset();
+        return { token: await token(mock) };
+      },
+    ],
+  };
+}

@@ -6,6 +6,8 @@ import {
   type ErrorBody,
   type Invitation,
   type InvitationPreview,
+  type InviteLink,
+  type InviteLinkPreview,
   type RouteName,
   routes,
   type SessionContext,
@@ -141,6 +143,36 @@ function client(
   return createFoyerClient({ baseUrl: BASE, fetch, ...options });
 }
 
+const inviteLink: InviteLink = {
+  tenantId: "t_acme",
+  enabled: true,
+  state: "active",
+  url: `https://app.example.com/join#token=${TOKEN}`,
+  role: { id: "r_user", name: "User" },
+  allowedDomains: ["example.com"],
+  expiresAt: null,
+  maxJoins: null,
+  joinCount: 0,
+  joinsSinceRegenerated: 0,
+  ssoEnabled: false,
+  createdAt: "2026-01-01T00:00:00.000Z",
+  updatedAt: "2026-01-01T00:00:00.000Z",
+  regeneratedAt: null,
+  updatedBy: null,
+};
+
+const linkPreview: InviteLinkPreview = {
+  joinable: true,
+  error: null,
+  tenant: { name: "Acme", logoUrl: null, accentColor: null },
+  role: { name: "User" },
+  allowedDomains: [],
+  termsUrl: null,
+  privacyUrl: null,
+  signInUrl: null,
+  identityProviders: [],
+};
+
 /** Every endpoint, how to call it, and a valid answer for its schema. */
 const calls: Array<{
   name: RouteName;
@@ -216,6 +248,57 @@ const calls: Array<{
         password: "Correct-Horse-9",
         passwordConfirmation: "Correct-Horse-9",
       }),
+  },
+  {
+    name: "getInviteLink",
+    params: { tenantId: "t_acme" },
+    answer: { link: inviteLink },
+    invoke: (c) => c.getInviteLink("t_acme"),
+  },
+  {
+    name: "updateInviteLink",
+    params: { tenantId: "t_acme" },
+    answer: { link: inviteLink },
+    invoke: (c) => c.updateInviteLink("t_acme", { enabled: true, roleId: "r_user" }),
+  },
+  {
+    name: "regenerateInviteLink",
+    params: { tenantId: "t_acme" },
+    answer: { link: inviteLink },
+    invoke: (c) => c.regenerateInviteLink("t_acme"),
+  },
+  {
+    name: "previewInviteLink",
+    params: {},
+    answer: linkPreview,
+    invoke: (c) => c.previewInviteLink(TOKEN),
+  },
+  {
+    name: "joinWithInviteLink",
+    params: {},
+    answer: { ...accepted, next: "verify_email" },
+    invoke: (c) =>
+      c.joinWithInviteLink({
+        token: TOKEN,
+        firstName: "Ada",
+        lastName: "Lovelace",
+        email: "ada@example.com",
+        password: "Correct-Horse-9",
+        passwordConfirmation: "Correct-Horse-9",
+        acceptTerms: true,
+      }),
+  },
+  {
+    name: "verifyEmail",
+    params: {},
+    answer: { user: { id: "u1", email: "ada@example.com" }, tenantId: "t_acme", next: "sign_in" },
+    invoke: (c) => c.verifyEmail(TOKEN),
+  },
+  {
+    name: "resendVerificationEmail",
+    params: {},
+    answer: { accepted: true },
+    invoke: (c) => c.resendVerificationEmail("ada@example.com"),
   },
 ];
 

@@ -115,6 +115,11 @@ export function createFoyerMsw(options: FoyerMswOptions = {}): FoyerMsw {
     const foyer = createFoyer({
       store,
       publicBaseUrl: "https://app.example.com",
+      joinPage: {
+        termsUrl: "https://app.example.com/terms",
+        privacyUrl: "https://app.example.com/privacy",
+        signInUrl: "https://app.example.com/login",
+      },
       // The mock answers the page's own requests: its origin is the app's origin.
       trustedOrigins:
         typeof location !== "undefined" && /^https?:/.test(location.origin)

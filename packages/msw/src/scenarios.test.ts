@@ -4,14 +4,20 @@ import {
   ErrorBodySchema,
   InvitationPageSchema,
   InvitationPreviewSchema,
+  InviteLinkPreviewSchema,
+  InviteLinkResultSchema,
+  JoinResultSchema,
   SessionContextSchema,
+  VerifyEmailResultSchema,
 } from "@foyer/core";
 import { setupServer } from "msw/node";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFoyerMsw, type FoyerMsw, type FoyerMswOptions } from "./create-foyer-msw.ts";
 import {
   BUSY_INVITATIONS,
+  SCENARIO_LINK_TOKEN,
   SCENARIO_TOKENS,
+  SCENARIO_VERIFICATION_TOKENS,
   type ScenarioName,
   scenarioNames,
   scenarios,
@@ -60,6 +66,12 @@ describe("scenarios", () => {
       "ssoTenant",
       "slowNetwork",
       "serverError",
+      "linkEnabled",
+      "linkDisabled",
+      "linkDomainRestricted",
+      "linkFull",
+      "linkExpired",
+      "pendingVerification",
     ]);
     for (const name of scenarioNames) {
       expect(scenarios[name].name).toBe(name);
@@ -222,5 +234,106 @@ describe("scenarios", () => {
       expect(answer.status).toBe(500);
       expect(ErrorBodySchema.parse(answer.body).error.code).toBe("INTERNAL");
     }
+  });
+});
+
+describe("link scenarios", () => {
+  const INVALID =
+    "This invite link is not valid or has been deactivated. Please contact your administrator.";
+  const linkPreview = (token: string) => call("/public/invite-links/preview", { token });
+  const join = (email: string) =>
+    call("/public/invite-links/join", {
+      token: SCENARIO_LINK_TOKEN,
+      firstName: "Jo",
+      lastName: "Iner",
+      email,
+      password: "Harbour-Lantern-47!",
+      passwordConfirmation: "Harbour-Lantern-47!",
+      acceptTerms: true,
+    });
+
+  it("R-SDK-02 / R-LNK-01: the admin's URL carries the scenario's link token, derived as the server does", async () => {
+    const mock = await start({ scenario: "linkEnabled" });
+    expect(mock.scenario.linkToken).toBe(SCENARIO_LINK_TOKEN);
+    const { link } = InviteLinkResultSchema.parse((await call("/tenants/acme/invite-link")).body);
+    expect(link).toMatchObject({ enabled: true, state: "active", role: { id: "client_user" } });
+    expect(link.url).toBe(`https://acme.example.com/join#token=${SCENARIO_LINK_TOKEN}`);
+    const preview = InviteLinkPreviewSchema.parse((await linkPreview(SCENARIO_LINK_TOKEN)).body);
+    expect(preview).toMatchObject({
+      joinable: true,
+      tenant: { name: "Acme Corp" },
+      termsUrl: "https://app.example.com/terms",
+    });
+    const joined = await join("new.joiner@acme.example.com");
+    expect(joined.status).toBe(201);
+    expect(JoinResultSchema.parse(joined.body).next).toBe("verify_email");
+    // The verification email went to the mailbox.
+    expect(mock.mailbox.latestTo("new.joiner@acme.example.com")?.links[0]).toMatch(
+      /\/verify-email#token=k1\./,
+    );
+  });
+
+  it.each([
+    ["linkDisabled", "disabled"],
+    ["linkFull", "full"],
+    ["linkExpired", "expired"],
+  ] as const)(
+    "R-SDK-02 / R-LNK-07: %s previews as not joinable with the exact text and refuses joins",
+    async (name, state) => {
+      await start({ scenario: name });
+      const { link } = InviteLinkResultSchema.parse((await call("/tenants/acme/invite-link")).body);
+      expect(link.state).toBe(state);
+      expect(link.url).toContain(SCENARIO_LINK_TOKEN);
+      const preview = InviteLinkPreviewSchema.parse((await linkPreview(SCENARIO_LINK_TOKEN)).body);
+      expect(preview).toMatchObject({
+        joinable: false,
+        error: { code: "INVITE_LINK_INVALID", message: INVALID },
+        tenant: { name: "Acme Corp" },
+      });
+      const refused = await join("late@acme.example.com");
+      expect(refused.status).toBe(404);
+      expect(ErrorBodySchema.parse(refused.body).error.message).toBe(INVALID);
+    },
+  );
+
+  it("R-SDK-02 / R-LNK-04: linkDomainRestricted refuses other domains and a sibling's domain", async () => {
+    await start({ scenario: "linkDomainRestricted" });
+    const outside = await join("eve@elsewhere.example");
+    expect(ErrorBodySchema.parse(outside.body).error.code).toBe("EMAIL_DOMAIN_NOT_ALLOWED");
+    expect((await join("ana@acme.example")).status).toBe(201);
+    const conflict = await call("/tenants/acme/invite-link", {
+      allowedDomains: ["acme.example.com", "globex.example.com"],
+    });
+    expect(conflict.status).toBe(409);
+    expect(ErrorBodySchema.parse(conflict.body).error).toMatchObject({
+      code: "DOMAIN_IN_USE",
+      details: { domains: ["globex.example.com"] },
+    });
+  });
+
+  it("R-SDK-02 / R-LNK-05: ssoTenant's link cannot be turned on", async () => {
+    await start({ scenario: "ssoTenant" });
+    const { link } = InviteLinkResultSchema.parse((await call("/tenants/globex/invite-link")).body);
+    expect(link).toMatchObject({ state: "sso", ssoEnabled: true });
+    const refused = await call("/tenants/globex/invite-link", {
+      enabled: true,
+      roleId: "client_user",
+    });
+    expect(ErrorBodySchema.parse(refused.body).error.message).toBe(
+      "Not available - SSO is configured for this tenant.",
+    );
+  });
+
+  it("R-SDK-02 / R-LNK-09: pendingVerification's tokens verify, have expired, or were used", async () => {
+    const mock = await start({ scenario: "pendingVerification" });
+    expect(mock.scenario.verificationTokens).toEqual(SCENARIO_VERIFICATION_TOKENS);
+    const verify = (token: string) => call("/public/email-verification/verify", { token });
+    const ok = await verify(SCENARIO_VERIFICATION_TOKENS.valid);
+    expect(VerifyEmailResultSchema.parse(ok.body).user.email).toBe("valid.joiner@acme.example.com");
+    expect(mock.users.users.get("valid.joiner@acme.example.com")?.emailVerified).toBe(true);
+    const expired = await verify(SCENARIO_VERIFICATION_TOKENS.expired);
+    expect(ErrorBodySchema.parse(expired.body).error.code).toBe("VERIFICATION_LINK_EXPIRED");
+    const used = await verify(SCENARIO_VERIFICATION_TOKENS.used);
+    expect(ErrorBodySchema.parse(used.body).error.code).toBe("VERIFICATION_LINK_USED");
   });
 });

@@ -1,6 +1,6 @@
 import { type ErrorCode, emailKey } from "@foyer/core";
 import type { Foyer, Store } from "@foyer/server";
-import type { InvitationRow } from "@foyer/server/store";
+import type { EmailVerificationRow, InvitationRow, InviteLinkRow } from "@foyer/server/store";
 import { type Fixture, hashToken, type UserDirectory } from "@foyer/server/testing";
 import { DAY, eventsFor, generateInvitations, HOUR, invitationRow } from "./internal/seed-rows.ts";
 
@@ -22,6 +22,26 @@ export const SCENARIO_TOKENS = {
   used: "mock-used-token-DDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDDD",
   invalid: "mock-invalid-token-EEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEEE",
 } as const;
+
+/**
+ * The plaintext token of Acme's invite link in the link scenarios. Like the server's, it is
+ * derived from the (public) test secret, the link's id and its generation; only its hash is
+ * stored, and the admin's `getInviteLink` answers the URL that carries it.
+ */
+export const SCENARIO_LINK_TOKEN = "k1.vgInmmcurVeRHPKxWbNoPm6njV7R88x5zc4r2hySJtw";
+
+/** The id Acme's invite link has in the link scenarios (the token derives from it). */
+export const SCENARIO_LINK_ID = "mock-link-acme";
+
+/** The kinds of verification tokens `pendingVerification` seeds. */
+export type VerificationKind = "valid" | "expired" | "used";
+
+/** Plaintext verification tokens of `pendingVerification`, derived like the link's. */
+export const SCENARIO_VERIFICATION_TOKENS: Record<VerificationKind, string> = {
+  valid: "k1.L096046tRw3GVnSQrZXz_cjxp0e8TlZ1OxYhU7D7NZw",
+  expired: "k1.IlO63YffC4XI0Up5S9QLl6bKBmKR8XEYOeNEwGPGtRM",
+  used: "k1.kGie4a7ayNhY96vu2habdeTK8_4TrC-WdxiC_UxMWnU",
+};
 
 /** What a scenario's `seed` receives: the fixture tenant tree is already in the store. */
 export interface ScenarioContext {
@@ -55,6 +75,10 @@ export interface Scenario {
   actor: ActorKey;
   /** Plaintext invitee tokens this scenario stored. */
   tokens: Partial<Record<TokenKind, string>>;
+  /** The plaintext token of the invite link this scenario stored, if any. */
+  linkToken?: string | undefined;
+  /** Plaintext email-verification tokens this scenario stored, if any. */
+  verificationTokens?: Partial<Record<VerificationKind, string>> | undefined;
   /** Milliseconds added before every answer; 0 for none. */
   latencyMs: number;
   /** When set, every call answers this error instead of reaching the handler; null for none. */
@@ -149,6 +173,114 @@ async function seedTokenInvitation(context: ScenarioContext, kind: TokenKind): P
   await store.insertAuditEvents(eventsFor(row));
 }
 
+/** Acme's invite link as the services leave it, with the scenario's changes. */
+async function seedAcmeLink(
+  context: ScenarioContext,
+  changes: Partial<InviteLinkRow> = {},
+): Promise<void> {
+  const { store, fixture, now } = context;
+  const admin = fixture.actors.acmeAdmin;
+  const createdAt = new Date(now.getTime() - 3 * DAY);
+  const row: InviteLinkRow = {
+    tenantId: ACME,
+    linkId: SCENARIO_LINK_ID,
+    enabled: true,
+    roleId: fixture.roles.clientUser,
+    allowedDomains: [],
+    expiresAt: null,
+    maxJoins: null,
+    generation: 1,
+    tokenKid: "k1",
+    tokenHash: await hashToken(SCENARIO_LINK_TOKEN),
+    joinCount: 0,
+    generationJoinCount: 0,
+    createdAt,
+    updatedAt: createdAt,
+    regeneratedAt: null,
+    updatedById: admin.id,
+    updatedByEmail: admin.email,
+    updatedByName: admin.name,
+    ...changes,
+  };
+  await store.insertInviteLink(row);
+  // Globex, Acme's sibling, allows a domain of its own: adding it to Acme shows the conflict.
+  await store.replaceLinkDomains(GLOBEX, `parent:${fixture.tenants.msp}`, ["globex.example.com"]);
+  await store.replaceLinkDomains(ACME, `parent:${fixture.tenants.msp}`, row.allowedDomains);
+  await store.insertAuditEvents([
+    {
+      id: "mock-link-enabled",
+      tenantId: ACME,
+      invitationId: null,
+      action: "link_enabled",
+      source: "link",
+      actorId: admin.id,
+      actorEmail: admin.email,
+      actorName: admin.name,
+      subjectEmail: null,
+      at: createdAt,
+      data: { roleId: row.roleId, generation: 1 },
+    },
+  ]);
+}
+
+/** A joined Acme account per verification kind, each with its verification row. */
+async function seedVerifications(context: ScenarioContext): Promise<void> {
+  const { store, fixture, users, now } = context;
+  const at = now.getTime();
+  const kinds: VerificationKind[] = ["valid", "expired", "used"];
+  for (const kind of kinds) {
+    const email = `${kind}.joiner@acme.example.com`;
+    const user = users.add({ email, tenantId: ACME, roleId: fixture.roles.clientUser });
+    const record = users.users.get(email);
+    if (record) record.emailVerified = kind === "used";
+    const createdAt = new Date(kind === "expired" ? at - 2 * DAY : at - HOUR);
+    await store.insertMember({
+      id: `mock-member-joiner-${kind}`,
+      tenantId: ACME,
+      userId: user.id,
+      email,
+      roleId: fixture.roles.clientUser,
+      status: "active",
+      source: "link",
+      createdAt,
+    });
+    const row: EmailVerificationRow = {
+      id: `mock-verification-${kind}`,
+      userId: user.id,
+      tenantId: ACME,
+      email,
+      source: "link",
+      generation: 1,
+      tokenKid: "k1",
+      tokenHash: await hashToken(SCENARIO_VERIFICATION_TOKENS[kind]),
+      createdAt,
+      expiresAt: new Date(createdAt.getTime() + DAY),
+      lastSentAt: createdAt,
+      sendCount: 1,
+      verifiedAt: kind === "used" ? new Date(at - HOUR / 2) : null,
+    };
+    await store.insertEmailVerification(row);
+  }
+}
+
+function linkScenario(
+  name: ScenarioName,
+  description: string,
+  changes: (context: ScenarioContext) => Partial<InviteLinkRow>,
+): Scenario {
+  return {
+    name,
+    description,
+    tenantId: ACME,
+    actor: "mspAdmin",
+    tokens: {},
+    linkToken: SCENARIO_LINK_TOKEN,
+    latencyMs: 0,
+    failure: null,
+    seed: (context) => seedAcmeLink(context, changes(context)),
+  };
+}
+
 /** Inserts `count` generated invitations into a tenant in one store call. */
 async function seedInvitations(
   context: ScenarioContext,
@@ -193,7 +325,13 @@ export type ScenarioName =
   | "seatLimitReached"
   | "ssoTenant"
   | "slowNetwork"
-  | "serverError";
+  | "serverError"
+  | "linkEnabled"
+  | "linkDisabled"
+  | "linkDomainRestricted"
+  | "linkFull"
+  | "linkExpired"
+  | "pendingVerification";
 
 /**
  * The built-in scenarios. Each starts from the fixture: MSP Northwind with client tenants
@@ -300,6 +438,47 @@ export const scenarios: Record<ScenarioName, Scenario> = {
     latencyMs: 0,
     failure: "INTERNAL",
     seed: async () => {},
+  },
+  linkEnabled: linkScenario(
+    "linkEnabled",
+    "Acme's invite link is on: anyone with it joins as Client user.",
+    () => ({}),
+  ),
+  linkDisabled: linkScenario(
+    "linkDisabled",
+    "Acme's invite link is turned off; turning it on restores the same URL.",
+    () => ({ enabled: false }),
+  ),
+  linkDomainRestricted: linkScenario(
+    "linkDomainRestricted",
+    "Acme's link accepts only acme.example.com and acme.example; Globex allows globex.example.com.",
+    () => ({ allowedDomains: ["acme.example.com", "acme.example"] }),
+  ),
+  linkFull: linkScenario(
+    "linkFull",
+    "Acme's link allowed 3 joins and 3 people joined: it accepts nobody else.",
+    () => ({ maxJoins: 3, joinCount: 3, generationJoinCount: 3 }),
+  ),
+  linkExpired: linkScenario(
+    "linkExpired",
+    "Acme's link stopped accepting joins yesterday.",
+    (context) => ({ expiresAt: new Date(context.now.getTime() - DAY) }),
+  ),
+  pendingVerification: {
+    name: "pendingVerification",
+    description:
+      "Three people joined Acme through its link: one can verify, one's link expired, one verified already.",
+    tenantId: ACME,
+    actor: "mspAdmin",
+    tokens: {},
+    linkToken: SCENARIO_LINK_TOKEN,
+    verificationTokens: SCENARIO_VERIFICATION_TOKENS,
+    latencyMs: 0,
+    failure: null,
+    async seed(context) {
+      await seedAcmeLink(context);
+      await seedVerifications(context);
+    },
   },
 };
 

@@ -13,6 +13,18 @@ export type { BulkInviteModalSlot } from "./components/bulk-invite-modal/slots.t
 export type { InvitationsTableProps } from "./components/invitations-table/invitations-table.tsx";
 export { InvitationsTable } from "./components/invitations-table/invitations-table.tsx";
 export type { InvitationsTableSlot } from "./components/invitations-table/slots.ts";
+// InviteLinkDialog
+export type { InviteLinkDialogProps } from "./components/invite-link-dialog/invite-link-dialog.tsx";
+export { InviteLinkDialog } from "./components/invite-link-dialog/invite-link-dialog.tsx";
+export type { InviteLinkDialogSlot } from "./components/invite-link-dialog/slots.ts";
+// JoinPage
+export type { JoinPageProps } from "./components/join-page/join-page.tsx";
+export { JoinPage } from "./components/join-page/join-page.tsx";
+export type { JoinPageSlot } from "./components/join-page/slots.ts";
+// VerifyEmailPage
+export type { VerifyEmailPageSlot } from "./components/verify-email-page/slots.ts";
+export type { VerifyEmailPageProps } from "./components/verify-email-page/verify-email-page.tsx";
+export { VerifyEmailPage } from "./components/verify-email-page/verify-email-page.tsx";
 export type { TenantBranding } from "./hooks/tenant-branding.ts";
 export { initialsOf, tenantBranding } from "./hooks/tenant-branding.ts";
 export type {
@@ -61,8 +73,33 @@ export type {
   UseInvitationsTableResult,
 } from "./hooks/use-invitations-table.ts";
 export { useInvitationsTable } from "./hooks/use-invitations-table.ts";
+export type {
+  InviteLinkDraft,
+  InviteLinkField,
+  InviteLinkFieldError,
+  InviteLinkSaveState,
+  UseInviteLinkOptions,
+  UseInviteLinkResult,
+} from "./hooks/use-invite-link.ts";
+export { useInviteLink } from "./hooks/use-invite-link.ts";
+export type {
+  JoinField,
+  JoinFieldError,
+  JoinState,
+  JoinValues,
+  UseJoinOptions,
+  UseJoinResult,
+} from "./hooks/use-join.ts";
+export { useJoin } from "./hooks/use-join.ts";
 export { useResendInvitation } from "./hooks/use-resend-invitation.ts";
 export { useRevokeInvitation } from "./hooks/use-revoke-invitation.ts";
+export type {
+  UseVerifyEmailOptions,
+  UseVerifyEmailResult,
+  VerifyEmailFailureCode,
+  VerifyEmailState,
+} from "./hooks/use-verify-email.ts";
+export { useVerifyEmail } from "./hooks/use-verify-email.ts";
 export type { MessageValues } from "./internal/format-message.ts";
 export { formatMessage } from "./internal/format-message.ts";
 export type { SlotClassNames } from "./internal/slots.ts";
@@ -80,6 +117,10 @@ export { en } from "./localization/en.ts";
 export { errorsDe, errorsEn } from "./localization/errors.ts";
 export type { InvitationsTableStrings } from "./localization/invitations-table.ts";
 export { invitationsTableDe, invitationsTableEn } from "./localization/invitations-table.ts";
+export type { InviteLinkDialogStrings } from "./localization/invite-link-dialog.ts";
+export { inviteLinkDialogDe, inviteLinkDialogEn } from "./localization/invite-link-dialog.ts";
+export type { JoinPageStrings } from "./localization/join-page.ts";
+export { joinPageDe, joinPageEn } from "./localization/join-page.ts";
 export type {
   DeepPartial,
   FoyerLocalization,
@@ -90,6 +131,8 @@ export type {
 } from "./localization/types.ts";
 export type { DateStyle, UseLocalizationResult } from "./localization/use-localization.ts";
 export { useLocalization } from "./localization/use-localization.ts";
+export type { VerifyEmailPageStrings } from "./localization/verify-email-page.ts";
+export { verifyEmailPageDe, verifyEmailPageEn } from "./localization/verify-email-page.ts";
 // Provider
 export type { FoyerAppearance, FoyerToken } from "./provider/context.ts";
 export type { FoyerProviderProps } from "./provider/foyer-provider.tsx";
@@ -99,7 +142,11 @@ export { useFoyer } from "./provider/use-foyer.ts";
 // Query keys and options (build your own hooks from these)
 export type { InvitationListKeyQuery } from "./query/keys.ts";
 export { foyerKeys } from "./query/keys.ts";
-export type { CreateInvitationsVariables, ResendVariables } from "./query/options.ts";
+export type {
+  CreateInvitationsVariables,
+  ResendVariables,
+  UpdateInviteLinkVariables,
+} from "./query/options.ts";
 export {
   acceptInvitationMutationOptions,
   batchCheckQueryOptions,
@@ -109,7 +156,14 @@ export {
   invitationPreviewQueryOptions,
   invitationQueryOptions,
   invitationsInfiniteQueryOptions,
+  inviteLinkPreviewQueryOptions,
+  inviteLinkQueryOptions,
+  joinWithInviteLinkMutationOptions,
+  regenerateInviteLinkMutationOptions,
   resendInvitationMutationOptions,
+  resendVerificationEmailMutationOptions,
   revokeInvitationMutationOptions,
   rolesQueryOptions,
+  updateInviteLinkMutationOptions,
+  verifyEmailMutationOptions,
 } from "./query/options.ts";

@@ -70,6 +70,29 @@ describe("demo pages", () => {
     await expectScriptsAreFiles(html);
   });
 
+  it("R-LNK-06 / R-LNK-09: GET /join and /verify-email answer their pages like the invitee page", async () => {
+    for (const path of ["/join", "/verify-email"]) {
+      const answer = await get(path);
+      expectPageHeaders(answer);
+      expect(answer.headers.get("referrer-policy")).toBe("no-referrer");
+      const html = await answer.text();
+      expect(html).toContain('<div id="root"></div>');
+      await expectScriptsAreFiles(html);
+    }
+  });
+
+  it("R-LNK-06: the join page's terms and privacy links lead to pages", async () => {
+    for (const [path, title] of [
+      ["/terms", "Terms of Service"],
+      ["/privacy", "Privacy Policy"],
+    ] as const) {
+      const answer = await get(path);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("content-security-policy")).toContain("default-src 'none'");
+      expect(await answer.text()).toContain(`<h1>${title}</h1>`);
+    }
+  });
+
   it("R-UI-01: /admin sends a signed-out visitor to /login with the way back, and a forged cookie too", async () => {
     const plain = await get("/admin");
     expect(plain.status).toBe(302);

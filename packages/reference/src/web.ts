@@ -3,9 +3,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Request, type Response, type Router } from "express";
+import { legalPage } from "./legal-pages.ts";
 
 // The demo host app's pages, built by vite from `web/` (see web/vite.config.ts) and served
-// here: `/admin` (signed-in admins), `/accept-invite` (invitees, public) and `/login`.
+// here: `/admin` (signed-in admins), `/accept-invite`, `/join` and `/verify-email` (invitees and
+// new members, public) and `/login`.
 
 /** Where `vite build --config web/vite.config.ts` writes the demo pages. */
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL("../web/dist", import.meta.url));
@@ -39,7 +41,14 @@ export function pageCsp(nonce: string): string {
 }
 
 /** The pages the build produces, by file name. */
-const PAGES = ["admin.html", "api-keys.html", "accept-invite.html", "login.html"] as const;
+const PAGES = [
+  "admin.html",
+  "api-keys.html",
+  "accept-invite.html",
+  "join.html",
+  "verify-email.html",
+  "login.html",
+] as const;
 type Page = (typeof PAGES)[number];
 
 /** Options of `createWebRouter`. */
@@ -110,11 +119,27 @@ export function createWebRouter(options: WebRouterOptions): Router {
   // R-SDK-09: the admin's API keys for machine clients.
   signedInPage("/admin/api-keys", "api-keys.html");
 
-  router.get("/accept-invite", (_req, res) => {
-    // The invitee's page sends it so a token never leaks in a Referer; the app sets it everywhere too.
-    res.setHeader("Referrer-Policy", "no-referrer");
-    send(res, "accept-invite.html");
-  });
+  // The invitee pages carry a token in their fragment: they send no referrer ever, so the
+  // token cannot leak in a Referer; the app sets the header everywhere too.
+  const inviteePage = (path: string, page: Page) =>
+    router.get(path, (_req, res) => {
+      res.setHeader("Referrer-Policy", "no-referrer");
+      send(res, page);
+    });
+  inviteePage("/accept-invite", "accept-invite.html");
+  // R-LNK-06: a tenant's invite link (`/join#token=…`, the server's default `joinPath`).
+  inviteePage("/join", "join.html");
+  // R-LNK-09: a verification email's link (`/verify-email#token=…`, `verifyEmailPath`).
+  inviteePage("/verify-email", "verify-email.html");
+
+  // The join page's terms checkbox links here (placeholders; a host links its own pages).
+  for (const which of ["terms", "privacy"] as const) {
+    router.get(`/${which}`, (_req, res) => {
+      const page = legalPage(which);
+      res.setHeader("Content-Security-Policy", page.csp);
+      res.type("html").send(page.html);
+    });
+  }
 
   router.get("/login", (_req, res) => {
     send(res, "login.html");

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defaultClientConditions, defineConfig } from "vite";
 
-// The demo host app's pages (`/admin`, `/accept-invite`, `/login`), built to `web/dist` and
+// The demo host app's pages (`/admin`, `/accept-invite`, `/join`, `/verify-email`, `/login`), built to `web/dist` and
 // served by the reference app (src/web.ts). `@foyer/*` resolve to the workspace sources
 // through their "@foyer/source" export condition, as the rest of the repository does.
 
@@ -31,6 +31,8 @@ export default defineConfig({
         "api-keys": here("api-keys.html"),
         "accept-invite": here("accept-invite.html"),
         login: here("login.html"),
+        join: here("join.html"),
+        "verify-email": here("verify-email.html"),
       },
     },
   },

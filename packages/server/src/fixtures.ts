@@ -50,7 +50,16 @@ export function createTestPasswordHasher(iterations = 1000): PasswordHasher {
 
 /** An in-memory directory of host users, with the hooks that read and create them. */
 export interface UserDirectory {
-  users: Map<string, HostUser & { tenantId: string; roleId: string; passwordHash: string }>;
+  users: Map<
+    string,
+    HostUser & {
+      tenantId: string;
+      roleId: string;
+      passwordHash: string;
+      /** False until `markEmailVerified` ran for an account that had to verify. */
+      emailVerified: boolean;
+    }
+  >;
   add(user: {
     id?: string;
     email: string;
@@ -60,9 +69,16 @@ export interface UserDirectory {
   }): HostUser;
   /**
    * The host's identity hooks over this directory, for `createFoyer({ hooks })`: lookups by
-   * address (under core's `emailKey`, so any spelling of one address) and account creation, which keeps the password hash.
+   * address (under core's `emailKey`, so any spelling of one address), account creation
+   * (which keeps the password hash and whether the address still needs verifying) and
+   * verification.
    */
-  hooks: Required<Pick<FoyerHooks, "findUserByEmail" | "findUsersByEmails" | "createAccount">>;
+  hooks: Required<
+    Pick<
+      FoyerHooks,
+      "findUserByEmail" | "findUsersByEmails" | "createAccount" | "markEmailVerified"
+    >
+  >;
 }
 
 /** Creates an empty user directory. */
@@ -76,6 +92,7 @@ export function createUserDirectory(): UserDirectory {
       tenantId: user.tenantId,
       roleId: user.roleId,
       passwordHash: "",
+      emailVerified: true,
     };
     users.set(record.email, record);
     return record;
@@ -97,8 +114,16 @@ export function createUserDirectory(): UserDirectory {
         if (users.has(emailKey(input.email))) throw new Error("User already registered.");
         const user = add({ email: input.email, tenantId: input.tenantId, roleId: input.roleId });
         const record = users.get(user.email);
-        if (record) record.passwordHash = input.passwordHash;
+        if (record) {
+          record.passwordHash = input.passwordHash;
+          record.emailVerified = !input.requireEmailVerification;
+        }
         return { id: user.id };
+      },
+      async markEmailVerified(user) {
+        const record = users.get(user.email.toLowerCase());
+        if (!record || record.id !== user.id) throw new Error(`No user ${user.id} to verify.`);
+        record.emailVerified = true;
       },
     },
   };

@@ -14,6 +14,7 @@ import { createDevMailbox } from "./mail/dev-mailbox.ts";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.ts";
 import { createServiceContext } from "./services/context.ts";
 import { createServices } from "./services/create-services.ts";
+import { upsertTenantWithLinkRules } from "./services/invite-links/sso.ts";
 import { createEmailComposer } from "./services/outbox.ts";
 import { parseInput } from "./services/validate.ts";
 import type { MemberRow, Store } from "./store/types.ts";
@@ -59,6 +60,7 @@ export type MemberInput = Pick<MemberRow, "tenantId" | "userId" | "email" | "rol
 
 /** Host-side synchronisation of tenants, roles and members (they are the host's data). */
 export interface FoyerAdmin {
+  /** Stores the tenant; turning `ssoEnabled` on turns its invite link off (R-LNK-05). */
   upsertTenant(input: TenantInput): Promise<Tenant>;
   upsertRole(input: RoleInput): Promise<Role>;
   addMember(input: MemberInput): Promise<void>;
@@ -110,6 +112,12 @@ export function createFoyer(options: FoyerOptions): Foyer {
     ...(options.passwordPolicy ? { passwordPolicy: options.passwordPolicy } : {}),
     productName: options.productName ?? "Foyer",
     logger,
+    ...(options.joinPath ? { joinPath: options.joinPath } : {}),
+    ...(options.verifyEmailPath ? { verifyEmailPath: options.verifyEmailPath } : {}),
+    ...(options.joinPage ? { joinPage: options.joinPage } : {}),
+    ...(options.verifyInvitedEmails !== undefined
+      ? { verifyInvitedEmails: options.verifyInvitedEmails }
+      : {}),
   });
   const services = createServices(ctx);
   const handler = createFoyerHandler({
@@ -135,7 +143,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
   const admin: FoyerAdmin = {
     async upsertTenant(input) {
       const tenant = parseInput(TenantSchema, withTenantDefaults(input));
-      await store.upsertTenant(tenant);
+      await upsertTenantWithLinkRules(ctx, tenant);
       return tenant;
     },
     async upsertRole(input) {

@@ -11,11 +11,14 @@ export {
 export { type NewInvitationRowInit, newInvitationRow } from "./store/new-invitation-row.ts";
 export type {
   AuditRow,
+  EmailVerificationRow,
   IdempotencyRow,
   InvitationCountRow,
   InvitationCursor,
   InvitationListQuery,
   InvitationRow,
+  InviteLinkRow,
+  LinkDomainRow,
   MemberRow,
   OutboxRow,
   Store,

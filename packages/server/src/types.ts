@@ -26,6 +26,7 @@ import type {
   UpdateInviteLinkBody,
   VerifyEmailResult,
 } from "@foyer/core";
+import type { JoinPageLinks } from "./services/context.ts";
 import type { Store, StoreTx } from "./store/types.ts";
 import type { TokenSecrets } from "./tokens/keyring.ts";
 
@@ -47,7 +48,12 @@ export interface CreateAccountInput {
   tenantId: string;
   roleId: string;
   source: AuditSource;
-  /** True when the tenant asks invitees to verify their address before signing in. */
+  /**
+   * True when the account must not sign in until its address is verified: always for joins
+   * through an invite link (R-LNK-09), and for accepts when the tenant or the server's
+   * `verifyInvitedEmails` asks. Foyer sends the verification email and calls
+   * `markEmailVerified` when the link in it is used.
+   */
   requireEmailVerification: boolean;
 }
 
@@ -82,7 +88,16 @@ export interface FoyerHooks {
    * same database creates them atomically with the acceptance.
    */
   createAccount(input: CreateAccountInput, tx: StoreTx): Promise<{ id: string }>;
-  /** After a successful accept: headers (such as `Set-Cookie`) that sign the user in. */
+  /**
+   * Marks the account's address as verified (R-LNK-09), inside Foyer's transaction (as in
+   * `createAccount`, `tx.raw` is the store's transaction). Required for invite links and for
+   * `verifyInvitedEmails`: the host's sign-in must refuse an account until this ran.
+   */
+  markEmailVerified?(
+    user: { id: string; email: string; tenantId: string },
+    tx: StoreTx,
+  ): Promise<void>;
+  /** After a successful accept, join or verification: headers (such as `Set-Cookie`) that sign the user in. */
   signIn?(
     user: { id: string; email: string; tenantId: string },
     request: Request,
@@ -228,6 +243,27 @@ export interface FoyerOptions {
   now?: () => Date;
   /** Product name used in emails. @default "Foyer" */
   productName?: string;
+  /**
+   * Path of the join page below the base URL; the invite link's token follows as a fragment
+   * (`#token=…`), like the accept page's.
+   * @default "/join"
+   */
+  joinPath?: string;
+  /**
+   * Path of the page a verification email links to; the token follows as a fragment.
+   * @default "/verify-email"
+   */
+  verifyEmailPath?: string;
+  /** The host's pages the join page links to: terms, privacy policy, sign-in (R-LNK-06). */
+  joinPage?: JoinPageLinks;
+  /**
+   * Per-email accepts must verify the address with a verification email before signing in,
+   * as joins through an invite link always do. Off by default: the emailed invitation token
+   * already proved the address. A tenant can ask for it alone with its
+   * `requireEmailVerification` setting.
+   * @default false
+   */
+  verifyInvitedEmails?: boolean;
 }
 
 /** The business operations, each authorised inside (services hold every business rule). */

@@ -30,6 +30,8 @@ export interface ContractTarget {
   /** A client whose calls reach the target as the fixture's MSP admin. */
   client: FoyerClient;
   seed: ContractSeed;
+  /** Delivers queued emails and answers the links of the newest one to `to` (none: []). */
+  linksTo(to: string): Promise<string[]>;
   /** Releases servers and stores. */
   close?(): Promise<void>;
 }
@@ -368,6 +370,113 @@ export function describeClientContract(name: string, setup: () => Promise<Contra
       expect(missing).toMatchObject({ code: "INVITATION_NOT_FOUND", status: 404 });
       const invalid = await failure(client.previewInvitation("no-such-token"));
       expect(invalid).toMatchObject({ code: "TOKEN_INVALID", status: 404 });
+    });
+
+    it("R-SDK-01 / R-SDK-02 / R-LNK-01 / R-LNK-02 / R-LNK-03: enable, copy, toggle and regenerate the link", async () => {
+      const tenant = await target.seed.tenant();
+      const fresh = await client.getInviteLink(tenant.tenantId);
+      expect(fresh.link).toMatchObject({ enabled: false, state: "disabled", url: null });
+      const refused = await failure(client.updateInviteLink(tenant.tenantId, { enabled: true }));
+      expect(refused).toMatchObject({ code: "INVITE_LINK_ROLE_REQUIRED", status: 400 });
+      const { link } = await client.updateInviteLink(tenant.tenantId, {
+        enabled: true,
+        roleId: tenant.roleId,
+      });
+      expect(link).toMatchObject({ enabled: true, state: "active" });
+      const url = link.url;
+      expect(url).toMatch(/\/join#token=/);
+      expect((await client.getInviteLink(tenant.tenantId)).link.url).toBe(url);
+
+      await client.updateInviteLink(tenant.tenantId, { enabled: false });
+      const off = await client.previewInviteLink(tokenOf(url));
+      expect(off).toMatchObject({ joinable: false, tenant: { name: tenant.name } });
+      expect(off.error?.message).toBe(
+        "This invite link is not valid or has been deactivated. Please contact your administrator.",
+      );
+      const on = await client.updateInviteLink(tenant.tenantId, { enabled: true });
+      expect(on.link.url).toBe(url);
+
+      const regenerated = await client.regenerateInviteLink(tenant.tenantId);
+      expect(regenerated.link.url).not.toBe(url);
+      expect(await client.previewInviteLink(tokenOf(url))).toMatchObject({
+        joinable: false,
+        tenant: null,
+      });
+      expect((await client.previewInviteLink(tokenOf(regenerated.link.url))).joinable).toBe(true);
+    });
+
+    it("R-SDK-01 / R-SDK-02 / R-LNK-04: domains are normalised and a sibling's domain is refused", async () => {
+      const tenant = await target.seed.tenant();
+      const sibling = await target.seed.tenant();
+      const domain = `${tenant.tenantId}.example`;
+      const { link } = await client.updateInviteLink(tenant.tenantId, {
+        enabled: true,
+        roleId: tenant.roleId,
+        allowedDomains: [`${domain.toUpperCase()}.\n`],
+      });
+      expect(link.allowedDomains).toEqual([domain]);
+      const conflict = await failure(
+        client.updateInviteLink(sibling.tenantId, { allowedDomains: [domain] }),
+      );
+      expect(conflict).toMatchObject({
+        code: "DOMAIN_IN_USE",
+        status: 409,
+        details: { domains: [domain] },
+      });
+      const outside = await failure(
+        client.joinWithInviteLink({
+          token: tokenOf(link.url),
+          firstName: "Eve",
+          lastName: "Outside",
+          email: `eve@other-${domain}`,
+          password: STRONG_PASSWORD,
+          passwordConfirmation: STRONG_PASSWORD,
+          acceptTerms: true,
+        }),
+      );
+      expect(outside).toMatchObject({ code: "EMAIL_DOMAIN_NOT_ALLOWED", status: 403 });
+    });
+
+    it("R-SDK-01 / R-SDK-02 / R-LNK-07 / R-LNK-09: join, verify from the email, and the errors on the way", async () => {
+      const tenant = await target.seed.tenant();
+      const { link } = await client.updateInviteLink(tenant.tenantId, {
+        enabled: true,
+        roleId: tenant.roleId,
+      });
+      const token = tokenOf(link.url);
+      const email = `joiner.${tenant.tenantId}@example.com`;
+      const body = {
+        token,
+        firstName: "Jo",
+        lastName: "Iner",
+        email,
+        password: STRONG_PASSWORD,
+        passwordConfirmation: STRONG_PASSWORD,
+        acceptTerms: true,
+      };
+      const preview = await client.previewInviteLink(token);
+      expect(preview).toMatchObject({ joinable: true, tenant: { name: tenant.name } });
+      const weak = await failure(
+        client.joinWithInviteLink({ ...body, password: "weak", passwordConfirmation: "weak" }),
+      );
+      expect(weak).toMatchObject({ code: "PASSWORD_TOO_WEAK", status: 400 });
+      const terms = await failure(client.joinWithInviteLink({ ...body, acceptTerms: false }));
+      expect(terms).toMatchObject({ code: "TERMS_NOT_ACCEPTED", status: 400 });
+
+      const joined = await client.joinWithInviteLink(body);
+      expect(joined).toMatchObject({ tenantId: tenant.tenantId, next: "verify_email" });
+      const again = await failure(client.joinWithInviteLink(body));
+      expect(again).toMatchObject({ code: "USER_ALREADY_EXISTS", status: 409 });
+      expect((again as Error).message).toMatch(/: User already registered\.$/);
+
+      expect(await client.resendVerificationEmail("nobody@example.com")).toEqual({
+        accepted: true,
+      });
+      const verifyLink = (await target.linksTo(email)).find((l) => l.includes("/verify-email#"));
+      const verified = await client.verifyEmail(tokenOf(verifyLink ?? null));
+      expect(verified).toMatchObject({ user: { id: joined.user.id, email }, next: "sign_in" });
+      const used = await failure(client.verifyEmail(tokenOf(verifyLink ?? null)));
+      expect(used).toMatchObject({ code: "VERIFICATION_LINK_USED", status: 410 });
     });
   });
 }

@@ -26,6 +26,10 @@ describeClientContract("R-SDK-02 Express server", async () => {
       retry: 0,
     }),
     seed: createContractSeed(foyer.admin),
+    async linksTo(to) {
+      await foyer.dispatcher.runOnce();
+      return foyer.mailbox.latestTo(to)?.links ?? [];
+    },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve, reject) =>

@@ -14,6 +14,7 @@ describeClientContract("R-SDK-02 MSW handlers", async () => {
   return {
     client: createFoyerClient({ baseUrl, retry: 0 }),
     seed: createContractSeed(mock.foyer.admin),
+    linksTo: async (to) => mock.mailbox.latestTo(to)?.links ?? [],
     close: async () => server.close(),
   };
 });

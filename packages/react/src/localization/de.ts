@@ -3,7 +3,10 @@ import { bulkInviteModalDe } from "./bulk-invite-modal.ts";
 import { commonDe } from "./common.ts";
 import { errorsDe } from "./errors.ts";
 import { invitationsTableDe } from "./invitations-table.ts";
+import { inviteLinkDialogDe } from "./invite-link-dialog.ts";
+import { joinPageDe } from "./join-page.ts";
 import type { FoyerLocalization } from "./types.ts";
+import { verifyEmailPageDe } from "./verify-email-page.ts";
 
 /**
  * Foyer's German strings (Sie-Form), opt-in: pass them as `localization`, next to a German
@@ -19,5 +22,8 @@ export const de: FoyerLocalization = {
   invitationsTable: invitationsTableDe,
   bulkInviteModal: bulkInviteModalDe,
   acceptInvitePage: acceptInvitePageDe,
+  inviteLinkDialog: inviteLinkDialogDe,
+  joinPage: joinPageDe,
+  verifyEmailPage: verifyEmailPageDe,
   errors: errorsDe,
 };

@@ -3,7 +3,10 @@ import { bulkInviteModalEn } from "./bulk-invite-modal.ts";
 import { commonEn } from "./common.ts";
 import { errorsEn } from "./errors.ts";
 import { invitationsTableEn } from "./invitations-table.ts";
+import { inviteLinkDialogEn } from "./invite-link-dialog.ts";
+import { joinPageEn } from "./join-page.ts";
 import type { FoyerLocalization } from "./types.ts";
+import { verifyEmailPageEn } from "./verify-email-page.ts";
 
 /**
  * Foyer's English strings, every namespace in one dictionary: the shape to start a
@@ -15,5 +18,8 @@ export const en: FoyerLocalization = {
   invitationsTable: invitationsTableEn,
   bulkInviteModal: bulkInviteModalEn,
   acceptInvitePage: acceptInvitePageEn,
+  inviteLinkDialog: inviteLinkDialogEn,
+  joinPage: joinPageEn,
+  verifyEmailPage: verifyEmailPageEn,
   errors: errorsEn,
 };

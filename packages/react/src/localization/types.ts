@@ -3,6 +3,9 @@ import type { AcceptInvitePageStrings } from "./accept-invite-page.ts";
 import type { BulkInviteModalStrings } from "./bulk-invite-modal.ts";
 import type { CommonStrings } from "./common.ts";
 import type { InvitationsTableStrings } from "./invitations-table.ts";
+import type { InviteLinkDialogStrings } from "./invite-link-dialog.ts";
+import type { JoinPageStrings } from "./join-page.ts";
+import type { VerifyEmailPageStrings } from "./verify-email-page.ts";
 
 /**
  * A message whose wording depends on a count, chosen with `Intl.PluralRules` for the
@@ -30,6 +33,12 @@ export interface FoyerLocalization {
   bulkInviteModal: BulkInviteModalStrings;
   /** Strings of `AcceptInvitePage`. */
   acceptInvitePage: AcceptInvitePageStrings;
+  /** Strings of `InviteLinkDialog`. */
+  inviteLinkDialog: InviteLinkDialogStrings;
+  /** Strings of `JoinPage` that `acceptInvitePage` does not have (it shares those). */
+  joinPage: JoinPageStrings;
+  /** Strings of `VerifyEmailPage`. */
+  verifyEmailPage: VerifyEmailPageStrings;
   /** What a person reads for each error code of the API. */
   errors: Record<ErrorCode, string>;
 }

@@ -19,6 +19,10 @@ export const foyerKeys = {
   roles: (tenantId: string) => [...all, "roles", tenantId] as const,
   /** Invitee-facing preview of one token; kept in memory only, never sent in a URL. */
   preview: (token: string) => [...all, "preview", token] as const,
+  /** A tenant's invite link as its admins see it (R-LNK-01). */
+  inviteLink: (tenantId: string) => [...all, "invite-link", tenantId] as const,
+  /** What the join page shows for one link token; kept in memory only, never in a URL. */
+  inviteLinkPreview: (token: string) => [...all, "invite-link-preview", token] as const,
   /** Every batch check (dry run). */
   batchChecks: () => [...all, "batch-check"] as const,
   /** The dry run of one batch. */

@@ -1,4 +1,4 @@
-import type { FoyerClient } from "@foyer/client";
+import { type FoyerClient, isFoyerError } from "@foyer/client";
 import type {
   AcceptInvitationBody,
   AcceptResult,
@@ -6,8 +6,14 @@ import type {
   CreateInvitationsBody,
   InvitationPage,
   InvitationResult,
+  InviteLinkResult,
+  JoinBody,
+  JoinResult,
   ResendInvitationBody,
   ResendResult,
+  ResendVerificationResult,
+  UpdateInviteLinkBody,
+  VerifyEmailResult,
 } from "@foyer/core/rules";
 import {
   infiniteQueryOptions,
@@ -245,5 +251,106 @@ export function acceptInvitationMutationOptions(client: FoyerClient) {
         queryKey: foyerKeys.preview(body.token),
         refetchType: "none",
       }),
+  });
+}
+
+/**
+ * A tenant's invite link with the URL to copy (R-LNK-01). Needs `invite_links:manage` on
+ * the tenant; others get `FORBIDDEN`, which is not retried.
+ * @example useQuery(inviteLinkQueryOptions(client, "acme"))
+ */
+export function inviteLinkQueryOptions(client: FoyerClient, tenantId: string) {
+  return queryOptions({
+    queryKey: foyerKeys.inviteLink(tenantId),
+    queryFn: ({ signal }) => client.getInviteLink(tenantId, { signal }),
+    // The API saying no (a 4xx) would say it again.
+    retry: (failures, error) => failures < 2 && !(isFoyerError(error) && error.status < 500),
+  });
+}
+
+/** Variables of an invite-link update. */
+export interface UpdateInviteLinkVariables {
+  tenantId: string;
+  body: UpdateInviteLinkBody;
+}
+
+/**
+ * Turns a tenant's invite link on or off, or changes its role, domains, expiry or join
+ * limit (R-LNK-02, R-LNK-04, R-LNK-10). The answer replaces the cached link, through the
+ * query client it runs in; the URL stays the same.
+ * @example useMutation(updateInviteLinkMutationOptions(client)).mutate({ tenantId, body: { enabled: false } })
+ */
+export function updateInviteLinkMutationOptions(client: FoyerClient) {
+  return mutationOptions<InviteLinkResult, Error, UpdateInviteLinkVariables>({
+    mutationKey: [...foyerKeys.all, "invite-link", "update"],
+    mutationFn: ({ tenantId, body }) => client.updateInviteLink(tenantId, body),
+    onSuccess: (result, { tenantId }, _context, { client: queryClient }) => {
+      queryClient.setQueryData(foyerKeys.inviteLink(tenantId), result);
+    },
+  });
+}
+
+/**
+ * "Revoke & generate new link" (R-LNK-03): the old URL stops working for everyone at once.
+ * Variables are the tenant id; the answer, with the new URL, replaces the cached link.
+ */
+export function regenerateInviteLinkMutationOptions(client: FoyerClient) {
+  return mutationOptions<InviteLinkResult, Error, string>({
+    mutationKey: [...foyerKeys.all, "invite-link", "regenerate"],
+    mutationFn: (tenantId) => client.regenerateInviteLink(tenantId),
+    onSuccess: (result, tenantId, _context, { client: queryClient }) => {
+      queryClient.setQueryData(foyerKeys.inviteLink(tenantId), result);
+    },
+  });
+}
+
+/**
+ * What the join page shows for a link token (R-LNK-06/07). Always answered: a link that
+ * cannot be joined comes back with `joinable: false` and its error. Read once, never
+ * refetched on focus.
+ */
+export function inviteLinkPreviewQueryOptions(client: FoyerClient, token: string) {
+  return queryOptions({
+    queryKey: foyerKeys.inviteLinkPreview(token),
+    queryFn: ({ signal }) => client.previewInviteLink(token, { signal }),
+    retry: false,
+    refetchOnWindowFocus: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/**
+ * Signs up through an invite link (R-LNK-06..09). Marks the link's preview stale through
+ * the query client it runs in (a join limit may now be reached), without refetching it
+ * over the "check your email" step.
+ */
+export function joinWithInviteLinkMutationOptions(client: FoyerClient) {
+  return mutationOptions<JoinResult, Error, JoinBody>({
+    mutationKey: [...foyerKeys.all, "join"],
+    mutationFn: (body) => client.joinWithInviteLink(body),
+    onSuccess: (_result, body, _context, { client: queryClient }) =>
+      queryClient.invalidateQueries({
+        queryKey: foyerKeys.inviteLinkPreview(body.token),
+        refetchType: "none",
+      }),
+  });
+}
+
+/** Verifies an address with the token of its verification email (R-LNK-09). */
+export function verifyEmailMutationOptions(client: FoyerClient) {
+  return mutationOptions<VerifyEmailResult, Error, string>({
+    mutationKey: [...foyerKeys.all, "verify-email"],
+    mutationFn: (token) => client.verifyEmail(token),
+  });
+}
+
+/**
+ * Asks for a new verification email. The answer is the same whether or not the address
+ * waits for verification, so it tells nobody which addresses are registered.
+ */
+export function resendVerificationEmailMutationOptions(client: FoyerClient) {
+  return mutationOptions<ResendVerificationResult, Error, string>({
+    mutationKey: [...foyerKeys.all, "resend-verification"],
+    mutationFn: (email) => client.resendVerificationEmail(email),
   });
 }

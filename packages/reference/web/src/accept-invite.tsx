@@ -4,20 +4,10 @@ import { AcceptInvitePage, FoyerProvider } from "@foyer/react";
 import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { cspNonce, foyerClient } from "./foyer-client.ts";
+import { takeTokenFromHash } from "./invitee-token.ts";
 
-// `/accept-invite#token=…`: the invitee's page. The token travels in the fragment, which the
-// browser never sends to a server; it is read once, before anything renders, and removed from
-// the address bar and the history entry so it does not linger (screenshots, shoulder
-// surfers, extensions reading the URL). The server answers this page with
-// `Referrer-Policy: no-referrer`.
-
-function takeTokenFromHash(): string {
-  const token = new URLSearchParams(location.hash.slice(1)).get("token") ?? "";
-  if (location.hash !== "") {
-    history.replaceState(history.state, "", `${location.pathname}${location.search}`);
-  }
-  return token.trim();
-}
+// `/accept-invite#token=…`: the invitee's page. The token travels in the fragment (see
+// invitee-token.ts).
 
 /** No token at all (the page was opened without a link): say so in the component's card. */
 function MissingToken() {

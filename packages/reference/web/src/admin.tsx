@@ -7,6 +7,7 @@ import {
   contextQueryOptions,
   FoyerProvider,
   InvitationsTable,
+  InviteLinkDialog,
 } from "@foyer/react";
 import { QueryClient, useQuery } from "@tanstack/react-query";
 import { type ReactNode, StrictMode, useId, useState } from "react";
@@ -155,19 +156,41 @@ function TeamInvitations({ context }: { context: SessionContext }) {
     );
   }
 
-  const chosen = readable.find((t) => t.tenant.id === tenantId)?.tenant;
+  const chosenTenant = readable.find((t) => t.tenant.id === tenantId);
+  const chosen = chosenTenant?.tenant;
+  // R-LNK-01: one link per organisation, for people who may manage it (seed 001: an
+  // "Invite link" button beside the add-users button). Not in the all-organisations view.
+  const linkButton =
+    chosen && chosenTenant.permissions.includes("invite_links:manage") ? (
+      <InviteLinkDialog
+        key={`link-${chosen.id}`}
+        tenantId={chosen.id}
+        tenantName={chosen.name}
+        trigger={
+          <button type="button" className="button" data-testid="invite-link">
+            Invite link
+          </button>
+        }
+      />
+    ) : null;
   // Named like the dialog it opens. The table shows it once: in its header, or in its empty
   // state when there is nothing to list yet.
-  const inviteButton = canInvite ? (
-    <button
-      type="button"
-      className="button button--primary"
-      onClick={() => setInviteOpen(true)}
-      data-testid="invite-users"
-    >
-      Invite users
-    </button>
-  ) : null;
+  const inviteButton =
+    canInvite || linkButton ? (
+      <>
+        {linkButton}
+        {canInvite && (
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setInviteOpen(true)}
+            data-testid="invite-users"
+          >
+            Invite users
+          </button>
+        )}
+      </>
+    ) : null;
 
   return (
     <>

@@ -230,3 +230,62 @@ describe("clientAddressKey", () => {
     expect(clientAddressKey("unknown")).toBe("unknown");
   });
 });
+
+describe("failed joins (R-SEC-03, R-LNK-07)", () => {
+  function joinSetup() {
+    let hashed = 0;
+    const { services } = createFakeServices({
+      async joinWithInviteLink(body) {
+        hashed += 1;
+        const email = (body as { email: string }).email;
+        if (email.startsWith("taken")) throw new FoyerServiceError("USER_ALREADY_EXISTS");
+        throw new FoyerServiceError("PASSWORD_TOO_WEAK");
+      },
+    });
+    const handler = createFoyerHandler({
+      services,
+      hooks: { authenticate: () => null },
+      store: createMemoryStore(),
+      rateLimiter: createMemoryRateLimiter({
+        public: { points: 1000, durationSeconds: 60 },
+        failedPerAddress: { points: 3, ...tenMinutes },
+      }),
+      logger: createRecordingLogger(),
+      maxBodyBytes: 4096,
+    });
+    const join = async (email: string, clientAddress: string) => {
+      const response = await handler(
+        new Request("https://foyer.invalid/public/invite-links/join", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            token: GOOD,
+            firstName: "Pia",
+            lastName: "Probe",
+            email,
+            password: "Violet-Harbor-73!",
+            passwordConfirmation: "Violet-Harbor-73!",
+            acceptTerms: true,
+          }),
+        }),
+        { clientAddress },
+      );
+      const body = (await response.json()) as { error?: { code: string } };
+      return body.error?.code;
+    };
+    return { join, hashed: () => hashed };
+  }
+
+  it("R-LNK-07: probing which addresses are registered through a join spends the address's budget", async () => {
+    const { join, hashed } = joinSetup();
+    for (let i = 0; i < 3; i += 1) {
+      expect(await join(`taken${i}@acme.com`, "10.0.6.1")).toBe("USER_ALREADY_EXISTS");
+    }
+    expect(await join("taken9@acme.com", "10.0.6.1")).toBe("RATE_LIMITED");
+    expect(hashed()).toBe(3);
+    // A weak password is the person's own mistake, not a probe: it locks nobody out.
+    for (let i = 0; i < 5; i += 1) {
+      expect(await join("fresh@acme.com", "10.0.6.2")).toBe("PASSWORD_TOO_WEAK");
+    }
+  });
+});

@@ -2,6 +2,7 @@ import {
   type Actor,
   DEFAULT_PASSWORD_POLICY,
   emailKey,
+  type IdentityProvider,
   type PasswordPolicy,
   type Tenant,
 } from "@foyer/core";
@@ -24,6 +25,26 @@ export interface ServiceDeps {
   passwordPolicy?: PasswordPolicy;
   productName: string;
   logger: Logger;
+  /** Path of the join page below the base URL (token in the fragment). @default "/join" */
+  joinPath?: string;
+  /** Path of the verify-email page below the base URL. @default "/verify-email" */
+  verifyEmailPath?: string;
+  /** The host's pages the join page links to. */
+  joinPage?: JoinPageLinks;
+  /** Per-email accepts verify the address too (R-INV-12's verification branch). */
+  verifyInvitedEmails?: boolean;
+  /** Providers offered on the join page. */
+  identityProviders?: readonly IdentityProvider[];
+}
+
+/** Where the join page's terms, privacy and sign-in links point (R-LNK-06). */
+export interface JoinPageLinks {
+  /** @example "https://app.example.com/terms" */
+  termsUrl?: string;
+  /** @example "https://app.example.com/privacy" */
+  privacyUrl?: string;
+  /** Where people who already have an account sign in. @example "https://app.example.com/sign-in" */
+  signInUrl?: string;
 }
 
 /** An audit row before it gets its id (and, unless given, its time and data). */
@@ -79,6 +100,16 @@ export interface ServiceContext {
   invitationToken(
     row: Pick<InvitationRow, "id" | "tokenKid" | "tokenGeneration">,
   ): Promise<string | null>;
+  /** The join page URL of an invite link token, from configured URLs only (R-INV-15). */
+  joinLink(tenant: Pick<Tenant, "inviteBaseUrl">, token: string): string;
+  /** The verify-email page URL of a verification token, from configured URLs only. */
+  verificationLink(tenant: Pick<Tenant, "inviteBaseUrl">, token: string): string;
+  /** The host's pages the join page links to. */
+  readonly joinPage: JoinPageLinks;
+  /** Whether per-email accepts must verify the address before signing in. */
+  readonly verifyInvitedEmails: boolean;
+  /** Providers offered on the join page. */
+  readonly identityProviders: readonly IdentityProvider[];
 }
 
 /** A freshly derived token. */
@@ -166,6 +197,13 @@ export function createServiceContext(deps: ServiceDeps): ServiceContext {
 
     inviteLink: (tenant, token) =>
       buildInviteLink(tenant, deps.publicBaseUrl, deps.acceptPath, token),
+    joinLink: (tenant, token) =>
+      buildInviteLink(tenant, deps.publicBaseUrl, deps.joinPath ?? "/join", token),
+    verificationLink: (tenant, token) =>
+      buildInviteLink(tenant, deps.publicBaseUrl, deps.verifyEmailPath ?? "/verify-email", token),
+    joinPage: deps.joinPage ?? {},
+    verifyInvitedEmails: deps.verifyInvitedEmails ?? false,
+    identityProviders: deps.identityProviders ?? [],
 
     async issueInvitationToken(invitationId, generation) {
       const { keyring } = deps;

@@ -1,6 +1,7 @@
-import { FoyerServiceError } from "../errors.ts";
 import type { FoyerServices } from "../types.ts";
 import type { ServiceContext } from "./context.ts";
+import { resendVerificationEmail } from "./email-verification/resend.ts";
+import { verifyEmail } from "./email-verification/verify.ts";
 import { acceptInvitation } from "./invitations/accept.ts";
 import { createInvitations } from "./invitations/create.ts";
 import { listInvitationEvents } from "./invitations/events.ts";
@@ -10,6 +11,11 @@ import { listInvitations } from "./invitations/list.ts";
 import { previewInvitation } from "./invitations/preview.ts";
 import { resendInvitation } from "./invitations/resend.ts";
 import { revokeInvitation } from "./invitations/revoke.ts";
+import { getInviteLink } from "./invite-links/get.ts";
+import { joinWithInviteLink } from "./invite-links/join.ts";
+import { previewInviteLink } from "./invite-links/preview.ts";
+import { regenerateInviteLink } from "./invite-links/regenerate.ts";
+import { updateInviteLink } from "./invite-links/update.ts";
 import { getContext } from "./tenants/get-context.ts";
 import { listTenantEvents } from "./tenants/list-tenant-events.ts";
 import { listTenantRoles } from "./tenants/list-tenant-roles.ts";
@@ -35,17 +41,12 @@ export function createServices(ctx: ServiceContext): FoyerServices {
     previewInvitation: (token) => previewInvitation(ctx, token),
     acceptInvitation: (body) => acceptInvitation(ctx, body),
     recordExpirations: (limit) => recordExpirations(ctx, limit),
-    // The invite-link routes exist in the contract; their services land in the next commit.
-    getInviteLink: () => notYet(),
-    updateInviteLink: () => notYet(),
-    regenerateInviteLink: () => notYet(),
-    previewInviteLink: () => notYet(),
-    joinWithInviteLink: () => notYet(),
-    verifyEmail: () => notYet(),
-    resendVerificationEmail: () => notYet(),
+    getInviteLink: (actor, tenantId) => getInviteLink(ctx, actor, tenantId),
+    updateInviteLink: (actor, tenantId, body) => updateInviteLink(ctx, actor, tenantId, body),
+    regenerateInviteLink: (actor, tenantId) => regenerateInviteLink(ctx, actor, tenantId),
+    previewInviteLink: (token) => previewInviteLink(ctx, token),
+    joinWithInviteLink: (body) => joinWithInviteLink(ctx, body),
+    verifyEmail: (token) => verifyEmail(ctx, token),
+    resendVerificationEmail: (body) => resendVerificationEmail(ctx, body),
   };
-}
-
-function notYet(): Promise<never> {
-  return Promise.reject(new FoyerServiceError("NOT_FOUND"));
 }

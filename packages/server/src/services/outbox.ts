@@ -4,6 +4,7 @@ import type { ComposeEmail } from "../outbox/dispatcher.ts";
 import type { InvitationRow, OutboxData, OutboxRow, StoreTx } from "../store/types.ts";
 import { newId } from "../tokens.ts";
 import type { ServiceContext } from "./context.ts";
+import { composeVerificationEmail } from "./email-verification/start.ts";
 
 /**
  * An email about an invitation as an outbox row, queued in the same transaction as the
@@ -60,10 +61,17 @@ export async function cancelQueuedEmails(
 export function createEmailComposer(
   ctx: Pick<
     ServiceContext,
-    "now" | "productName" | "inviteLink" | "invitationToken" | "issueInvitationToken"
+    | "now"
+    | "productName"
+    | "inviteLink"
+    | "invitationToken"
+    | "issueInvitationToken"
+    | "keyring"
+    | "verificationLink"
   >,
 ): ComposeEmail {
   return async (tx, email, invitation) => {
+    if (email.kind === "verification") return composeVerificationEmail(ctx, tx, email);
     if (!invitation) return { cancel: "The invitation no longer exists" };
     const at = ctx.now();
     const status = deriveStatus(invitation.status, invitation.expiresAt, at);
@@ -99,7 +107,7 @@ export function createEmailComposer(
       message: invitation.message,
       expiresAt: invitation.expiresAt,
       link: ctx.inviteLink(tenant, token),
-      kind: email.kind,
+      kind: email.kind === "reminder" ? "reminder" : "invitation",
     });
     return { message: { id: email.id, ...content } };
   };

@@ -59,6 +59,43 @@ export function describeServiceConformance(name: string, setup: () => Promise<St
       expect(await foyer.store.findMembersByEmails(["race@acme.com"])).toHaveLength(1);
     });
 
+    it("R-LNK-10: 50 concurrent joins against a limit of 5 create exactly 5 accounts", async () => {
+      const { acmeAdmin } = foyer.fixture.actors;
+      const { link } = await foyer.services.updateInviteLink(acmeAdmin, "acme", {
+        enabled: true,
+        roleId: "client_user",
+        maxJoins: 5,
+      });
+      const token = tokenFromLink(link.url ?? "");
+      const results = await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) =>
+          foyer.services.joinWithInviteLink({
+            token,
+            firstName: "Rush",
+            lastName: `No${i}`,
+            email: `rush${i}@acme.com`,
+            password: STRONG,
+            passwordConfirmation: STRONG,
+            acceptTerms: true,
+          }),
+        ),
+      );
+      const won = results.filter((r) => r.status === "fulfilled");
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(won).toHaveLength(5);
+      expect(lost).toHaveLength(45);
+      for (const loss of lost) expect(loss.reason).toMatchObject({ code: "INVITE_LINK_INVALID" });
+      const emails = Array.from({ length: 50 }, (_, i) => `rush${i}@acme.com`);
+      expect(await foyer.store.findMembersByEmails(emails)).toHaveLength(5);
+      expect(
+        [...foyer.users.users.values()].filter((u) => u.email.startsWith("rush")),
+      ).toHaveLength(5);
+      expect(await foyer.store.getInviteLink("acme")).toMatchObject({
+        joinCount: 5,
+        generationJoinCount: 5,
+      });
+    });
+
     it("R-INV-05: concurrent batches against a seat limit never exceed it", async () => {
       // Globex: seat limit 5 with one member; four batches of three race for four seats.
       const { globexAdmin } = foyer.fixture.actors;

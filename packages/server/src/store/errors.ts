@@ -54,4 +54,14 @@ export const CONSTRAINTS = {
   idempotencyKey: "foyer_idempotency_keys_pkey",
   tenantParent: "foyer_tenants_parent_id_fkey",
   tokenInvitation: "foyer_invitation_tokens_invitation_id_fkey",
+  /** One invite link per tenant (R-LNK-01). */
+  inviteLinkTenant: "foyer_invite_links_pkey",
+  /** Link token hashes are unique. */
+  inviteLinkToken: "foyer_invite_links_token_hash_key",
+  /** A domain is allowed by one tenant per scope (siblings of one MSP, R-LNK-04). */
+  linkDomain: "foyer_invite_link_domains_pkey",
+  emailVerificationId: "foyer_email_verifications_pkey",
+  /** One verification per account. */
+  emailVerificationUser: "foyer_email_verifications_user_key",
+  emailVerificationToken: "foyer_email_verifications_token_hash_key",
 } as const;

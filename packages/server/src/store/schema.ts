@@ -2,9 +2,12 @@ import type { Role, Tenant } from "@foyer/core";
 import type { ColumnType } from "kysely";
 import type {
   AuditRow,
+  EmailVerificationRow,
   IdempotencyRow,
   InvitationCountRow,
   InvitationRow,
+  InviteLinkRow,
+  LinkDomainRow,
   MemberRow,
   OutboxRow,
   TokenRow,
@@ -168,6 +171,52 @@ export const IDEMPOTENCY_COLUMNS = columnsOf<IdempotencyRow>()({
   createdAt: column("created_at", "timestamptz"),
 });
 
+/** `foyer_invite_links`. */
+export const INVITE_LINK_COLUMNS = columnsOf<InviteLinkRow>()({
+  tenantId: column("tenant_id", "text"),
+  linkId: column("link_id", "text"),
+  enabled: column("enabled", "boolean"),
+  roleId: column("role_id", "text"),
+  allowedDomains: column("allowed_domains", "jsonb"),
+  expiresAt: column("expires_at", "timestamptz"),
+  maxJoins: column("max_joins", "integer"),
+  generation: column("generation", "integer"),
+  tokenKid: column("token_kid", "text"),
+  tokenHash: column("token_hash", "text"),
+  joinCount: column("join_count", "integer"),
+  generationJoinCount: column("generation_join_count", "integer"),
+  createdAt: column("created_at", "timestamptz"),
+  updatedAt: column("updated_at", "timestamptz"),
+  regeneratedAt: column("regenerated_at", "timestamptz"),
+  updatedById: column("updated_by_id", "text"),
+  updatedByEmail: column("updated_by_email", "text"),
+  updatedByName: column("updated_by_name", "text"),
+});
+
+/** `foyer_invite_link_domains`. */
+export const LINK_DOMAIN_COLUMNS = columnsOf<LinkDomainRow>()({
+  scope: column("scope", "text"),
+  domain: column("domain", "text"),
+  tenantId: column("tenant_id", "text"),
+});
+
+/** `foyer_email_verifications`. */
+export const EMAIL_VERIFICATION_COLUMNS = columnsOf<EmailVerificationRow>()({
+  id: column("id", "text"),
+  userId: column("user_id", "text"),
+  tenantId: column("tenant_id", "text"),
+  email: column("email", "text"),
+  source: column("source", "text"),
+  generation: column("generation", "integer"),
+  tokenKid: column("token_kid", "text"),
+  tokenHash: column("token_hash", "text"),
+  createdAt: column("created_at", "timestamptz"),
+  expiresAt: column("expires_at", "timestamptz"),
+  lastSentAt: column("last_sent_at", "timestamptz"),
+  sendCount: column("send_count", "integer"),
+  verifiedAt: column("verified_at", "timestamptz"),
+});
+
 /** A timestamptz column: written and read as `Date`. */
 type Timestamp = ColumnType<Date, Date, Date>;
 /** A jsonb column of type `T`: written as JSON text (pg and PGlite accept it), read parsed. */
@@ -209,6 +258,16 @@ export type AuditEventsTable = TableOf<AuditRow, typeof AUDIT_COLUMNS>;
 /** `foyer_idempotency_keys`. */
 export type IdempotencyKeysTable = TableOf<IdempotencyRow, typeof IDEMPOTENCY_COLUMNS>;
 
+/** `foyer_invite_links`. */
+export type InviteLinksTable = TableOf<InviteLinkRow, typeof INVITE_LINK_COLUMNS>;
+/** `foyer_invite_link_domains`. */
+export type InviteLinkDomainsTable = TableOf<LinkDomainRow, typeof LINK_DOMAIN_COLUMNS>;
+/** `foyer_email_verifications`. */
+export type EmailVerificationsTable = TableOf<
+  EmailVerificationRow,
+  typeof EMAIL_VERIFICATION_COLUMNS
+>;
+
 /** Every Foyer table, for `Kysely<FoyerDatabase>`. A host may extend it with its own tables. */
 export interface FoyerDatabase {
   foyer_tenants: TenantsTable;
@@ -220,10 +279,16 @@ export interface FoyerDatabase {
   foyer_outbox: OutboxTable;
   foyer_audit_events: AuditEventsTable;
   foyer_idempotency_keys: IdempotencyKeysTable;
+  foyer_invite_links: InviteLinksTable;
+  foyer_invite_link_domains: InviteLinkDomainsTable;
+  foyer_email_verifications: EmailVerificationsTable;
 }
 
 /** Names of every Foyer table, children before parents (the order `TRUNCATE` and drops want). */
 export const FOYER_TABLES = [
+  "foyer_email_verifications",
+  "foyer_invite_link_domains",
+  "foyer_invite_links",
   "foyer_idempotency_keys",
   "foyer_audit_events",
   "foyer_outbox",

@@ -95,6 +95,10 @@ export interface OutboxData {
   generation?: number;
   /** A resent invitation (the template says so). */
   resent?: boolean;
+  /** A verification email's row (R-LNK-09); `generation` is then the row's generation. */
+  verificationId?: string;
+  /** The greeting's first name of a verification email, when the person gave one. */
+  firstName?: string;
 }
 
 /** An email waiting in (or delivered from) the transactional outbox (R-EML-02). */
@@ -102,7 +106,7 @@ export interface OutboxRow {
   id: string;
   tenantId: string;
   invitationId: string | null;
-  kind: "invitation" | "reminder";
+  kind: "invitation" | "reminder" | "verification";
   to: string;
   /**
    * What the template needs beyond the invitation (R-EML-04: a reference, never rendered
@@ -133,6 +137,72 @@ export interface AuditRow {
   subjectEmail: string | null;
   at: Date;
   data: Record<string, unknown>;
+}
+
+/**
+ * A tenant's invite link (R-LNK-01..05, R-LNK-10): one row per tenant, never deleted. The
+ * token is derived from `linkId` and `generation` with the server secret under `tokenKid`
+ * (see `tokens/keyring.ts`); only its hash is stored. "Revoke & generate" raises the
+ * generation, so an old token is never found again and never derived again.
+ */
+export interface InviteLinkRow {
+  tenantId: string;
+  /** Random subject of the token derivation, so a tenant id reused later gets new tokens. */
+  linkId: string;
+  enabled: boolean;
+  roleId: string | null;
+  /** Normalised domains (lower case, punycode), in the order the admin gave them. */
+  allowedDomains: string[];
+  expiresAt: Date | null;
+  maxJoins: number | null;
+  generation: number;
+  tokenKid: string;
+  /** SHA-256 of the current token; unique across links. */
+  tokenHash: string;
+  /** Joins since the link was created, across generations. */
+  joinCount: number;
+  /** Joins through the current generation (what `maxJoins` counts). */
+  generationJoinCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+  regeneratedAt: Date | null;
+  updatedById: string | null;
+  updatedByEmail: string | null;
+  updatedByName: string | null;
+}
+
+/**
+ * One allowed domain of an invite link, unique within its scope: the parent tenant's id for
+ * siblings of one MSP (R-LNK-04), or the tenant's own id for a tenant without a parent.
+ */
+export interface LinkDomainRow {
+  scope: string;
+  domain: string;
+  tenantId: string;
+}
+
+/**
+ * An account's pending or finished email verification (R-LNK-09): one row per account. The
+ * token is derived from `id` and `generation`; a resend raises the generation, so only the
+ * latest email's link works, and a verified row opens nothing again.
+ */
+export interface EmailVerificationRow {
+  id: string;
+  userId: string;
+  tenantId: string;
+  /** Normalised address. */
+  email: string;
+  /** How the account came to be (`link` or `email_invitation`). */
+  source: AuditSource;
+  generation: number;
+  tokenKid: string;
+  tokenHash: string;
+  createdAt: Date;
+  expiresAt: Date;
+  lastSentAt: Date;
+  /** Verification emails sent for this account, the first included. */
+  sendCount: number;
+  verifiedAt: Date | null;
 }
 
 /** A remembered answer for an Idempotency-Key (R-SDK-08). */
@@ -231,6 +301,33 @@ export interface StoreOps {
     limit: number;
   }): Promise<AuditRow[]>;
 
+  /** The tenant's invite link, or null before it was first configured. */
+  getInviteLink(tenantId: string): Promise<InviteLinkRow | null>;
+  /** The link whose current token has this hash, or null. */
+  findInviteLinkByHash(hash: string): Promise<InviteLinkRow | null>;
+  insertInviteLink(row: InviteLinkRow): Promise<void>;
+  updateInviteLink(
+    tenantId: string,
+    patch: Partial<Omit<InviteLinkRow, "tenantId" | "linkId">>,
+  ): Promise<void>;
+  /** Rows of these domains in a scope, whichever tenant holds them. */
+  findLinkDomains(scope: string, domains: string[]): Promise<LinkDomainRow[]>;
+  /**
+   * Replaces a tenant's domains in a scope with these (unique per scope: a domain another
+   * tenant holds throws `UniqueViolationError` on `CONSTRAINTS.linkDomain`).
+   */
+  replaceLinkDomains(tenantId: string, scope: string, domains: string[]): Promise<void>;
+
+  insertEmailVerification(row: EmailVerificationRow): Promise<void>;
+  /** The verification whose current token has this hash, or null. */
+  findEmailVerificationByHash(hash: string): Promise<EmailVerificationRow | null>;
+  /** Unverified rows of this (normalised) address, newest first. */
+  findPendingEmailVerifications(email: string): Promise<EmailVerificationRow[]>;
+  updateEmailVerification(
+    id: string,
+    patch: Partial<Omit<EmailVerificationRow, "id">>,
+  ): Promise<void>;
+
   /** Inserts the row unless the key exists; answers the existing row when it does. */
   claimIdempotencyKey(row: IdempotencyRow): Promise<IdempotencyRow | null>;
   completeIdempotencyKey(key: string, status: number, body: string): Promise<void>;
@@ -247,6 +344,10 @@ export interface StoreTx extends StoreOps {
    * transaction that locks several invitations holds the tenant's lock first.
    */
   lockInvitation(id: string): Promise<InvitationRow | null>;
+  /** Locks the tenant's invite link row until the transaction ends (joins, changes). */
+  lockInviteLink(tenantId: string): Promise<InviteLinkRow | null>;
+  /** Locks a verification row until the transaction ends (verify, resend). */
+  lockEmailVerification(id: string): Promise<EmailVerificationRow | null>;
   /**
    * Locks one outbox row until the transaction ends. The dispatcher locks the email's
    * invitation first, so every path takes invitation before outbox row (R-EML-05).

@@ -18,6 +18,7 @@ import {
   useAcceptInvite,
 } from "../../hooks/use-accept-invite.ts";
 import { cx } from "../../internal/cx.ts";
+import { PasswordChecklist } from "../../internal/password-checklist.tsx";
 import type { SlotClassNames, StylingProps } from "../../internal/slots.ts";
 import {
   type AcceptInvitePageStrings,
@@ -28,7 +29,6 @@ import {
   type UseLocalizationResult,
   useLocalization,
 } from "../../localization/use-localization.ts";
-import { PasswordChecklist } from "./password-checklist.tsx";
 import type { AcceptInvitePageSlot } from "./slots.ts";
 
 /** Props of `AcceptInvitePage`. */

@@ -2,13 +2,14 @@ import {
   type AcceptInvitationBody,
   AcceptInvitationBodySchema,
   type AcceptResult,
-  evaluatePassword,
 } from "@foyer/core";
 import { FoyerServiceError } from "../../errors.ts";
 import type { AuditRow } from "../../store/types.ts";
 import { newId } from "../../tokens.ts";
 import type { ServiceContext } from "../context.ts";
+import { startVerification } from "../email-verification/start.ts";
 import { cancelQueuedEmails } from "../outbox.ts";
+import { requireNewPassword } from "../passwords.ts";
 import { parseInput } from "../validate.ts";
 import { checkAcceptable, resolveToken } from "./resolve-token.ts";
 
@@ -26,27 +27,7 @@ export async function acceptInvitation(
   const body = parseInput(AcceptInvitationBodySchema, rawBody);
   // Cheap checks first, so a bad token never costs a password hash.
   const first = await resolveToken(store, body.token, ctx.now());
-  const check = evaluatePassword(body.password, ctx.passwordPolicy);
-  if (!check.ok) {
-    const failed = check.rules.filter((rule) => !rule.met).map((rule) => rule.id);
-    throw new FoyerServiceError("PASSWORD_TOO_WEAK", {
-      issues: failed.map((id) => ({
-        path: "password",
-        message: `password fails the ${id} rule.`,
-      })),
-      details: { failedRules: failed },
-    });
-  }
-  if (body.password !== body.passwordConfirmation) {
-    throw new FoyerServiceError("PASSWORD_MISMATCH", {
-      issues: [
-        {
-          path: "passwordConfirmation",
-          message: "passwordConfirmation does not match password.",
-        },
-      ],
-    });
-  }
+  requireNewPassword(ctx, body.password, body.passwordConfirmation);
   const existing = await ctx.lookupUsers([first.row.email]);
   if (existing.length > 0) throw new FoyerServiceError("USER_ALREADY_EXISTS");
   const passwordHash = await ctx.passwordHasher.hash(body.password);
@@ -58,6 +39,9 @@ export async function acceptInvitation(
     // Re-check under the row lock: of two concurrent accepts exactly one gets here first.
     const { row, tenant } = await checkAcceptable(tx, locked, body.token, at);
     const events: AuditRow[] = [];
+    // R-INV-12: the emailed token proves the address, unless the tenant or the server asks
+    // for a verification email too.
+    const verify = tenant.settings.requireEmailVerification || ctx.verifyInvitedEmails;
     const members = await tx.findMembersByEmails([row.email]);
     if (members.length > 0) throw new FoyerServiceError("USER_ALREADY_EXISTS");
     const user = await hooks.createAccount(
@@ -69,7 +53,7 @@ export async function acceptInvitation(
         tenantId: row.tenantId,
         roleId: row.roleId,
         source: "email_invitation",
-        requireEmailVerification: tenant.settings.requireEmailVerification,
+        requireEmailVerification: verify,
       },
       tx,
     );
@@ -91,6 +75,16 @@ export async function acceptInvitation(
       ...(await cancelQueuedEmails(tx, row, "The invitation was accepted", at)),
     });
     await tx.supersedeTokens(row.id, at);
+    if (verify) {
+      await startVerification(ctx, tx, {
+        userId: user.id,
+        tenant,
+        email: row.email,
+        firstName: body.firstName,
+        source: "email_invitation",
+        at,
+      });
+    }
     events.push(
       ctx.audit({
         tenantId: row.tenantId,
@@ -106,7 +100,7 @@ export async function acceptInvitation(
       }),
     );
     await tx.insertAuditEvents(events);
-    return { user, row, tenant, events };
+    return { user, row, tenant, events, verify };
   });
   await ctx.emit(outcome.events);
   return {
@@ -117,6 +111,6 @@ export async function acceptInvitation(
       lastName: body.lastName,
     },
     tenantId: outcome.row.tenantId,
-    next: outcome.tenant.settings.requireEmailVerification ? "verify_email" : "signed_in",
+    next: outcome.verify ? "verify_email" : "signed_in",
   };
 }

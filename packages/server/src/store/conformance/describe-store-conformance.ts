@@ -3,6 +3,7 @@ import type { Store } from "../types.ts";
 import { describeAudit } from "./audit.ts";
 import { describeIdempotency } from "./idempotency.ts";
 import { describeInvitations } from "./invitations.ts";
+import { describeInviteLinks } from "./invite-links.ts";
 import { describeListing } from "./listing.ts";
 import { describeOutbox } from "./outbox.ts";
 import { describeTenants } from "./tenants.ts";
@@ -51,5 +52,6 @@ export function describeStoreConformance(name: string, setup: () => Promise<Stor
     describeListing(store);
     describeAudit(store);
     describeIdempotency(store);
+    describeInviteLinks(store);
   });
 }

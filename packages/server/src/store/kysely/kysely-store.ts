@@ -6,10 +6,11 @@ import { auditOps } from "./audit-ops.ts";
 import { idempotencyOps } from "./idempotency-ops.ts";
 import { CountDeltas } from "./invitation-counts.ts";
 import { invitationOps } from "./invitation-ops.ts";
+import { inviteLinkOps } from "./invite-link-ops.ts";
 import { listingOps } from "./listing-ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
 import { type Db, translatingErrors } from "./sql.ts";
-import { invitations, outbox, tenants } from "./tables.ts";
+import { emailVerifications, invitations, inviteLinks, outbox, tenants } from "./tables.ts";
 import { tenantOps } from "./tenant-ops.ts";
 import { tokenOps } from "./token-ops.ts";
 
@@ -44,6 +45,7 @@ function createOps(db: Db, deltas: CountDeltas | null): StoreOps {
     ...outboxOps(db),
     ...auditOps(db),
     ...idempotencyOps(db),
+    ...inviteLinkOps(db),
   });
 }
 
@@ -66,6 +68,24 @@ function createTx(trx: Transaction<FoyerDatabase>, deltas: CountDeltas): StoreTx
         .forUpdate()
         .executeTakeFirst();
       return row ? invitations.fromRecord(row) : null;
+    },
+    async lockInviteLink(tenantId: string) {
+      const row = await trx
+        .selectFrom("foyer_invite_links")
+        .selectAll()
+        .where("tenant_id", "=", tenantId)
+        .forUpdate()
+        .executeTakeFirst();
+      return row ? inviteLinks.fromRecord(row) : null;
+    },
+    async lockEmailVerification(id: string) {
+      const row = await trx
+        .selectFrom("foyer_email_verifications")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      return row ? emailVerifications.fromRecord(row) : null;
     },
     async lockEmail(id: string) {
       const row = await trx

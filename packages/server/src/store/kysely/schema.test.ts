@@ -6,11 +6,14 @@ import { PGliteDialect } from "../pglite-dialect.ts";
 import {
   AUDIT_COLUMNS,
   type ColumnMap,
+  EMAIL_VERIFICATION_COLUMNS,
   FOYER_TABLES,
   type FoyerDatabase,
   IDEMPOTENCY_COLUMNS,
   INVITATION_COLUMNS,
   INVITATION_COUNT_COLUMNS,
+  INVITE_LINK_COLUMNS,
+  LINK_DOMAIN_COLUMNS,
   MEMBER_COLUMNS,
   OUTBOX_COLUMNS,
   ROLE_COLUMNS,
@@ -32,6 +35,9 @@ const MAPS: Record<(typeof FOYER_TABLES)[number], ColumnMap<Record<string, unkno
   foyer_outbox: OUTBOX_COLUMNS,
   foyer_audit_events: AUDIT_COLUMNS,
   foyer_idempotency_keys: IDEMPOTENCY_COLUMNS,
+  foyer_invite_links: INVITE_LINK_COLUMNS,
+  foyer_invite_link_domains: LINK_DOMAIN_COLUMNS,
+  foyer_email_verifications: EMAIL_VERIFICATION_COLUMNS,
 };
 
 /** How information_schema names each SQL type of the maps. */

@@ -1,8 +1,11 @@
 import type { Role, Tenant } from "@foyer/core";
 import {
   AUDIT_COLUMNS,
+  EMAIL_VERIFICATION_COLUMNS,
   IDEMPOTENCY_COLUMNS,
   INVITATION_COLUMNS,
+  INVITE_LINK_COLUMNS,
+  LINK_DOMAIN_COLUMNS,
   MEMBER_COLUMNS,
   OUTBOX_COLUMNS,
   ROLE_COLUMNS,
@@ -11,8 +14,11 @@ import {
 } from "../schema.ts";
 import type {
   AuditRow,
+  EmailVerificationRow,
   IdempotencyRow,
   InvitationRow,
+  InviteLinkRow,
+  LinkDomainRow,
   MemberRow,
   OutboxRow,
   TokenRow,
@@ -31,3 +37,13 @@ export const audit = rowMapping<AuditRow, typeof AUDIT_COLUMNS>(AUDIT_COLUMNS);
 export const idempotency = rowMapping<IdempotencyRow, typeof IDEMPOTENCY_COLUMNS>(
   IDEMPOTENCY_COLUMNS,
 );
+export const inviteLinks = rowMapping<InviteLinkRow, typeof INVITE_LINK_COLUMNS>(
+  INVITE_LINK_COLUMNS,
+);
+export const linkDomains = rowMapping<LinkDomainRow, typeof LINK_DOMAIN_COLUMNS>(
+  LINK_DOMAIN_COLUMNS,
+);
+export const emailVerifications = rowMapping<
+  EmailVerificationRow,
+  typeof EMAIL_VERIFICATION_COLUMNS
+>(EMAIL_VERIFICATION_COLUMNS);

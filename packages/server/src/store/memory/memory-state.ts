@@ -9,10 +9,13 @@ import { CONSTRAINTS, ForeignKeyViolationError, UniqueViolationError } from "../
 import type { StoredCounts } from "../invitation-counts.ts";
 import type {
   AuditRow,
+  EmailVerificationRow,
   IdempotencyRow,
   InvitationCursor,
   InvitationListQuery,
   InvitationRow,
+  InviteLinkRow,
+  LinkDomainRow,
   MemberRow,
   OutboxRow,
   TokenRow,
@@ -118,6 +121,18 @@ export class MemoryState {
   readonly outbox = new Map<string, OutboxRow>();
   readonly audit = new Map<string, AuditRow>();
   readonly idempotency = new Map<string, IdempotencyRow>();
+  /** `foyer_invite_links`, by tenant id. */
+  readonly inviteLinks = new Map<string, InviteLinkRow>();
+  /** `foyer_invite_links_token_hash_key`: token hash -> tenant id. */
+  readonly inviteLinkByHash = new Map<string, string>();
+  /** `foyer_invite_link_domains_pkey`: (scope, domain) -> row. */
+  readonly linkDomains = new Map<string, LinkDomainRow>();
+  /** `foyer_email_verifications`, by id. */
+  readonly verifications = new Map<string, EmailVerificationRow>();
+  /** `foyer_email_verifications_user_key`: user id -> id. */
+  readonly verificationByUser = new Map<string, string>();
+  /** `foyer_email_verifications_token_hash_key`: token hash -> id. */
+  readonly verificationByHash = new Map<string, string>();
 
   /** `foyer_invitations_pending_email_key`: (tenant, lower(email)) of pending rows -> id. */
   readonly pendingByEmail = new Map<string, string>();
@@ -294,6 +309,56 @@ export class MemoryState {
     });
   }
 
+  setInviteLink(next: InviteLinkRow, insert: boolean): void {
+    if (insert && this.inviteLinks.has(next.tenantId)) {
+      throw new UniqueViolationError(CONSTRAINTS.inviteLinkTenant);
+    }
+    if (!this.tenants.has(next.tenantId)) {
+      throw new ForeignKeyViolationError("foyer_invite_links_tenant_id_fkey");
+    }
+    const holder = this.inviteLinkByHash.get(next.tokenHash);
+    if (holder !== undefined && holder !== next.tenantId) {
+      throw new UniqueViolationError(CONSTRAINTS.inviteLinkToken);
+    }
+    this.#put(this.inviteLinks, next.tenantId, next, (prev, row) => {
+      if (prev) this.inviteLinkByHash.delete(prev.tokenHash);
+      if (row) this.inviteLinkByHash.set(row.tokenHash, row.tenantId);
+    });
+  }
+
+  /** Deletes or inserts one domain row, enforcing the (scope, domain) primary key. */
+  setLinkDomain(key: string, row: LinkDomainRow | undefined): void {
+    if (row && this.linkDomains.has(key)) throw new UniqueViolationError(CONSTRAINTS.linkDomain);
+    if (row && !this.tenants.has(row.tenantId)) {
+      throw new ForeignKeyViolationError("foyer_invite_link_domains_tenant_id_fkey");
+    }
+    this.#put(this.linkDomains, key, row);
+  }
+
+  setVerification(next: EmailVerificationRow, insert: boolean): void {
+    if (insert && this.verifications.has(next.id)) {
+      throw new UniqueViolationError(CONSTRAINTS.emailVerificationId);
+    }
+    const userHolder = this.verificationByUser.get(next.userId);
+    if (userHolder !== undefined && userHolder !== next.id) {
+      throw new UniqueViolationError(CONSTRAINTS.emailVerificationUser);
+    }
+    const hashHolder = this.verificationByHash.get(next.tokenHash);
+    if (hashHolder !== undefined && hashHolder !== next.id) {
+      throw new UniqueViolationError(CONSTRAINTS.emailVerificationToken);
+    }
+    this.#put(this.verifications, next.id, next, (prev, row) => {
+      if (prev) {
+        this.verificationByUser.delete(prev.userId);
+        this.verificationByHash.delete(prev.tokenHash);
+      }
+      if (row) {
+        this.verificationByUser.set(row.userId, row.id);
+        this.verificationByHash.set(row.tokenHash, row.id);
+      }
+    });
+  }
+
   setIdempotency(key: string, row: IdempotencyRow | undefined): void {
     this.#put(this.idempotency, key, row);
   }
@@ -343,3 +408,6 @@ export class MemoryState {
 function cursorKey(cursor: InvitationCursor): SortKey {
   return { time: cursor.value.getTime(), id: cursor.id };
 }
+
+/** The key of a domain row: (scope, domain). */
+export const linkDomainKey = (scope: string, domain: string) => `${scope}\u0000${domain}`;

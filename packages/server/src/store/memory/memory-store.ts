@@ -2,7 +2,13 @@ import { deriveStatus } from "@foyer/core";
 import { tabCounts } from "../invitation-counts.ts";
 import { Mutex } from "../mutex.ts";
 import type { AuditRow, InvitationRow, Store, StoreOps, StoreTx } from "../types.ts";
-import { compareKeys, MemoryState, matchesSearch, pendingKey } from "./memory-state.ts";
+import {
+  compareKeys,
+  linkDomainKey,
+  MemoryState,
+  matchesSearch,
+  pendingKey,
+} from "./memory-state.ts";
 
 // The memory store serves the MSW mock (in the browser: Web APIs only, no node:*) and fast
 // unit tests. It keeps the SQL schema's constraints so a rule that holds here holds on
@@ -272,6 +278,80 @@ function createOps(state: MemoryState, run: <T>(op: () => T) => Promise<T>): Sto
         return copy(found);
       }),
 
+    getInviteLink: (tenantId) => run(() => copy(state.inviteLinks.get(tenantId) ?? null)),
+
+    findInviteLinkByHash: (hash) =>
+      run(() => {
+        const tenantId = state.inviteLinkByHash.get(hash);
+        return copy(tenantId === undefined ? null : (state.inviteLinks.get(tenantId) ?? null));
+      }),
+
+    insertInviteLink: (row) => run(() => state.setInviteLink(copy(row), true)),
+
+    updateInviteLink: (tenantId, patch) =>
+      run(() => {
+        const current = state.inviteLinks.get(tenantId);
+        if (!current) return;
+        const changes = Object.fromEntries(
+          Object.entries(copy(patch)).filter(([, value]) => value !== undefined),
+        );
+        state.setInviteLink({ ...current, ...changes, tenantId, linkId: current.linkId }, false);
+      }),
+
+    findLinkDomains: (scope, domains) =>
+      run(() =>
+        copy(
+          [...new Set(domains)]
+            .sort()
+            .flatMap((domain) => state.linkDomains.get(linkDomainKey(scope, domain)) ?? []),
+        ),
+      ),
+
+    replaceLinkDomains: (tenantId, scope, domains) =>
+      run(() => {
+        for (const [key, row] of [...state.linkDomains]) {
+          if (row.tenantId === tenantId) state.setLinkDomain(key, undefined);
+        }
+        for (const domain of new Set(domains)) {
+          state.setLinkDomain(linkDomainKey(scope, domain), { scope, domain, tenantId });
+        }
+      }),
+
+    insertEmailVerification: (row) => run(() => state.setVerification(copy(row), true)),
+
+    findEmailVerificationByHash: (hash) =>
+      run(() => {
+        const id = state.verificationByHash.get(hash);
+        return copy(id === undefined ? null : (state.verifications.get(id) ?? null));
+      }),
+
+    findPendingEmailVerifications: (email) =>
+      run(() =>
+        copy(
+          [...state.verifications.values()]
+            .filter(
+              (row) => row.verifiedAt === null && row.email.toLowerCase() === email.toLowerCase(),
+            )
+            .sort(
+              (a, b) =>
+                -compareKeys(
+                  { time: a.createdAt.getTime(), id: a.id },
+                  { time: b.createdAt.getTime(), id: b.id },
+                ),
+            ),
+        ),
+      ),
+
+    updateEmailVerification: (id, patch) =>
+      run(() => {
+        const current = state.verifications.get(id);
+        if (!current) return;
+        const changes = Object.fromEntries(
+          Object.entries(copy(patch)).filter(([, value]) => value !== undefined),
+        );
+        state.setVerification({ ...current, ...changes, id }, false);
+      }),
+
     claimIdempotencyKey: (row) =>
       run(() => {
         const existing = state.idempotency.get(row.key);
@@ -339,6 +419,9 @@ export function createMemoryStore(): Store {
           // The mutex already serialises transactions: holding it is holding every lock.
           lockTenant: (id) => current(() => copy(state.tenants.get(id) ?? null)),
           lockInvitation: (id) => current(() => copy(state.invitations.get(id) ?? null)),
+          lockInviteLink: (tenantId) =>
+            current(() => copy(state.inviteLinks.get(tenantId) ?? null)),
+          lockEmailVerification: (id) => current(() => copy(state.verifications.get(id) ?? null)),
           lockEmail: (id) => current(() => copy(state.outbox.get(id) ?? null)),
           raw: null,
         };

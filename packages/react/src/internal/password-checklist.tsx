@@ -1,11 +1,11 @@
 "use client";
 import type { PasswordCheck, PasswordRuleId } from "@foyer/core/rules";
 import { useEffect, useRef, useState } from "react";
-import { cx } from "../../internal/cx.ts";
-import type { AcceptInvitePageStrings } from "../../localization/accept-invite-page.ts";
-import type { UseLocalizationResult } from "../../localization/use-localization.ts";
+import type { AcceptInvitePageStrings } from "../localization/accept-invite-page.ts";
+import type { UseLocalizationResult } from "../localization/use-localization.ts";
+import { cx } from "./cx.ts";
 
-/** Props of `PasswordChecklist`. Internal: part of `AcceptInvitePage`. */
+/** Props of `PasswordChecklist`. Internal: AcceptInvitePage and JoinPage. */
 export interface PasswordChecklistProps {
   id: string;
   check: PasswordCheck;

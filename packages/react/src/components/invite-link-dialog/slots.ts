@@ -1,0 +1,20 @@
+/** Slots of `InviteLinkDialog`, each with a stable `foyer-…` class and `data-slot`. */
+export type InviteLinkDialogSlot =
+  | "trigger"
+  | "overlay"
+  | "content"
+  | "header"
+  | "title"
+  | "description"
+  | "close"
+  | "body"
+  | "switch"
+  | "state"
+  | "link"
+  | "copy"
+  | "field"
+  | "input"
+  | "error"
+  | "footer"
+  | "save"
+  | "regenerate";
