@@ -29,6 +29,7 @@ import { createKyselyStore } from "@foyer/server/pglite";
 import cookieParser from "cookie-parser";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { type Kysely, sql } from "kysely";
+import { createApiDocsRouter } from "./api-docs.ts";
 import { createApiKeys } from "./api-keys.ts";
 import { createApiRouter } from "./api-routes.ts";
 import { openDatabase, type ReferenceDatabase } from "./database.ts";
@@ -394,6 +395,8 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
     app.get("/openapi.json", (_req, res) => {
       res.json(openApi);
     });
+    // R-SDK-05: the reference page of that document, rendered offline.
+    app.use(createApiDocsRouter());
 
     if (mailbox) {
       app.get("/dev/mailbox", noStore, (req, res) => {

@@ -48,10 +48,12 @@ ol { list-style: none; padding: 0; } .message { border-bottom: 1px solid #e4e4e7
 .message p { margin: 0 0 .25rem; } .muted { color: #52525b; } code { font-size: .85em; word-break: break-all; }
 .links { margin: 0; padding-left: 1.25rem; } .open { white-space: nowrap; font-weight: 600; }
 @media (prefers-color-scheme: dark) { body { background: #0f0f11; color: #fafafa; } a { color: #93c5fd; } .muted { color: #a1a1aa; } .message { border-color: #3f3f46; } }`,
-    body: `<p><a href="/">Home</a> · <a href="/admin">Team invitations</a></p>
+    body: `<nav aria-label="Demo"><p><a href="/">Home</a> · <a href="/admin">Team invitations</a></p></nav>
+<main>
 <h1>Development mailbox</h1>
 <p class="muted">Every email the app sent since it started, newest first. The same list is JSON for
 programs (<code>curl /dev/mailbox</code>). Reload to see new messages.</p>
-${messages.length > 0 ? `<ol>${items}</ol>` : "<p>No emails yet.</p>"}`,
+${messages.length > 0 ? `<ol>${items}</ol>` : "<p>No emails yet.</p>"}
+</main>`,
   });
 }
