@@ -524,18 +524,31 @@ describe("InvitationsTable states", () => {
 describe("InvitationsTable with 10,000 invitations", () => {
   const ctx = useFoyerMock("busy");
   const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientHeight");
+  const originalRect = Object.getOwnPropertyDescriptor(Element.prototype, "getBoundingClientRect");
 
   beforeEach(() => {
-    // jsdom has no layout: give the scrolling area a height of ten 44px rows.
+    // jsdom has no layout: the scrolling area is ten 44 px rows high, at the top of the page,
+    // and the rows' tbody starts under a 40 px header, moving up as the area scrolls.
     Object.defineProperty(HTMLElement.prototype, "clientHeight", {
       configurable: true,
       get(this: HTMLElement) {
-        return this.dataset.slot === "scroller" ? 440 : 0;
+        if (this.dataset.slot === "scroller") return 440;
+        return this.tagName === "TBODY" ? 10_000 * 44 : 0;
+      },
+    });
+    Object.defineProperty(Element.prototype, "getBoundingClientRect", {
+      configurable: true,
+      value(this: Element) {
+        const scroller = this.closest<HTMLElement>('[data-slot="scroller"]');
+        const top = this.tagName === "TBODY" && scroller ? 40 - scroller.scrollTop : 0;
+        return DOMRect.fromRect({ x: 0, y: top, width: 1000, height: 0 });
       },
     });
   });
   afterEach(() => {
     if (original) Object.defineProperty(HTMLElement.prototype, "clientHeight", original);
+    if (originalRect)
+      Object.defineProperty(Element.prototype, "getBoundingClientRect", originalRect);
   });
 
   it("R-UI-01: the DOM holds a bounded number of rows and pages load one at a time near the end", async () => {
