@@ -42,11 +42,13 @@ const COMPONENTS = {
 const INVITEE_PAGES = new Set(["AcceptInvitePage", "JoinPage", "VerifyEmailPage"]);
 const BUDGETS = {
   /**
-   * Every component + provider + client, up front: 66 KB, ≤ 0.76× the lightest peer kit
-   * (86.9 KB). It was 56 KB (0.65×) for the first three components; InviteLinkDialog, JoinPage
-   * and VerifyEmailPage (issue 11) measured 61.0 KB (vite) / 64.6 KB (esbuild) all together.
+   * Every component + provider + client, up front: 72 KB, ≤ 0.83× the lightest peer kit
+   * (86.9 KB). It was 56 KB (0.65×) for the first three components. InviteLinkDialog, JoinPage
+   * and VerifyEmailPage brought it to 61.0 KB (vite) / 64.6 KB (esbuild), and the table's rows
+   * windowed by react-window (a well-kept library instead of Foyer's own windowing code, about
+   * 6 KB gzip) to 66.6 / 70.4 KB.
    */
-  all: 66 * KB,
+  all: 72 * KB,
   /** An invitee's page alone (accept, join, verify email). */
   inviteePage: 20 * KB,
   /** styles.css with its @imports. */

@@ -231,6 +231,12 @@ const calls: Array<{
     invoke: (c) => c.revokeInvitation("inv_1"),
   },
   {
+    name: "copyInvitationLink",
+    params: { invitationId: "inv_1" },
+    answer: { link: "https://x.example/accept-invite#token=k1.t", invitation },
+    invoke: (c) => c.copyInvitationLink("inv_1"),
+  },
+  {
     name: "previewInvitation",
     params: {},
     answer: preview,

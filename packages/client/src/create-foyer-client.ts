@@ -169,6 +169,8 @@ export function createFoyerClient(options: FoyerClientOptions): FoyerClient {
       }),
     revokeInvitation: (invitationId, callOptions) =>
       call("revokeInvitation", { params: { invitationId }, body: {}, options: callOptions }),
+    copyInvitationLink: (invitationId, callOptions) =>
+      call("copyInvitationLink", { params: { invitationId }, body: {}, options: callOptions }),
     previewInvitation: (token, callOptions) =>
       call("previewInvitation", { body: { token }, options: callOptions }),
     acceptInvitation: (body, callOptions) =>

@@ -5,6 +5,7 @@ import type {
   AuditQuery,
   BatchResult,
   CreateInvitationsBody,
+  InvitationLinkResult,
   InvitationPage,
   InvitationPreview,
   InvitationResult,
@@ -71,6 +72,11 @@ export interface FoyerClient {
     options?: CreateCallOptions,
   ): Promise<ResendResult>;
   revokeInvitation(invitationId: string, options?: CallOptions): Promise<InvitationResult>;
+  /**
+   * A pending invitation's current link again (R-INV-10), recomputed by the server and
+   * audited; `INVITATION_LINK_UNAVAILABLE` when it cannot be (resend instead).
+   */
+  copyInvitationLink(invitationId: string, options?: CallOptions): Promise<InvitationLinkResult>;
   previewInvitation(token: string, options?: CallOptions): Promise<InvitationPreview>;
   acceptInvitation(body: AcceptInvitationBody, options?: CallOptions): Promise<AcceptResult>;
   /** The tenant's invite link with its URL to copy (`invite_links:manage`, R-LNK-01). */

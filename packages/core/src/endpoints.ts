@@ -78,6 +78,12 @@ export const endpoints = {
     access: "admin",
     status: 200,
   },
+  copyInvitationLink: {
+    method: "POST",
+    path: "/invitations/{invitationId}/link",
+    access: "admin",
+    status: 200,
+  },
   previewInvitation: {
     method: "POST",
     path: "/public/invitations/preview",

@@ -27,6 +27,10 @@ export const ERROR_CODES = {
     status: 409,
     message: "Only pending or expired invitations can be resent.",
   },
+  INVITATION_LINK_UNAVAILABLE: {
+    status: 409,
+    message: "This invitation's link cannot be copied; resend it to issue a new link.",
+  },
   INVITATION_NOT_REVOCABLE: {
     status: 409,
     message: "Only pending or expired invitations can be revoked.",

@@ -6,7 +6,9 @@ import {
   AuditPageSchema,
   AuditQuerySchema,
   BatchResultSchema,
+  CopyInvitationLinkBodySchema,
   CreateInvitationsBodySchema,
+  InvitationLinkResultSchema,
   InvitationPageSchema,
   InvitationPreviewSchema,
   InvitationResultSchema,
@@ -92,6 +94,12 @@ export const routes = {
     summary: "Revoke a pending or expired invitation, at once and for good",
     body: RevokeInvitationBodySchema,
     response: InvitationResultSchema,
+  },
+  copyInvitationLink: {
+    ...endpoints.copyInvitationLink,
+    summary: "The pending invitation's current link again, recomputed and audited",
+    body: CopyInvitationLinkBodySchema,
+    response: InvitationLinkResultSchema,
   },
   previewInvitation: {
     ...endpoints.previewInvitation,

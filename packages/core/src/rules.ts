@@ -65,6 +65,7 @@ export type {
   Invitation,
   InvitationCounts,
   InvitationFilter,
+  InvitationLinkResult,
   InvitationPage,
   InvitationPreview,
   InvitationResult,

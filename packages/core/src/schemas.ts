@@ -296,7 +296,11 @@ export type BatchResult = z.infer<typeof BatchResultSchema>;
 /** R-INV-07: resend with a fresh token and expiry window. */
 export const ResendInvitationBodySchema = z.strictObject({
   expiresIn: z.optional(ExpiryPresetSchema),
-  delivery: z._default(DeliverySchema, "email"),
+  /**
+   * How the new link travels (R-INV-10). Absent: as before, so a link-only invitation stays
+   * link-only (no email) and an emailed one is emailed again.
+   */
+  delivery: z.optional(DeliverySchema),
 });
 export type ResendInvitationBody = z.input<typeof ResendInvitationBodySchema>;
 
@@ -313,6 +317,16 @@ export const RevokeInvitationBodySchema = z.strictObject({});
 /** The answer to a revoke. */
 export const InvitationResultSchema = z.object({ invitation: InvitationSchema });
 export type InvitationResult = z.infer<typeof InvitationResultSchema>;
+
+/** R-INV-10: copying a pending invitation's link again takes no fields. */
+export const CopyInvitationLinkBodySchema = z.strictObject({});
+
+/** The answer to a copy-link: the current link (recomputed, never stored) and the row. */
+export const InvitationLinkResultSchema = z.object({
+  link: z.string(),
+  invitation: InvitationSchema,
+});
+export type InvitationLinkResult = z.infer<typeof InvitationLinkResultSchema>;
 
 /** A token travels in the body, never in an API URL (R-INV-11). */
 export const TokenBodySchema = z.strictObject({
@@ -559,6 +573,8 @@ export const AuditActionSchema = z.enum([
   "link_regenerated",
   /** An account proved its address with a verification email (R-LNK-09). */
   "email_verified",
+  /** A pending invitation's link was copied again by an admin (R-INV-10). */
+  "invitation_link_copied",
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

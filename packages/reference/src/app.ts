@@ -29,6 +29,7 @@ import { createKyselyStore } from "@foyer/server/pglite";
 import cookieParser from "cookie-parser";
 import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { type Kysely, sql } from "kysely";
+import { createApiDocsRouter } from "./api-docs.ts";
 import { createApiKeys } from "./api-keys.ts";
 import { createApiRouter } from "./api-routes.ts";
 import { openDatabase, type ReferenceDatabase } from "./database.ts";
@@ -197,6 +198,12 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
         rateLimiter,
         logger,
         productName: "Foyer demo",
+        // R-LNK-06: the join page's terms checkbox and "Already have an account?" link.
+        joinPage: {
+          termsUrl: `${publicBaseUrl}/terms`,
+          privacyUrl: `${publicBaseUrl}/privacy`,
+          signInUrl: `${publicBaseUrl}/login`,
+        },
         ...(now ? { now: () => now } : {}),
       });
     const foyer = foyerAt();
@@ -332,7 +339,15 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       }
       await loginLimiter.recordAttempt(keys, "succeeded");
       if (!user.email_verified) {
-        return sendError(res, "FORBIDDEN", "Verify your email address before signing in.");
+        // R-LNK-09: the password was right, but the address is unproven. The page offers a
+        // new verification email through Foyer's resend endpoint.
+        res.status(403).json({
+          error: {
+            ...errorBody("EMAIL_NOT_VERIFIED").error,
+            details: { resendPath: "/api/foyer/public/email-verification/resend" },
+          },
+        });
+        return;
       }
       res.setHeader("Set-Cookie", await sessions.create(user.id));
       res.json({ user: publicUser(user) });
@@ -380,6 +395,8 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
     app.get("/openapi.json", (_req, res) => {
       res.json(openApi);
     });
+    // R-SDK-05: the reference page of that document, rendered offline.
+    app.use(createApiDocsRouter());
 
     if (mailbox) {
       app.get("/dev/mailbox", noStore, (req, res) => {

@@ -7,6 +7,7 @@ import type { Foyer, PasswordHasher } from "@foyer/server";
 import type { Express } from "express";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SEEDED_INVITATIONS } from "./seed.ts";
 
 // docs/embedding.md cannot drift: its TypeScript blocks are written out under their titles
 // and compiled against the workspace packages with a host's strict settings, its Express
@@ -348,6 +349,9 @@ describe("README", () => {
     expect(browser.length).toBeGreaterThan(0);
     expect(curl.length).toBeGreaterThan(0);
     expect(curl.filter((a) => browser.includes(a))).toEqual([]);
+    // Nor one the demo data already invited (it would be skipped as already pending).
+    const invited: readonly string[] = Object.values(SEEDED_INVITATIONS).flat();
+    expect(curl.filter((a) => invited.includes(a))).toEqual([]);
   });
 });
 

@@ -61,7 +61,8 @@ code { font-size: .9em; }
   body { background: #0f0f11; color: #fafafa; } a { color: #93c5fd; }
   .banner { background: #172554; color: #dbeafe; border-color: #1e40af; }
 }`,
-    body: `<h1>Foyer reference app</h1>
+    body: `<main>
+<h1>Foyer reference app</h1>
 ${input.user ? signedInBanner(input.user) : ""}
 <p>The reference Express backend of Foyer and a small host app that uses its React components:
 per-email invitations and tenant invite links. Data: ${escapeHtml(input.database)}.</p>
@@ -81,8 +82,8 @@ is signed in and lands back on this page.</li>
 <ul>
 <li>Team invitations (admins): <a href="/admin"><code>${base}/admin</code></a>; sign-in page: <a href="/login"><code>${base}/login</code></a></li>
 <li>Invitee page: <code>${base}/accept-invite#token=…</code> (the link in the invitation email)</li>
-<li>Foyer API: <code>${base}/api/foyer</code></li>
-<li>OpenAPI document: <a href="/openapi.json"><code>${base}/openapi.json</code></a></li>
+<li>Foyer API: <code>${base}/api/foyer</code>; API keys for scripts (admins): <a href="/admin/api-keys"><code>${base}/admin/api-keys</code></a>, used by <code>POST ${base}/api/invites</code></li>
+<li>API reference: <a href="/api-docs"><code>${base}/api-docs</code></a> (the OpenAPI document, <a href="/openapi.json"><code>${base}/openapi.json</code></a>, rendered)</li>
 <li>Sign in by API: <code>POST ${base}/login</code> with <code>{"email","password"}</code>; <code>GET ${base}/me</code>; <code>POST ${base}/logout</code></li>
 ${
   input.devMailbox
@@ -90,6 +91,7 @@ ${
     : ""
 }
 </ul>
-${signIns}`,
+${signIns}
+</main>`,
   });
 }

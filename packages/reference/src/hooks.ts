@@ -101,6 +101,19 @@ export function createReferenceHooks(deps: ReferenceHookDeps): FoyerHooks {
         throw error;
       }
     },
+    async markEmailVerified(user, tx) {
+      // In Foyer's transaction, with the token marked used: both commit or neither does.
+      if (!(tx.raw instanceof Transaction)) {
+        throw new Error("The reference app needs a SQL store: tx.raw is not a Kysely transaction.");
+      }
+      const trx: Transaction<RefTables> = tx.raw.withTables<RefTables>();
+      const updated = await trx
+        .updateTable("ref_users")
+        .set({ email_verified: true })
+        .where("id", "=", user.id)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw new Error(`No user ${user.id} to verify.`);
+    },
     async signIn(user) {
       // Only verified, active accounts get a session (a tenant may ask for verification first).
       const record = await findUserById(db, user.id);

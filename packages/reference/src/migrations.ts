@@ -69,6 +69,8 @@ export async function migrateReference<DB>(db: Kysely<DB>): Promise<string[]> {
     provider: { getMigrations: async () => ({ ...REF_MIGRATIONS }) },
     migrationTableName: "ref_migrations",
     migrationLockTableName: "ref_migrations_lock",
+    // Each migration stands alone: one named before the last applied still applies.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {

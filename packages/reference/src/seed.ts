@@ -291,7 +291,25 @@ export async function seedDemoData(deps: SeedDeps): Promise<SeedResult> {
   }
 
   created.invitations = await seedAcmeInvitations(deps, now);
+  await seedAcmeInviteLink(deps);
   return { created, signIns: [...SEEDED_SIGN_INS, SEEDED_ACCEPTED_USER] };
+}
+
+/**
+ * Acme's invite link (R-LNK-01): on, as Client user, for addresses at acme.example. Through
+ * the service, so it is audited like an admin's change; a second run changes nothing (an
+ * unchanged save writes nothing), and a link an admin turned off or changed stays as it is.
+ * Globex has SSO, so its link cannot be turned on (R-LNK-05).
+ */
+async function seedAcmeInviteLink(deps: SeedDeps): Promise<void> {
+  const { foyer, db } = deps;
+  if (await foyer.store.getInviteLink(DEMO_TENANTS.acme)) return;
+  const alex = await actorFor(db, "alex@acme.example");
+  await foyer.services.updateInviteLink(alex, DEMO_TENANTS.acme, {
+    enabled: true,
+    roleId: "client_user",
+    allowedDomains: ["acme.example"],
+  });
 }
 
 async function seedAcmeInvitations(deps: SeedDeps, now: () => Date): Promise<number> {

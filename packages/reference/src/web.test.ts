@@ -160,6 +160,10 @@ describe("demo pages", () => {
     expect(localInviteLink("https://acme.example.com/accept-invite#token=abc")).toBe(
       "/accept-invite#token=abc",
     );
+    expect(localInviteLink("https://acme.example.com/verify-email#token=k1.x")).toBe(
+      "/verify-email#token=k1.x",
+    );
+    expect(localInviteLink("https://acme.example.com/join#token=k1.y")).toBe("/join#token=k1.y");
     expect(localInviteLink("https://acme.example.com/other#token=abc")).toBeNull();
     expect(localInviteLink("not a url")).toBeNull();
   });

@@ -8,6 +8,7 @@ import type {
   AuditSource,
   BatchResult,
   CreateInvitationsBody,
+  InvitationLinkResult,
   InvitationPage,
   InvitationPreview,
   InvitationResult,
@@ -279,6 +280,8 @@ export interface FoyerServices {
     body: ResendInvitationBody,
   ): Promise<ResendResult>;
   revokeInvitation(actor: Actor, invitationId: string): Promise<InvitationResult>;
+  /** A pending invitation's current link again, recomputed and audited (R-INV-10). */
+  copyInvitationLink(actor: Actor, invitationId: string): Promise<InvitationLinkResult>;
   listInvitationEvents(actor: Actor, invitationId: string, query: AuditQuery): Promise<AuditPage>;
   listTenantEvents(actor: Actor, tenantId: string, query: AuditQuery): Promise<AuditPage>;
   previewInvitation(token: string): Promise<InvitationPreview>;

@@ -235,6 +235,17 @@ export function describeClientContract(name: string, setup: () => Promise<Contra
       expect(preview.tenant.name).toBe(tenant.name);
     });
 
+    it("R-SDK-01 / R-INV-10: copy link answers the pending invitation's current link; a revoked one answers INVITATION_LINK_UNAVAILABLE", async () => {
+      const tenant = await target.seed.tenant();
+      const [sent] = await invite(tenant, [`copy.${tenant.tenantId}@example.com`]);
+      const copied = await client.copyInvitationLink(sent!.id);
+      expect(tokenOf(copied.link)).toBe(sent!.token);
+      expect(copied.invitation.id).toBe(sent!.id);
+      await client.revokeInvitation(sent!.id);
+      const error = await failure(client.copyInvitationLink(sent!.id));
+      expect(error).toMatchObject({ code: "INVITATION_LINK_UNAVAILABLE", status: 409 });
+    });
+
     it("R-SDK-01 / R-SDK-02 / R-INV-08: revoke, then the link answers INVITATION_REVOKED", async () => {
       const tenant = await target.seed.tenant();
       const [sent] = await invite(tenant, [`revoke.${tenant.tenantId}@example.com`]);

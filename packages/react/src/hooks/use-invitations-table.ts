@@ -1,6 +1,6 @@
 "use client";
 import type { Delivery, Invitation, InvitationCounts } from "@foyer/core/rules";
-import { useInfiniteQuery, useMutationState } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useMutationState } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { runWithConcurrency } from "../internal/run-with-concurrency.ts";
 import { useControllableState } from "../internal/use-controllable-state.ts";
@@ -9,6 +9,7 @@ import { useDeliveryPolling } from "../internal/use-delivery-polling.ts";
 import { useFoyer } from "../provider/use-foyer.ts";
 import type { InvitationListKeyQuery } from "../query/keys.ts";
 import {
+  copyInvitationLinkMutationOptions,
   invitationsInfiniteQueryOptions,
   type ResendVariables,
   resendInvitationMutationOptions,
@@ -74,7 +75,10 @@ export interface UseInvitationsTableOptions {
   searchDebounceMs?: number | undefined;
   /** Requests in flight at once during bulk actions. @default 4 */
   bulkConcurrency?: number | undefined;
-  /** How resends reach the invitee; `link` or `both` make "Copy link" available. @default "email" */
+  /**
+   * How resends reach the invitee. Unset, each invitation keeps its own way: a link-only
+   * invitation stays link-only, an emailed one is emailed again (R-INV-10).
+   */
   resendDelivery?: Delivery | undefined;
   /** Rows left below the last rendered one that trigger the next page. @default 10 */
   prefetchThreshold?: number | undefined;
@@ -133,8 +137,13 @@ export interface UseInvitationsTableResult {
   clearSelection: () => void;
   /** Ids with a resend or revoke in flight. */
   busyIds: ReadonlySet<string>;
-  /** The plaintext link of a row, when a resend in this session returned one. */
+  /** The plaintext link of a row, when a resend or copy in this session returned one. */
   linkFor: (invitationId: string) => string | null;
+  /**
+   * A pending row's current link from the server (R-INV-10: recomputed, audited); rejects
+   * with `INVITATION_LINK_UNAVAILABLE` when it cannot be copied.
+   */
+  copyLink: (invitation: Invitation) => Promise<string>;
   resend: (invitation: Invitation) => Promise<Invitation>;
   revoke: (invitation: Invitation) => Promise<Invitation>;
   /** Resends the selected actionable rows with bounded concurrency. */
@@ -162,7 +171,7 @@ export function useInvitationsTable(
     pageSize = 50,
     searchDebounceMs = 300,
     bulkConcurrency = 4,
-    resendDelivery = "email",
+    resendDelivery,
     prefetchThreshold = 10,
     pollDelivery = true,
   } = options;
@@ -274,13 +283,23 @@ export function useInvitationsTable(
     async (invitation: Invitation) => {
       const result = await resendAsync({
         invitationId: invitation.id,
-        body: { delivery: resendDelivery },
+        body: resendDelivery ? { delivery: resendDelivery } : {},
       });
       const { link } = result;
       if (link) setLinks((current) => new Map(current).set(invitation.id, link));
       return result.invitation;
     },
     [resendAsync, resendDelivery],
+  );
+
+  const { mutateAsync: copyLinkAsync } = useMutation(copyInvitationLinkMutationOptions(client));
+  const copyLink = useCallback(
+    async (invitation: Invitation) => {
+      const { link } = await copyLinkAsync(invitation.id);
+      setLinks((current) => new Map(current).set(invitation.id, link));
+      return link;
+    },
+    [copyLinkAsync],
   );
 
   const isActionable = useCallback(
@@ -368,6 +387,7 @@ export function useInvitationsTable(
     clearSelection,
     busyIds,
     linkFor,
+    copyLink,
     resend,
     revoke,
     resendSelected: () => runBulk(resend),

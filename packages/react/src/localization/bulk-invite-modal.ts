@@ -152,6 +152,8 @@ export interface BulkInviteModalStrings {
    */
   reasons: Record<SkipReason, string>;
   /** Copies the plaintext links. */
+  /** Label of the field that shows each invitee's link after a send with links (R-INV-10). */
+  linksLabel: string;
   copyLinks: string;
   /** After the links were copied. */
   linksCopied: string;
@@ -286,6 +288,7 @@ export const bulkInviteModalEn: BulkInviteModalStrings = {
     domain_not_allowed: SKIP_REASONS.domain_not_allowed.label,
     seat_limit: SKIP_REASONS.seat_limit.label,
   },
+  linksLabel: "Invite links (address, tab, link)",
   copyLinks: "Copy links",
   linksCopied: "Links copied",
   copyFailed: "The links could not be copied. Select them and copy them by hand.",
@@ -414,6 +417,7 @@ export const bulkInviteModalDe: BulkInviteModalStrings = {
     domain_not_allowed: "Domain nicht zugelassen",
     seat_limit: "Keine Plätze mehr frei",
   },
+  linksLabel: "Einladungslinks (Adresse, Tab, Link)",
   copyLinks: "Links kopieren",
   linksCopied: "Links kopiert",
   copyFailed:

@@ -19,6 +19,8 @@ export const errorsEn: Record<ErrorCode, string> = {
   EXPIRY_NOT_ALLOWED: "That expiry is longer than this organisation allows. Choose a shorter one.",
   INVITATION_NOT_FOUND: "This invitation no longer exists. Reload the list.",
   INVITATION_NOT_RESENDABLE: "Only pending or expired invitations can be resent.",
+  INVITATION_LINK_UNAVAILABLE:
+    "This invitation's link cannot be copied. Resend it to get a new link.",
   INVITATION_NOT_REVOCABLE: "Only pending or expired invitations can be revoked.",
   TOKEN_INVALID: "This invitation link is not valid.",
   INVITATION_EXPIRED: "This invitation has expired. Ask your administrator to send a new one.",
@@ -77,6 +79,8 @@ export const errorsDe: Record<ErrorCode, string> = {
   INVITATION_NOT_FOUND: "Diese Einladung gibt es nicht mehr. Bitte laden Sie die Liste neu.",
   INVITATION_NOT_RESENDABLE:
     "Nur ausstehende oder abgelaufene Einladungen können erneut gesendet werden.",
+  INVITATION_LINK_UNAVAILABLE:
+    "Der Link dieser Einladung kann nicht kopiert werden. Senden Sie sie erneut, um einen neuen Link zu erhalten.",
   INVITATION_NOT_REVOCABLE:
     "Nur ausstehende oder abgelaufene Einladungen können widerrufen werden.",
   TOKEN_INVALID: "Dieser Einladungslink ist ungültig.",

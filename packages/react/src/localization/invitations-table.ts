@@ -93,6 +93,8 @@ export interface InvitationsTableStrings {
   bulkFailedRow: string;
   /** Notice after copying a link. `{{email}}`. */
   linkCopied: string;
+  /** Notice when a link could not be copied. `{{email}}`, `{{reason}}`. */
+  copyLinkFailed: string;
   /** Empty Pending tab: title. */
   emptyPendingTitle: string;
   /** Empty Pending tab: help. */
@@ -175,6 +177,7 @@ export const invitationsTableEn: InvitationsTableStrings = {
   bulkFailed: { one: "{{count}} failed:", other: "{{count}} failed:" },
   bulkFailedRow: "{{email}}: {{reason}}",
   linkCopied: "Invite link for {{email}} copied.",
+  copyLinkFailed: "Couldn't copy the invite link for {{email}}. {{reason}}",
   emptyPendingTitle: "No pending invitations",
   emptyPendingHelp: "Invite people and they appear here until they accept.",
   emptyHistoryTitle: "No past invitations",
@@ -258,6 +261,7 @@ export const invitationsTableDe: InvitationsTableStrings = {
   bulkFailed: { one: "{{count}} fehlgeschlagen:", other: "{{count}} fehlgeschlagen:" },
   bulkFailedRow: "{{email}}: {{reason}}",
   linkCopied: "Einladungslink für {{email}} kopiert.",
+  copyLinkFailed: "Der Einladungslink für {{email}} konnte nicht kopiert werden. {{reason}}",
   emptyPendingTitle: "Keine ausstehenden Einladungen",
   emptyPendingHelp: "Laden Sie Personen ein – sie erscheinen hier, bis sie die Einladung annehmen.",
   emptyHistoryTitle: "Noch kein Verlauf",

@@ -4,6 +4,7 @@ import type {
   AcceptResult,
   BatchResult,
   CreateInvitationsBody,
+  InvitationLinkResult,
   InvitationPage,
   InvitationResult,
   InviteLinkResult,
@@ -143,14 +144,18 @@ export function resendInvitationMutationOptions(client: FoyerClient) {
     mutationFn: ({ invitationId, body }) => client.resendInvitation(invitationId, body),
     onMutate: async ({ invitationId, body }, { client: queryClient }) => {
       const now = new Date().toISOString();
-      const emailed = (body?.delivery ?? "email") !== "link";
       // A list fetch in flight would overwrite the optimistic row with the old one.
       await queryClient.cancelQueries({ queryKey: foyerKeys.invitations.lists() });
       const previous = patchInvitationInLists(queryClient, invitationId, (invitation) => ({
         ...invitation,
         sentAt: now,
         delivery: {
-          status: emailed ? "queued" : "none",
+          // Without a choice the server keeps a link-only invitation link-only (R-INV-10).
+          status:
+            (body?.delivery ?? (invitation.delivery.status === "none" ? "link" : "email")) ===
+            "link"
+              ? "none"
+              : "queued",
           error: null,
           updatedAt: now,
           attempts: 0,
@@ -251,6 +256,21 @@ export function acceptInvitationMutationOptions(client: FoyerClient) {
         queryKey: foyerKeys.preview(body.token),
         refetchType: "none",
       }),
+  });
+}
+
+/**
+ * Copy a pending invitation's link again (R-INV-10): the server recomputes it and records
+ * the copy in the audit trail. Variables are the invitation id. Invalidates, through the
+ * query client it runs in: the invitation's events.
+ * @example useMutation(copyInvitationLinkMutationOptions(client))
+ */
+export function copyInvitationLinkMutationOptions(client: FoyerClient) {
+  return mutationOptions<InvitationLinkResult, Error, string>({
+    mutationKey: [...foyerKeys.invitations.all(), "copy-link"],
+    mutationFn: (invitationId) => client.copyInvitationLink(invitationId),
+    onSettled: (_data, _error, invitationId, _rollback, { client: queryClient }) =>
+      queryClient.invalidateQueries({ queryKey: foyerKeys.invitations.events(invitationId) }),
   });
 }
 

@@ -22,6 +22,13 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, staleTime: 30_000 } },
 });
 
+/**
+ * The host's departments and teams, offered when inviting (seed 002 pre-assigns both). A
+ * real host reads them from its own directory; the demo has one list for every tenant.
+ */
+const DEPARTMENTS = ["Engineering", "Finance", "Operations", "Sales"];
+const TEAMS = ["Platform", "Support", "Security", "Onboarding"];
+
 /** `""` stands for "all organisations" (an MSP admin's combined list). */
 const ALL_TENANTS = "";
 
@@ -230,6 +237,8 @@ function TeamInvitations({ context }: { context: SessionContext }) {
           key={`invite-${tenantId || "all"}`}
           open={inviteOpen}
           onOpenChange={setInviteOpen}
+          departments={DEPARTMENTS}
+          teams={TEAMS}
           {...(tenantId !== ALL_TENANTS
             ? { tenantId }
             : { defaultTenantId: context.actor.tenantId })}

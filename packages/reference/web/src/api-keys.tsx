@@ -135,7 +135,7 @@ function ApiKeysPage() {
           <h1>API keys</h1>
           <p className="muted">
             Keys let scripts call <code>POST /api/invites</code> and the{" "}
-            <a href="/openapi.json">Foyer API</a> as you, with your role and organisations, in an{" "}
+            <a href="/api-docs">Foyer API</a> as you, with your role and organisations, in an{" "}
             <code>Authorization: Bearer</code> header.
           </p>
         </div>

@@ -6,6 +6,10 @@ import { safeReturnUrl } from "./paths.ts";
 
 const form = document.querySelector<HTMLFormElement>("#sign-in");
 const error = document.querySelector<HTMLParagraphElement>("#sign-in-error");
+const resend = document.querySelector<HTMLButtonElement>("#resend-verification");
+const resendStatus = document.querySelector<HTMLParagraphElement>("#resend-status");
+/** Where Foyer takes resend requests, as the refused sign-in named it (R-LNK-09). */
+let resendPath: string | null = null;
 const next =
   safeReturnUrl(new URLSearchParams(location.search).get("next"), location.origin) ?? "/admin";
 
@@ -14,6 +18,30 @@ function showError(message: string): void {
   error.textContent = message;
   error.hidden = false;
 }
+
+// R-LNK-09: an account that joined through an invite link signs in once its address is
+// verified; until then the page offers a new verification email. Foyer answers the same
+// whether or not the address waits for one, and so does this page.
+resend?.addEventListener("click", async () => {
+  if (!form || !resendPath || !resendStatus) return;
+  const email = String(new FormData(form).get("email") ?? "").trim();
+  resend.setAttribute("aria-disabled", "true");
+  try {
+    const response = await fetch(resendPath, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email }),
+      credentials: "same-origin",
+    });
+    resendStatus.textContent = response.ok
+      ? "If that address is waiting for verification, a new email is on its way. In this demo it arrives in the development mailbox (/dev/mailbox)."
+      : "The email could not be sent just now. Wait a minute and try again.";
+  } catch {
+    resendStatus.textContent = "The server could not be reached. Try again in a moment.";
+  }
+  resendStatus.hidden = false;
+  resend.removeAttribute("aria-disabled");
+});
 
 form?.addEventListener("submit", async (event) => {
   event.preventDefault();
@@ -39,9 +67,15 @@ form?.addEventListener("submit", async (event) => {
       return;
     }
     const body = (await response.json().catch(() => null)) as {
-      error?: { message?: string };
+      error?: { code?: string; message?: string; details?: { resendPath?: unknown } };
     } | null;
     showError(body?.error?.message ?? "Sign-in failed. Try again.");
+    const path = body?.error?.details?.resendPath;
+    resendPath =
+      body?.error?.code === "EMAIL_NOT_VERIFIED" && typeof path === "string" && path.startsWith("/")
+        ? path
+        : null;
+    if (resend) resend.hidden = resendPath === null;
   } catch {
     showError("The server could not be reached. Check your connection and try again.");
   }

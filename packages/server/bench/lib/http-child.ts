@@ -73,6 +73,12 @@ async function app(): Promise<express.Express> {
   return server;
 }
 
+/** CPU time (user + system) this process used so far. */
+function cpuMs(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
 function maxRssMb(): number {
   return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10;
 }
@@ -93,24 +99,30 @@ if (workers > 1 && cluster.isPrimary) {
     ),
   );
   process.send?.({ port });
-  process.on("message", async () => {
-    const rss = await Promise.all(
-      forked.map(
-        (worker) =>
-          new Promise<number>((resolve) => {
-            worker.once("message", (message: { maxRssMb: number }) => resolve(message.maxRssMb));
-            worker.send("stop");
-          }),
-      ),
-    );
-    process.send?.({ maxRssMb: rss.reduce((sum, value) => sum + value, 0) + maxRssMb() });
+  const ask = <T>(worker: (typeof forked)[number], message: string) =>
+    new Promise<T>((resolve) => {
+      worker.once("message", resolve);
+      worker.send(message);
+    });
+  process.on("message", async (message) => {
+    if (message === "cpu") {
+      const each = await Promise.all(forked.map((w) => ask<{ cpuMs: number }>(w, "cpu")));
+      process.send?.({ cpuMs: each.reduce((sum, m) => sum + m.cpuMs, cpuMs()) });
+      return;
+    }
+    const rss = await Promise.all(forked.map((w) => ask<{ maxRssMb: number }>(w, "stop")));
+    process.send?.({ maxRssMb: rss.reduce((sum, m) => sum + m.maxRssMb, maxRssMb()) });
     process.exit(0);
   });
 } else {
   const server = (await app()).listen(Number(process.env.FOYER_BENCH_PORT ?? 0), "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   process.send?.({ port: (server.address() as AddressInfo).port });
-  process.on("message", () => {
+  process.on("message", (message) => {
+    if (message === "cpu") {
+      process.send?.({ cpuMs: cpuMs() });
+      return;
+    }
     process.send?.({ maxRssMb: maxRssMb() });
     server.closeAllConnections();
     process.exit(0);

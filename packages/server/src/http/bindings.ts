@@ -116,6 +116,13 @@ export const routeBindings: { readonly [N in RouteName]: RouteBinding<N> } = {
     return async () => ({ body: await services.revokeInvitation(actor, invitationId) });
   },
 
+  copyInvitationLink(call, { services }) {
+    const actor = needActor(call.actor);
+    parse(routes.copyInvitationLink.body, call.body);
+    const { invitationId } = call.params;
+    return async () => ({ body: await services.copyInvitationLink(actor, invitationId) });
+  },
+
   previewInvitation(call, { services }) {
     const body = parse(routes.previewInvitation.body, call.body);
     return async () => ({ body: await services.previewInvitation(body.token) });

@@ -141,6 +141,13 @@ export function createFakeServices(override: Partial<FoyerServices> = {}): {
       record("revokeInvitation", [invitationId]);
       return { invitation: { ...sampleInvitation(invitationId), status: "revoked" } };
     },
+    async copyInvitationLink(_actor, invitationId) {
+      record("copyInvitationLink", [invitationId]);
+      return {
+        link: "https://app.example.com/accept-invite#token=k1.sample",
+        invitation: sampleInvitation(invitationId),
+      };
+    },
     async listInvitationEvents(_actor, invitationId, query) {
       record("listInvitationEvents", [invitationId, query]);
       return emptyAudit;

@@ -3,6 +3,7 @@ import type { ServiceContext } from "./context.ts";
 import { resendVerificationEmail } from "./email-verification/resend.ts";
 import { verifyEmail } from "./email-verification/verify.ts";
 import { acceptInvitation } from "./invitations/accept.ts";
+import { copyInvitationLink } from "./invitations/copy-link.ts";
 import { createInvitations } from "./invitations/create.ts";
 import { listInvitationEvents } from "./invitations/events.ts";
 import { recordExpirations } from "./invitations/expire.ts";
@@ -36,6 +37,7 @@ export function createServices(ctx: ServiceContext): FoyerServices {
     resendInvitation: (actor, invitationId, body) =>
       resendInvitation(ctx, actor, invitationId, body),
     revokeInvitation: (actor, invitationId) => revokeInvitation(ctx, actor, invitationId),
+    copyInvitationLink: (actor, invitationId) => copyInvitationLink(ctx, actor, invitationId),
     listInvitationEvents: (actor, invitationId, query) =>
       listInvitationEvents(ctx, actor, invitationId, query),
     previewInvitation: (token) => previewInvitation(ctx, token),

@@ -374,6 +374,9 @@ export function createFoyerMigrator<DB>(db: Kysely<DB>): Migrator {
     provider: { getMigrations: async () => ({ ...FOYER_MIGRATIONS }) },
     migrationTableName: "foyer_migrations",
     migrationLockTableName: "foyer_migrations_lock",
+    // Every migration stands alone, so one named before the last applied one (a database that
+    // ran a pre-release build) still applies instead of refusing to start.
+    allowUnorderedMigrations: true,
   });
 }
 

@@ -20,7 +20,7 @@ export interface ResultsViewProps {
 
 /**
  * The results of a send: "9 invited · 3 skipped" with the skipped addresses grouped by
- * reason, "Copy links" when delivery gave links, and, when the send stopped part-way, what
+ * reason, each link on screen with "Copy links" when delivery gave links (R-INV-10), and, when the send stopped part-way, what
  * went out and that Retry sends the rest. Internal: part of `BulkInviteModal`.
  */
 export function ResultsView({
@@ -76,11 +76,11 @@ export function ResultsView({
           {copyState === "copied" ? s.linksCopied : s.copyLinks}
         </button>
       )}
-      {copyState === "failed" && (
+      {links.length > 0 && (
         <textarea
           className="foyer-input foyer-bulk-invite__links"
           readOnly
-          aria-label={s.copyLinks}
+          aria-label={s.linksLabel}
           value={linkText}
         />
       )}

@@ -4,15 +4,18 @@ import {
   type CSSProperties,
   type ReactNode,
   type RefObject,
+  useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
+  useState,
 } from "react";
+import { useVirtualizer } from "react-window";
 import type { UseInvitationsTableResult } from "../../hooks/use-invitations-table.ts";
 import { cx } from "../../internal/cx.ts";
 import type { SlotClassNames } from "../../internal/slots.ts";
 import { useOverflowsX } from "../../internal/use-overflows-x.ts";
-import { useWindowedRows } from "../../internal/use-windowed-rows.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 import { type ColumnId, columnWidths } from "./columns.ts";
 import { InvitationRow } from "./invitation-row.tsx";
@@ -37,11 +40,12 @@ const SKELETON_ROWS = 5;
 /** Rows drawn beyond the visible ones, each way: every one is also work in the first render. */
 const OVERSCAN = 5;
 /**
- * The table's default height (`--foyer-table-height`, 560 px): before layout is known (server
- * render, the first render, jsdom) the windowing assumes it is filled, so that in the usual
- * case its measurement finds the same rows and renders nothing more before the first paint.
+ * The table's default height (`--foyer-table-height`, 560 px, less its 1 px borders): before
+ * layout is known (server render, the first render, jsdom) the windowing assumes it is
+ * filled, so that in the usual case its measurement finds the same rows and renders nothing
+ * more before the first paint.
  */
-const DEFAULT_TABLE_HEIGHT = 560;
+const DEFAULT_VIEWPORT = 558;
 
 /**
  * The scrolling table: header, the rows in view (windowed over every loaded page, the next
@@ -62,17 +66,45 @@ export function InvitationsGrid({
 }: InvitationsGridProps) {
   const s = l10n.t.invitationsTable;
   const scrollerRef = useRef<HTMLDivElement>(null);
+  // The windowing takes elements, not refs: it observes them once they have mounted.
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const [body, setBody] = useState<HTMLTableSectionElement | null>(null);
+  const scrollerCallback = useCallback((element: HTMLDivElement | null) => {
+    scrollerRef.current = element;
+    setScroller(element);
+  }, []);
   const { rows } = table;
-  const window = useWindowedRows({
+  // Rows share one height, set by the CSS (44 px, 28 px compact, taller cards in the stacked
+  // layout of a narrow container): measured from a drawn row whenever the scroller changes
+  // size. The first measurement matches the default in the usual case, so it renders nothing.
+  const [itemSize, setItemSize] = useState(rowHeight);
+  useLayoutEffect(() => {
+    setItemSize(rowHeight);
+    if (!scroller || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      const row = scroller.querySelector<HTMLElement>("[data-slot='row']");
+      if (row && row.offsetHeight > 0) setItemSize(row.offsetHeight);
+    });
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [scroller, rowHeight]);
+  // The rows scroll inside the scroller under a sticky header: `element` is the tbody, whose
+  // offset in the scroller the virtualizer follows, so the header and caption are accounted.
+  const { items, totalSize } = useVirtualizer({
     count: rows.length,
-    scrollRef: scrollerRef,
-    defaultRowHeight: rowHeight,
-    overscan: OVERSCAN,
-    fallbackRows: Math.ceil(DEFAULT_TABLE_HEIGHT / rowHeight),
+    element: body,
+    scrollElement: scroller,
+    itemSize,
+    overscanCount: OVERSCAN,
+    defaultSize: DEFAULT_VIEWPORT,
   });
+  const first = items[0];
+  const last = items.at(-1);
+  const paddingTop = first?.offset ?? 0;
+  const paddingBottom = last ? Math.max(0, totalSize - last.offset - last.size) : 0;
   const overflowsX = useOverflowsX(scrollerRef);
   const { onRowsRendered } = table;
-  const lastRendered = window.end - 1;
+  const lastRendered = last?.index ?? -1;
   useEffect(() => {
     if (lastRendered >= 0) onRowsRendered(lastRendered);
   }, [lastRendered, onRowsRendered]);
@@ -85,9 +117,9 @@ export function InvitationsGrid({
     [sampleKey, sampleSize, withTenant, l10n],
   );
 
-  let body: ReactNode = null;
+  let content: ReactNode = null;
   if (table.state === "loading") {
-    body = Array.from({ length: SKELETON_ROWS }, (_, index) => (
+    content = Array.from({ length: SKELETON_ROWS }, (_, index) => (
       // biome-ignore lint/suspicious/noArrayIndexKey: skeleton rows have no identity
       <tr key={index} className="foyer-invitations__row" data-slot="skeleton">
         {columns.map((column) => (
@@ -105,26 +137,29 @@ export function InvitationsGrid({
           <td colSpan={columns.length} style={{ height, padding: 0, border: 0 }} />
         </tr>
       ) : null;
-    body = (
+    content = (
       <>
-        {spacer(window.paddingTop, "before")}
-        {rows.slice(window.start, window.end).map((invitation, offset) => (
-          <InvitationRow
-            key={invitation.id}
-            invitation={invitation}
-            columns={columns}
-            rowIndex={window.start + offset + 2}
-            selectable={table.isActionable(invitation)}
-            selected={table.isSelected(invitation.id)}
-            busy={table.busyIds.has(invitation.id)}
-            onToggleSelected={table.toggleSelected}
-            hasLink={table.linkFor(invitation.id) !== null}
-            actionsFor={actionsFor}
-            l10n={l10n}
-            classNames={classNames}
-          />
-        ))}
-        {spacer(window.paddingBottom, "after")}
+        {spacer(paddingTop, "before")}
+        {items.map(({ index }) => {
+          const invitation = rows[index];
+          return invitation ? (
+            <InvitationRow
+              key={invitation.id}
+              invitation={invitation}
+              columns={columns}
+              rowIndex={index + 2}
+              selectable={table.isActionable(invitation)}
+              selected={table.isSelected(invitation.id)}
+              busy={table.busyIds.has(invitation.id)}
+              onToggleSelected={table.toggleSelected}
+              hasLink={table.linkFor(invitation.id) !== null}
+              actionsFor={actionsFor}
+              l10n={l10n}
+              classNames={classNames}
+            />
+          ) : null;
+        })}
+        {spacer(paddingBottom, "after")}
         {table.isFetchingNextPage && (
           <tr data-slot="loading-more">
             <td colSpan={columns.length} className="foyer-invitations__cell">
@@ -138,7 +173,7 @@ export function InvitationsGrid({
 
   return (
     <div
-      ref={scrollerRef}
+      ref={scrollerCallback}
       className={cx("foyer-invitations__scroller", classNames?.scroller)}
       data-slot="scroller"
     >
@@ -163,7 +198,7 @@ export function InvitationsGrid({
           ))}
         </colgroup>
         <TableHead table={table} columns={columns} l10n={l10n} classNames={classNames} />
-        <tbody>{body}</tbody>
+        <tbody ref={setBody}>{content}</tbody>
       </table>
     </div>
   );

@@ -269,6 +269,8 @@ describe("InvitationsTable over @foyer/msw", () => {
     await user.keyboard("{Enter}");
     expect(document.activeElement?.textContent).toBe("Resend");
     await user.keyboard("{ArrowDown}");
+    expect(document.activeElement?.textContent).toBe("Copy link");
+    await user.keyboard("{ArrowDown}");
     expect(document.activeElement?.textContent).toBe("Revoke");
     await user.keyboard("{Enter}");
     const dialog = await screen.findByRole("alertdialog");
@@ -353,19 +355,30 @@ describe("InvitationsTable over @foyer/msw", () => {
     expect(screen.getByRole("tab", { name: "Past (1)" })).toBeTruthy();
   });
 
-  it("R-INV-10: after a resend by link, Copy link copies the new link", async () => {
+  it("R-INV-10: Copy link copies a pending invitation's current link, recomputed by the server, also after a resend", async () => {
     const user = userEvent.setup();
     renderWithFoyer(<InvitationsTable tenantId="acme" resendDelivery="both" />, ctx.client);
     const ben = await rowFor("ben@acme.com");
     const trigger = within(ben).getByRole("button", { name: "Actions for ben@acme.com" });
     await user.click(trigger);
-    expect(screen.queryByRole("menuitem", { name: "Copy link" })).toBeNull();
+    await user.click(screen.getByRole("menuitem", { name: "Copy link" }));
+    await screen.findByText("Invite link for ben@acme.com copied.");
+    const first = await navigator.clipboard.readText();
+    expect(first).toMatch(/^https:\/\/acme\.example\.com\/accept-invite#token=k1\..+/);
+    expect((await ctx.client.previewInvitation(first.split("#token=")[1]!)).email).toBe(
+      "ben@acme.com",
+    );
+    expect(ctx.requests.some((r) => r.endsWith("/link"))).toBe(true);
+    await user.click(trigger);
     await user.click(screen.getByRole("menuitem", { name: "Resend" }));
     await screen.findByText("Invitation to ben@acme.com sent again.");
     await user.click(trigger);
     await user.click(screen.getByRole("menuitem", { name: "Copy link" }));
-    await screen.findByText("Invite link for ben@acme.com copied.");
-    expect(await navigator.clipboard.readText()).toMatch(/^https:\/\/acme\.example\.com\/.+/);
+    await waitFor(async () => expect(await navigator.clipboard.readText()).not.toBe(first));
+    const second = await navigator.clipboard.readText();
+    expect((await ctx.client.previewInvitation(second.split("#token=")[1]!)).email).toBe(
+      "ben@acme.com",
+    );
   });
 
   it("R-INV-09: without a tenantId an MSP admin sees every tenant, with a tenant column", async () => {
@@ -511,18 +524,31 @@ describe("InvitationsTable states", () => {
 describe("InvitationsTable with 10,000 invitations", () => {
   const ctx = useFoyerMock("busy");
   const original = Object.getOwnPropertyDescriptor(HTMLElement.prototype, "clientHeight");
+  const originalRect = Object.getOwnPropertyDescriptor(Element.prototype, "getBoundingClientRect");
 
   beforeEach(() => {
-    // jsdom has no layout: give the scrolling area a height of ten 44px rows.
+    // jsdom has no layout: the scrolling area is ten 44 px rows high, at the top of the page,
+    // and the rows' tbody starts under a 40 px header, moving up as the area scrolls.
     Object.defineProperty(HTMLElement.prototype, "clientHeight", {
       configurable: true,
       get(this: HTMLElement) {
-        return this.dataset.slot === "scroller" ? 440 : 0;
+        if (this.dataset.slot === "scroller") return 440;
+        return this.tagName === "TBODY" ? 10_000 * 44 : 0;
+      },
+    });
+    Object.defineProperty(Element.prototype, "getBoundingClientRect", {
+      configurable: true,
+      value(this: Element) {
+        const scroller = this.closest<HTMLElement>('[data-slot="scroller"]');
+        const top = this.tagName === "TBODY" && scroller ? 40 - scroller.scrollTop : 0;
+        return DOMRect.fromRect({ x: 0, y: top, width: 1000, height: 0 });
       },
     });
   });
   afterEach(() => {
     if (original) Object.defineProperty(HTMLElement.prototype, "clientHeight", original);
+    if (originalRect)
+      Object.defineProperty(Element.prototype, "getBoundingClientRect", originalRect);
   });
 
   it("R-UI-01: the DOM holds a bounded number of rows and pages load one at a time near the end", async () => {

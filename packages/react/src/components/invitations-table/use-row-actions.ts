@@ -72,14 +72,21 @@ export function useRowActions({
     }
   };
 
+  // R-INV-10: the server recomputes the current link (and audits the copy); when the
+  // clipboard refuses, the link is shown in the notice to copy by hand.
   const copyLink = async (invitation: Invitation) => {
-    const link = table.linkFor(invitation.id);
-    if (!link) return;
+    let link: string;
+    try {
+      link = await table.copyLink(invitation);
+    } catch (error) {
+      failed(s.copyLinkFailed, invitation, error);
+      return;
+    }
     try {
       await navigator.clipboard.writeText(link);
       announcer.announce(formatMessage(s.linkCopied, { email: invitation.email }));
     } catch {
-      announcer.announce(t.common.copyFailed, { tone: "error" });
+      announcer.announce(t.common.copyFailed, { tone: "error", details: [link] });
     }
   };
 
@@ -117,7 +124,7 @@ export function useRowActions({
     const list: RowAction[] = [
       { key: "resend", label: s.resend, onSelect: () => void resend(invitation) },
     ];
-    if (table.linkFor(invitation.id)) {
+    if (invitation.status === "pending") {
       list.push({ key: "copy", label: s.copyLink, onSelect: () => void copyLink(invitation) });
     }
     list.push({

@@ -69,7 +69,9 @@ export async function resendInvitation(
     // A new generation: the old token no longer derives, and is retired below.
     const generation = row.tokenGeneration + 1;
     const { token, hash, kid } = await ctx.issueInvitationToken(row.id, generation);
-    const sendEmail = body.delivery !== "link";
+    // R-INV-10: a link-only invitation stays link-only unless the admin chooses email.
+    const delivery = body.delivery ?? (row.deliveryStatus === "none" ? "link" : "email");
+    const sendEmail = delivery !== "link";
     const patch: Partial<InvitationRow> = {
       status: "pending",
       sentAt: at,
@@ -102,14 +104,14 @@ export async function resendInvitation(
         ...actorRef(actor),
         subjectEmail: row.email,
         at,
-        data: { expiresIn: preset, delivery: body.delivery, previousStatus: status },
+        data: { expiresIn: preset, delivery, previousStatus: status },
       }),
     );
     await tx.insertAuditEvents(events);
     return {
       result: {
         invitation: toInvitation(updated, tenant, role, at),
-        link: body.delivery === "email" ? null : link,
+        link: delivery === "email" ? null : link,
       },
       events,
     };

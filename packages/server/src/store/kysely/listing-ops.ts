@@ -26,9 +26,21 @@ function statusCondition(
   eb: InvitationBuilder,
   filter: InvitationFilter,
   now: Date,
+  sort: InvitationListQuery["sort"],
 ): Expression<SqlBool> | null {
   switch (filter) {
     case "pending":
+      if (sort === "sentAt") {
+        // Pending by send time: walk (tenant, status, sent_at) and drop the few lapsed rows
+        // the expiry sweep has not settled yet. Written as `expires_at + 0 > now` so the
+        // planner cannot take the expiry range instead: it misjudges how many live rows
+        // that range holds (at 100,000 rows it chose it, read 1,787 rows and sorted them:
+        // 24 ms against 0.7 ms for the first page).
+        return eb.and([
+          eb("status", "=", "pending"),
+          eb(sql<Date>`${eb.ref("expires_at")} + interval '0 seconds'`, ">", now),
+        ]);
+      }
       return eb.and([eb("status", "=", "pending"), eb("expires_at", ">", now)]);
     case "expired":
       return eb.or([
@@ -67,7 +79,7 @@ function listInvitationsQuery(db: Db, query: InvitationListQuery, tenant: Expres
     .where("tenant_id", "=", tenant)
     .where((eb) => {
       const conditions: Expression<SqlBool>[] = [];
-      const status = statusCondition(eb, query.filter, query.now);
+      const status = statusCondition(eb, query.filter, query.now, query.sort);
       if (status) conditions.push(status);
       if (query.search) conditions.push(searchCondition(eb, query.search));
       if (after) {
