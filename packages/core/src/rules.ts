@@ -45,7 +45,7 @@ export type {
 } from "./password.ts";
 export { DEFAULT_PASSWORD_POLICY, evaluatePassword, isCommonPassword } from "./password.ts";
 export { sameOriginUrl } from "./redirects.ts";
-export { canGrantRole } from "./roles.ts";
+export { canGrantRole, roleFitsTenant } from "./roles.ts";
 export type { RouteDef, RouteResponse } from "./routes.ts";
 export type {
   AcceptInvitationBody,

@@ -19,6 +19,28 @@ const id = () => z.string().check(z.minLength(1), z.maxLength(200));
 const isoDate = () => z.iso.datetime({ offset: true });
 const text = (max: number) => z.string().check(z.maxLength(max));
 
+/** CR, LF and every other C0/C1 control character (and DEL). */
+const CONTROL_CHARACTERS = /\p{Cc}/u;
+
+/**
+ * True when a value is one line without control characters: what a name, a subject or
+ * anything else that may reach an email header must be (R-EML-04). CR/LF in a name would
+ * otherwise let `Evil\r\nBcc: victim@…` add a header to any mailer that does not clean it.
+ */
+export function isSingleLine(value: string): boolean {
+  return !CONTROL_CHARACTERS.test(value);
+}
+
+/** A one-line text of at most `max` characters: CR, LF and control characters are refused. */
+const line = (max: number, min = 0) =>
+  z
+    .string()
+    .check(
+      z.maxLength(max),
+      ...(min > 0 ? [z.minLength(min)] : []),
+      z.refine(isSingleLine, "must be a single line without control characters"),
+    );
+
 /** A CSS hex colour: `#abc` or `#aabbcc`. */
 export const HexColorSchema = z.string().check(z.regex(HEX_COLOR_PATTERN));
 /** An https URL (invite base URLs). */
@@ -63,7 +85,7 @@ export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
 export const TenantSchema = z.object({
   id: id(),
   parentId: z.nullable(id()),
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: line(200, 1),
   logoUrl: z.nullable(LogoUrlSchema),
   accentColor: z.nullable(HexColorSchema),
   inviteBaseUrl: z.nullable(HttpsUrlSchema),
@@ -227,16 +249,14 @@ export const CreateInvitationsBodySchema = z.strictObject({
   expiresIn: z.optional(ExpiryPresetSchema),
   message: z.optional(z.nullable(text(MAX_MESSAGE))),
   /** A name to pre-fill on the invitee's page, for every address of the batch. */
-  name: z.optional(z.nullable(text(200))),
+  name: z.optional(z.nullable(line(200))),
   /**
    * Names per address (from a CSV's name columns), keyed by the entry of `emails` as sent;
    * an entry here wins over `name` for its address.
    */
-  names: z.optional(z.record(z.string().check(z.maxLength(1000)), z.nullable(text(200)))),
-  department: z.optional(z.nullable(text(200))),
-  teams: z.optional(
-    z.array(z.string().check(z.minLength(1), z.maxLength(100))).check(z.maxLength(50)),
-  ),
+  names: z.optional(z.record(z.string().check(z.maxLength(1000)), z.nullable(line(200)))),
+  department: z.optional(z.nullable(line(200))),
+  teams: z.optional(z.array(line(100, 1)).check(z.maxLength(50))),
   ifPending: z._default(z.enum(["skip", "replace"]), "skip"),
   delivery: z._default(DeliverySchema, "email"),
   dryRun: z._default(z.boolean(), false),
@@ -303,8 +323,22 @@ export type TokenBody = z.infer<typeof TokenBodySchema>;
 /** R-INV-12: the invitee's submit. */
 export const AcceptInvitationBodySchema = z.strictObject({
   token: z.string().check(z.minLength(1), z.maxLength(200)),
-  firstName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
-  lastName: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  firstName: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(100),
+      z.refine(isSingleLine, "must be a single line without control characters"),
+    ),
+  lastName: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(100),
+      z.refine(isSingleLine, "must be a single line without control characters"),
+    ),
   password: z.string().check(z.maxLength(1024)),
   passwordConfirmation: z.string().check(z.maxLength(1024)),
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage } from "node:http";
 import express, { type Request as ExpressRequest, type RequestHandler, type Router } from "express";
 import { FoyerServiceError } from "./errors.ts";
 import { crossSiteRefusal, trustedOriginSet } from "./http/cross-site.ts";
+import { responseText } from "./http/response-text.ts";
 
 /** Anything with a Foyer Fetch handler, such as what `createFoyer` returns. */
 export interface FoyerHandlerTarget {
@@ -242,7 +243,7 @@ export function foyerExpress(
       if (name !== "set-cookie") res.setHeader(name, value);
     });
     if (cookies.length > 0) res.setHeader("Set-Cookie", cookies);
-    const body = Buffer.from(await response.arrayBuffer());
+    const body = responseText(response) ?? Buffer.from(await response.arrayBuffer());
     // Part of the body was left unread (413, or refused before reading): read the rest and
     // throw it away, within bounds, so the client reads this answer rather than a reset.
     discardRequestBody(req, discard);

@@ -2,6 +2,7 @@ import {
   normalizeEmail,
   type Role,
   RoleSchema,
+  roleFitsTenant,
   type Tenant,
   TenantSchema,
   type TenantSettings,
@@ -162,6 +163,22 @@ export function createFoyer(options: FoyerOptions): Foyer {
       if (email === null) {
         throw new FoyerServiceError("VALIDATION_FAILED", {
           issues: [{ path: "email", message: "email is not a valid address." }],
+        });
+      }
+      // R-TEN-05: nobody joins a tenant with a role its kind does not have.
+      const [tenant, roles] = await Promise.all([
+        store.getTenant(input.tenantId),
+        store.listRoles(),
+      ]);
+      const role = roles.find((r) => r.id === input.roleId);
+      if (tenant && role && !roleFitsTenant(role, tenant)) {
+        throw new FoyerServiceError("ROLE_NOT_FOUND", {
+          issues: [
+            {
+              path: "roleId",
+              message: `${role.name} is an MSP staff role; ${tenant.name} is a client tenant.`,
+            },
+          ],
         });
       }
       await store.insertMember({

@@ -63,7 +63,20 @@ export interface CreateAccountInput {
  * createFoyer({ store, hooks: { authenticate: (req) => sessionActor(req), createAccount, findUserByEmail } })
  */
 export interface FoyerHooks {
-  /** Who is calling, from the request (cookie, bearer token …); null when nobody is signed in. */
+  /**
+   * Who is calling, from the request; null when nobody is signed in (401). A cookie host
+   * reads its session cookie; a bearer host (API keys, JWTs) reads `Authorization`. Requests
+   * that carry `Authorization` skip the cross-site check, so when that header is present,
+   * judge the request by it alone and never fall back to the cookie.
+   * @example
+   * authenticate: async (request) => {
+   *   const header = request.headers.get("authorization");
+   *   const user = header
+   *     ? await usersByApiKey(header.replace(/^Bearer /, ""))
+   *     : await usersBySession(request.headers.get("cookie"));
+   *   return user && { id: user.id, email: user.email, name: user.name, tenantId: user.tenantId, roleId: user.roleId };
+   * }
+   */
   authenticate(request: Request): Promise<Actor | null> | Actor | null;
   /** The host's user with this (normalised) address, active or not. */
   findUserByEmail?(email: string): Promise<HostUser | null>;

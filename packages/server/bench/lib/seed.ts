@@ -147,6 +147,8 @@ function makeRow(
     deliveryUpdatedAt: deliveryStatus === "none" ? null : new Date(sentAt.getTime() + 2_000),
     reminderSentAt: null,
     expiredRecordedAt,
+    tokenKid: null,
+    tokenGeneration: 0,
   };
   const token: TokenRow = {
     hash: randomBytes(32).toString("hex"),

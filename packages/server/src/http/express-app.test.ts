@@ -57,31 +57,59 @@ describe("foyerExpress in a host Express 5 app", () => {
     expect(got.status).toBe(200);
   });
 
-  it("R-TEN-04: an inviter cannot grant a role above its own rank, nor MSP staff roles", async () => {
+  it("R-TEN-04: an inviter cannot grant a role above its own rank", async () => {
     const { api, a } = await startApp();
-    for (const [actor, roleId] of [
-      [a.acmeAdmin, "msp_admin"],
-      [a.acmeAdmin, "msp_technician"],
-      [a.technician, "msp_admin"],
-    ] as const) {
-      const { status, body } = await api("POST", "/invitations", {
-        actor,
-        json: { tenantId: "acme", emails: ["climber@acme.com"], roleId },
-      });
-      expect(status, `${actor.id} → ${roleId}`).toBe(403);
-      expect(body.error.code).toBe("ROLE_NOT_GRANTABLE");
-    }
-    const list = await api("GET", "/invitations?tenantId=acme&status=all", { actor: a.acmeAdmin });
+    const { status, body } = await api("POST", "/invitations", {
+      actor: a.technician,
+      json: { tenantId: "northwind", emails: ["climber@northwind.com"], roleId: "msp_admin" },
+    });
+    expect(status).toBe(403);
+    expect(body.error.code).toBe("ROLE_NOT_GRANTABLE");
+    const list = await api("GET", "/invitations?tenantId=northwind&status=all", {
+      actor: a.mspAdmin,
+    });
     expect(list.body.items).toEqual([]);
-    const roles = await api("GET", "/tenants/acme/roles", { actor: a.acmeAdmin });
+    const roles = await api("GET", "/tenants/northwind/roles", { actor: a.technician });
     const grantable = Object.fromEntries(
       roles.body.roles.map((entry: { role: { id: string }; grantable: boolean }) => [
         entry.role.id,
         entry.grantable,
       ]),
     );
-    expect(grantable.client_admin).toBe(true);
-    expect(grantable.msp_admin).toBeFalsy();
+    expect(grantable).toEqual({
+      msp_admin: false,
+      msp_technician: true,
+      client_admin: true,
+      client_user: true,
+    });
+  });
+
+  it("R-TEN-05: a client tenant neither lists nor grants MSP staff roles, whoever asks", async () => {
+    const { api, a } = await startApp();
+    for (const [actor, roleId] of [
+      [a.mspAdmin, "msp_admin"],
+      [a.mspAdmin, "msp_technician"],
+      [a.acmeAdmin, "msp_admin"],
+      [a.acmeAdmin, "msp_technician"],
+    ] as const) {
+      const { status, body } = await api("POST", "/invitations", {
+        actor,
+        json: { tenantId: "acme", emails: ["climber@acme.com"], roleId },
+      });
+      expect(status, `${actor.id} → ${roleId}`).toBe(400);
+      expect(body.error.code).toBe("ROLE_NOT_FOUND");
+      expect(body.error.issues).toEqual([expect.objectContaining({ path: "roleId" })]);
+    }
+    const list = await api("GET", "/invitations?tenantId=acme&status=all", { actor: a.mspAdmin });
+    expect(list.body.items).toEqual([]);
+    const ids = async (tenantId: string) => {
+      const answer = await api("GET", `/tenants/${tenantId}/roles`, { actor: a.mspAdmin });
+      expect(answer.status).toBe(200);
+      return answer.body.roles.map((entry: { role: { id: string } }) => entry.role.id);
+    };
+    expect(await ids("acme")).toEqual(["client_admin", "client_user"]);
+    expect(await ids("globex")).toEqual(["client_admin", "client_user"]);
+    expect(await ids("northwind")).toEqual(expect.arrayContaining(["msp_admin", "msp_technician"]));
   });
 
   it("R-SDK-06: mass-assigned fields are rejected with VALIDATION_FAILED and change nothing", async () => {

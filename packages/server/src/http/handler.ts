@@ -13,6 +13,7 @@ import {
 } from "./idempotency.ts";
 import { createOpenApiDocument } from "./openapi.ts";
 import { inspectJson, readJsonBody } from "./read-json-body.ts";
+import { textResponse } from "./response-text.ts";
 import { createRouteMatcher } from "./route-matcher.ts";
 
 /** What `createFoyerHandler` needs; `createFoyer` supplies it. */
@@ -62,7 +63,7 @@ function baseHeaders(isPublic: boolean): Headers {
 }
 
 function answer(status: number, body: string, headers: Headers): Response {
-  return new Response(body, { status, headers });
+  return textResponse(body, { status, headers });
 }
 
 function errorAnswer(

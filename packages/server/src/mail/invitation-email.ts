@@ -1,4 +1,5 @@
 import type { MailMessage } from "../types.ts";
+import { headerName, oneLine } from "./headers.ts";
 
 /** What an invitation email says (R-EML-01). */
 export interface InvitationEmailInput {
@@ -43,13 +44,14 @@ function formatExpiry(date: Date): string {
  * (names, the personal message) is escaped in the HTML part.
  */
 export function renderInvitationEmail(input: InvitationEmailInput): Omit<MailMessage, "id"> {
-  const who = input.inviterName ?? `An administrator of ${input.tenantName}`;
+  const tenantName = oneLine(input.tenantName);
+  const who = headerName(input.inviterName) ?? `An administrator of ${tenantName}`;
   const expires = `${formatExpiry(input.expiresAt)} UTC`;
   const subject =
     input.kind === "reminder"
-      ? `Reminder: your invitation to join ${input.tenantName} expires soon`
-      : `${who} invited you to join ${input.tenantName}`;
-  const intro = `${who} invited you to join ${input.tenantName} on ${input.productName} as ${input.roleName}.`;
+      ? `Reminder: your invitation to join ${tenantName} expires soon`
+      : `${who} invited you to join ${tenantName}`;
+  const intro = `${who} invited you to join ${tenantName} on ${input.productName} as ${input.roleName}.`;
   const textLines = [
     "Welcome!",
     "",
@@ -67,7 +69,7 @@ export function renderInvitationEmail(input: InvitationEmailInput): Omit<MailMes
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0"><tr><td align="center">
 <table role="presentation" width="100%" style="max-width:520px;background:#ffffff;border:1px solid #e5e7eb;border-radius:8px;padding:32px">
 <tr><td>
-<h1 style="font-size:20px;margin:0 0 16px">Join ${escapeHtml(input.tenantName)}</h1>
+<h1 style="font-size:20px;margin:0 0 16px">Join ${escapeHtml(tenantName)}</h1>
 <p style="font-size:15px;line-height:1.5;margin:0 0 16px">${escapeHtml(intro)}</p>
 ${
   input.message

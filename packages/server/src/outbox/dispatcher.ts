@@ -1,3 +1,4 @@
+import { oneLine } from "../mail/headers.ts";
 import type { InvitationRow, OutboxRow, Store, StoreTx } from "../store/types.ts";
 import type { Logger, Mailer, MailMessage } from "../types.ts";
 
@@ -130,7 +131,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       // Reminders leave the invitation's status alone unless they fail for good.
       const tracks = invitation !== null && email.kind === "invitation";
       try {
-        await mailer.send(composed.message);
+        const { message } = composed;
+        await mailer.send({
+          ...message,
+          to: oneLine(message.to),
+          subject: oneLine(message.subject),
+        });
         await tx.updateEmail(email.id, {
           status: "sent",
           attempts,

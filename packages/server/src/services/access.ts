@@ -1,4 +1,11 @@
-import { type Actor, canGrantRole, type Permission, type Role, type Tenant } from "@foyer/core";
+import {
+  type Actor,
+  canGrantRole,
+  type Permission,
+  type Role,
+  roleFitsTenant,
+  type Tenant,
+} from "@foyer/core";
 import { FoyerServiceError } from "../errors.ts";
 import type { StoreOps } from "../store/types.ts";
 
@@ -18,21 +25,29 @@ export interface Access {
  * home tenants, are refused.
  */
 export async function resolveAccess(store: StoreOps, actor: Actor): Promise<Access> {
-  const [roles, home] = await Promise.all([store.listRoles(), store.getTenant(actor.tenantId)]);
+  // One round trip each, side by side: the home tenant comes with everything below it (an
+  // MSP's clients), which an MSP staff role reaches and any other role does not.
+  const [roles, tree] = await Promise.all([
+    store.listRoles(),
+    store.listTenantTree(actor.tenantId),
+  ]);
+  const home = tree.find((tenant) => tenant.id === actor.tenantId);
   const role = roles.find((r) => r.id === actor.roleId);
   if (!role || !home || home.status !== "active") throw new FoyerServiceError("FORBIDDEN");
+  // R-TEN-05: a member holding a role its tenant's kind does not have (an "MSP admin" of a
+  // client tenant, made before the rule or by hand) acts with nothing.
+  if (!roleFitsTenant(role, home)) throw new FoyerServiceError("FORBIDDEN");
   const tenants = new Map<string, Tenant>([[home.id, home]]);
   if (role.mspStaff) {
-    let frontier = [home.id];
-    while (frontier.length > 0) {
-      const children = (
-        await Promise.all(frontier.map((parentId) => store.listChildTenants(parentId)))
-      ).flat();
+    // Level by level from home, each level by id (the order the context lists them in).
+    for (let frontier = [home.id]; frontier.length > 0; ) {
+      const parents = new Set(frontier);
       frontier = [];
-      for (const child of children) {
-        if (tenants.has(child.id)) continue;
-        tenants.set(child.id, child);
-        frontier.push(child.id);
+      for (const tenant of tree) {
+        if (tenant.parentId === null || !parents.has(tenant.parentId) || tenants.has(tenant.id))
+          continue;
+        tenants.set(tenant.id, tenant);
+        frontier.push(tenant.id);
       }
     }
   }
@@ -67,7 +82,10 @@ async function lineage(store: StoreOps, tenant: Tenant): Promise<string[]> {
   return ids;
 }
 
-/** Roles usable in a tenant: global ones and those of the tenant or an ancestor (R-TEN-02). */
+/**
+ * Roles usable in a tenant: global ones and those of the tenant or an ancestor (R-TEN-02),
+ * less those its kind does not have (R-TEN-05: MSP staff roles only in the MSP tenant).
+ */
 export async function rolesForTenant(
   store: StoreOps,
   roles: Role[],
@@ -76,6 +94,7 @@ export async function rolesForTenant(
   const ids = await lineage(store, tenant);
   return roles
     .filter((role) => role.tenantId === null || ids.includes(role.tenantId))
+    .filter((role) => roleFitsTenant(role, tenant))
     .sort((a, b) => b.rank - a.rank || a.name.localeCompare(b.name));
 }
 

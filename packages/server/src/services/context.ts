@@ -6,9 +6,9 @@ import {
   type PasswordPolicy,
   type Tenant,
 } from "@foyer/core";
-import type { AuditRow, Store, StoreTx } from "../store/types.ts";
+import type { AuditRow, InvitationRow, Store, StoreTx } from "../store/types.ts";
 import type { TokenKeyring } from "../tokens/keyring.ts";
-import { newId } from "../tokens.ts";
+import { hashToken, newId } from "../tokens.ts";
 import type { FoyerHooks, HostUser, Logger, PasswordHasher } from "../types.ts";
 import { type Access, resolveAccess } from "./access.ts";
 import { toAuditEvent } from "./mapping.ts";
@@ -88,6 +88,18 @@ export interface ServiceContext {
   seatsLeft(tx: StoreTx, tenant: Tenant, at: Date): Promise<number | null>;
   /** The invitee link for a token, built from configured URLs only (R-INV-15). */
   inviteLink(tenant: Pick<Tenant, "inviteBaseUrl">, token: string): string;
+  /**
+   * A new invitation token for a generation under the current key (R-EML-04): the token,
+   * its hash (the only thing stored) and the key id to store on the invitation.
+   */
+  issueInvitationToken(invitationId: string, generation: number): Promise<IssuedToken>;
+  /**
+   * Recomputes an invitation's current token from its key id and generation; null when it
+   * cannot be (a row from before derived tokens, or its key was retired).
+   */
+  invitationToken(
+    row: Pick<InvitationRow, "id" | "tokenKid" | "tokenGeneration">,
+  ): Promise<string | null>;
   /** The join page URL of an invite link token, from configured URLs only (R-INV-15). */
   joinLink(tenant: Pick<Tenant, "inviteBaseUrl">, token: string): string;
   /** The verify-email page URL of a verification token, from configured URLs only. */
@@ -98,6 +110,13 @@ export interface ServiceContext {
   readonly verifyInvitedEmails: boolean;
   /** Providers offered on the join page. */
   readonly identityProviders: readonly IdentityProvider[];
+}
+
+/** A freshly derived token. */
+export interface IssuedToken {
+  token: string;
+  hash: string;
+  kid: string;
 }
 
 /** Builds the invitee link from configured URLs only, never from request headers (R-INV-15). */
@@ -185,5 +204,16 @@ export function createServiceContext(deps: ServiceDeps): ServiceContext {
     joinPage: deps.joinPage ?? {},
     verifyInvitedEmails: deps.verifyInvitedEmails ?? false,
     identityProviders: deps.identityProviders ?? [],
+
+    async issueInvitationToken(invitationId, generation) {
+      const { keyring } = deps;
+      const token = await keyring.derive("invitation", invitationId, generation);
+      return { token, hash: await hashToken(token), kid: keyring.currentKid };
+    },
+
+    async invitationToken(row) {
+      if (row.tokenKid === null || !deps.keyring.has(row.tokenKid)) return null;
+      return deps.keyring.derive("invitation", row.id, row.tokenGeneration, row.tokenKid);
+    },
   };
 }

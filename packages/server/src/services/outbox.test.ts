@@ -24,7 +24,7 @@ describe("email outbox", () => {
     expect(mail?.html).not.toContain("<script>");
     expect(mail?.text).toContain("as Client user");
     expect(mail?.links[0]).toMatch(
-      /^https:\/\/acme\.example\.com\/accept-invite#token=[A-Za-z0-9_-]{43}$/,
+      /^https:\/\/acme\.example\.com\/accept-invite#token=k1\.[A-Za-z0-9_-]{43}$/,
     );
     expect((await foyer.services.previewInvitation(tokenFromLink(mail!.links[0]!))).email).toBe(
       "ana@acme.com",

@@ -1,36 +1,30 @@
-import { deriveStatus, type Role, type Tenant } from "@foyer/core";
+import { deriveStatus } from "@foyer/core";
 import { renderInvitationEmail } from "../mail/invitation-email.ts";
 import type { ComposeEmail } from "../outbox/dispatcher.ts";
-import type { InvitationRow, OutboxRow, StoreTx } from "../store/types.ts";
+import type { InvitationRow, OutboxData, OutboxRow, StoreTx } from "../store/types.ts";
 import { newId } from "../tokens.ts";
 import type { ServiceContext } from "./context.ts";
+import { composeVerificationEmail } from "./email-verification/start.ts";
 
-/** The invitation email as an outbox row, queued in the same transaction as the change (R-EML-02). */
-export function invitationEmail(
-  ctx: Pick<ServiceContext, "productName">,
+/**
+ * An email about an invitation as an outbox row, queued in the same transaction as the
+ * change (R-EML-02). It is a reference (R-EML-04): the invitation, the kind and the token
+ * generation it was queued for; the dispatcher renders it, with the recomputed link, when
+ * it sends it, so no rendered mail and no token is ever stored.
+ */
+export function queuedEmail(
   row: InvitationRow,
-  tenant: Tenant,
-  role: Role,
-  link: string,
+  kind: OutboxRow["kind"],
   at: Date,
+  data: OutboxData = {},
 ): OutboxRow {
-  const content = renderInvitationEmail({
-    to: row.email,
-    productName: ctx.productName,
-    tenantName: tenant.name,
-    roleName: role.name,
-    inviterName: row.invitedByName ?? row.invitedByEmail,
-    message: row.message,
-    expiresAt: row.expiresAt,
-    link,
-    kind: "invitation",
-  });
   return {
     id: newId(),
     tenantId: row.tenantId,
     invitationId: row.id,
-    kind: "invitation",
-    ...content,
+    kind,
+    to: row.email,
+    data: { generation: row.tokenGeneration, ...data },
     status: "queued",
     attempts: 0,
     nextAttemptAt: at,
@@ -59,22 +53,62 @@ export async function cancelQueuedEmails(
 
 /**
  * What the dispatcher sends for a claimed email, decided at send time under the invitation's
- * lock: nothing for an invitation that is no longer pending (R-EML-05), else the message.
+ * lock (R-EML-04, R-EML-05): nothing for an invitation that is no longer pending or an email
+ * a resend made stale; otherwise the message rendered now, with the link recomputed from the
+ * server secret. An invitation whose token cannot be recomputed (made before derived tokens,
+ * or its key retired) gets a new derived token here, under its lock, and the old one dies.
  */
-export function createEmailComposer(ctx: Pick<ServiceContext, "now">): ComposeEmail {
-  return async (_tx, email, invitation) => {
-    if (invitation) {
-      const status = deriveStatus(invitation.status, invitation.expiresAt, ctx.now());
-      if (status !== "pending") return { cancel: `The invitation is ${status}` };
+export function createEmailComposer(
+  ctx: Pick<
+    ServiceContext,
+    | "now"
+    | "productName"
+    | "inviteLink"
+    | "invitationToken"
+    | "issueInvitationToken"
+    | "keyring"
+    | "verificationLink"
+  >,
+): ComposeEmail {
+  return async (tx, email, invitation) => {
+    if (email.kind === "verification") return composeVerificationEmail(ctx, tx, email);
+    if (!invitation) return { cancel: "The invitation no longer exists" };
+    const at = ctx.now();
+    const status = deriveStatus(invitation.status, invitation.expiresAt, at);
+    if (status !== "pending") return { cancel: `The invitation is ${status}` };
+    let token = await ctx.invitationToken(invitation);
+    if (token === null) {
+      const generation = invitation.tokenGeneration + 1;
+      const issued = await ctx.issueInvitationToken(invitation.id, generation);
+      await tx.supersedeTokens(invitation.id, at);
+      await tx.insertTokens([
+        { hash: issued.hash, invitationId: invitation.id, createdAt: at, supersededAt: null },
+      ]);
+      await tx.updateInvitation(invitation.id, {
+        tokenKid: issued.kid,
+        tokenGeneration: generation,
+      });
+      token = issued.token;
+    } else if (
+      email.data.generation !== undefined &&
+      email.data.generation !== invitation.tokenGeneration
+    ) {
+      return { cancel: "Superseded by a newer link" };
     }
-    return {
-      message: {
-        id: email.id,
-        to: email.to,
-        subject: email.subject,
-        html: email.html,
-        text: email.text,
-      },
-    };
+    const [tenant, roles] = await Promise.all([tx.getTenant(invitation.tenantId), tx.listRoles()]);
+    if (!tenant) return { cancel: "The tenant no longer exists" };
+    const role = roles.find((r) => r.id === invitation.roleId);
+    const content = renderInvitationEmail({
+      to: invitation.email,
+      productName: ctx.productName,
+      tenantName: tenant.name,
+      roleName: role?.name ?? invitation.roleId,
+      inviterName: invitation.invitedByName ?? invitation.invitedByEmail,
+      message: invitation.message,
+      expiresAt: invitation.expiresAt,
+      link: ctx.inviteLink(tenant, token),
+      kind: email.kind === "reminder" ? "reminder" : "invitation",
+    });
+    return { message: { id: email.id, ...content } };
   };
 }

@@ -300,6 +300,27 @@ const outboxLeases: Migration = {
 };
 
 /**
+ * R-EML-04: no usable token at rest. The outbox keeps a reference (invitation, kind,
+ * template data) instead of rendered mail with the link in it; invitations keep the key id
+ * and generation their token is derived from, so the dispatcher recomputes it at send time.
+ * Emails still queued from before get their invitation a derived token when they are sent.
+ */
+const outboxReferences: Migration = {
+  async up(db) {
+    const statements = [
+      sql`alter table foyer_invitations add column token_kid text null`,
+      sql`alter table foyer_invitations
+        add column token_generation integer not null default 0`,
+      sql`alter table foyer_outbox add column data jsonb not null default '{}'`,
+      sql`alter table foyer_outbox drop column subject`,
+      sql`alter table foyer_outbox drop column html`,
+      sql`alter table foyer_outbox drop column text`,
+    ];
+    for (const statement of statements) await statement.execute(db);
+  },
+};
+
+/**
  * R-INV-04: members added before every path used core's `emailKey` were stored in trimmed
  * lower case, so `max@bücher.de` never matched an invitation to `max@xn--bcher-kva.de`.
  * Rewrites those addresses into the one form. There is no way back to the old spellings, and
@@ -326,6 +347,7 @@ export const FOYER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_11_22_001_initial": initial,
   "2026_12_03_010_invite_links": inviteLinks,
   "2026_12_03_020_outbox_leases": outboxLeases,
+  "2026_12_03_020_outbox_references": outboxReferences,
   "2026_12_03_030_invitation_counts": invitationCounts,
   "2026_12_03_050_member_email_keys": memberEmailKeys,
 };

@@ -45,6 +45,8 @@ export function newInvitationRow(
     deliveryLastAttemptAt: null,
     reminderSentAt: null,
     expiredRecordedAt: null,
+    tokenKid: null,
+    tokenGeneration: 0,
     ...init,
   };
 }

@@ -110,6 +110,8 @@ export const INVITATION_COLUMNS = columnsOf<InvitationRow>()({
   deliveryLastAttemptAt: column("delivery_last_attempt_at", "timestamptz"),
   reminderSentAt: column("reminder_sent_at", "timestamptz"),
   expiredRecordedAt: column("expired_recorded_at", "timestamptz"),
+  tokenKid: column("token_kid", "text"),
+  tokenGeneration: column("token_generation", "integer"),
 });
 
 /** `foyer_invitation_counts`. */
@@ -134,9 +136,7 @@ export const OUTBOX_COLUMNS = columnsOf<OutboxRow>()({
   invitationId: column("invitation_id", "text"),
   kind: column("kind", "text"),
   to: column("to", "text"),
-  subject: column("subject", "text"),
-  html: column("html", "text"),
-  text: column("text", "text"),
+  data: column("data", "jsonb"),
   status: column("status", "text"),
   attempts: column("attempts", "integer"),
   nextAttemptAt: column("next_attempt_at", "timestamptz"),

@@ -60,6 +60,13 @@ export interface InvitationRow {
   reminderSentAt: Date | null;
   /** When the `expired` audit record was written (expiry itself is derived). */
   expiredRecordedAt: Date | null;
+  /**
+   * The key id and generation the current token was derived with (R-EML-04): the token is
+   * recomputed from them to send or copy it, never stored. Null for a row from before
+   * derived tokens (its link cannot be recomputed).
+   */
+  tokenKid: string | null;
+  tokenGeneration: number;
 }
 
 /**
@@ -82,6 +89,18 @@ export interface TokenRow {
   supersededAt: Date | null;
 }
 
+/** The template data of an outbox row. */
+export interface OutboxData {
+  /** The invitation's token generation when queued; a later one makes this email stale. */
+  generation?: number;
+  /** A resent invitation (the template says so). */
+  resent?: boolean;
+  /** A verification email's row (R-LNK-09); `generation` is then the row's generation. */
+  verificationId?: string;
+  /** The greeting's first name of a verification email, when the person gave one. */
+  firstName?: string;
+}
+
 /** An email waiting in (or delivered from) the transactional outbox (R-EML-02). */
 export interface OutboxRow {
   id: string;
@@ -89,9 +108,11 @@ export interface OutboxRow {
   invitationId: string | null;
   kind: "invitation" | "reminder" | "verification";
   to: string;
-  subject: string;
-  html: string;
-  text: string;
+  /**
+   * What the template needs beyond the invitation (R-EML-04: a reference, never rendered
+   * mail or a token): the token generation it was queued for, and whether it is a resend.
+   */
+  data: OutboxData;
   /** `cancelled`: its invitation was revoked, replaced, resent or used first; never sent. */
   status: "queued" | "sent" | "failed" | "cancelled";
   attempts: number;
@@ -219,6 +240,11 @@ export interface StoreOps {
   getTenant(id: string): Promise<Tenant | null>;
   /** Direct children of a tenant. */
   listChildTenants(parentId: string): Promise<Tenant[]>;
+  /**
+   * The tenant and every tenant below it, at any depth, by id; empty when it does not exist.
+   * One round trip on SQL stores: what an MSP staff actor reaches.
+   */
+  listTenantTree(rootId: string): Promise<Tenant[]>;
   upsertTenant(tenant: Tenant): Promise<void>;
   /** Every role (catalogs are small); the service filters by tenant. */
   listRoles(): Promise<Role[]>;

@@ -396,6 +396,35 @@ describe("BulkInviteModal", () => {
     await screen.findByRole("radio", { name: /MSP technician/ });
   });
 
+  it("R-TEN-05: an MSP admin inviting into a client tenant is offered no MSP staff role; they show in the MSP tenant only", async () => {
+    await setup();
+    const { user } = renderModal({ tenantId: undefined, defaultTenantId: "acme" });
+    const tenant = (await screen.findByRole("combobox", {
+      name: "Organisation",
+    })) as HTMLSelectElement;
+    const roleNames = () =>
+      screen
+        .getAllByRole("radio")
+        .filter((radio) => radio.getAttribute("name")?.endsWith("-role"))
+        .map(
+          (radio) => radio.closest("label")?.querySelector(".foyer-role-option__name")?.textContent,
+        );
+    await waitForRoles();
+    expect(roleNames()).toEqual(["Client user", "Client admin"]);
+
+    await user.selectOptions(tenant, "northwind");
+    await user.click(await screen.findByRole("radio", { name: /MSP admin/ }));
+    expect(roleNames()).toEqual(["Client user", "Client admin", "MSP technician", "MSP admin"]);
+
+    // Back in the client tenant the MSP role is gone, and so is the choice of it.
+    await user.selectOptions(tenant, "globex");
+    await waitFor(() => expect(screen.queryByRole("radio", { name: /MSP/ })).toBeNull());
+    expect(roleNames()).toEqual(["Client user", "Client admin"]);
+    expect((screen.getByRole("radio", { name: /Client user/ }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+  });
+
   it("R-UI-08 R-UI-02: keyboard only: open, add addresses, send, close", async () => {
     const { mock } = await setup();
     const { user } = renderModal({

@@ -64,7 +64,7 @@ export async function resendVerificationEmail(
     };
     const { id: _id, ...patch } = next;
     await tx.updateEmailVerification(row.id, patch);
-    await tx.enqueueEmails([await verificationEmail(ctx, next, tenant, null)]);
+    await tx.enqueueEmails([verificationEmail(next, null)]);
   });
   return { accepted: true };
 }

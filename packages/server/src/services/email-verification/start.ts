@@ -1,6 +1,8 @@
 import type { AuditSource, Tenant } from "@foyer/core";
 import { renderVerificationEmail } from "../../mail/verification-email.ts";
+import type { Composed } from "../../outbox/dispatcher.ts";
 import type { EmailVerificationRow, OutboxRow, StoreTx } from "../../store/types.ts";
+import { TokenKeyRetiredError } from "../../tokens/keyring.ts";
 import { hashToken, newId } from "../../tokens.ts";
 import type { ServiceContext } from "../context.ts";
 
@@ -26,28 +28,23 @@ export function verificationToken(
   return ctx.keyring.derive("email_verification", row.id, row.generation, row.tokenKid);
 }
 
-/** The verification email as an outbox row, queued in the caller's transaction (R-EML-02). */
-export async function verificationEmail(
-  ctx: Pick<ServiceContext, "keyring" | "productName" | "verificationLink">,
-  row: EmailVerificationRow,
-  tenant: Tenant,
-  firstName: string | null,
-): Promise<OutboxRow> {
-  const link = ctx.verificationLink(tenant, await verificationToken(ctx, row));
-  const content = renderVerificationEmail({
-    to: row.email,
-    productName: ctx.productName,
-    tenantName: tenant.name,
-    firstName,
-    link,
-    expiresAt: row.expiresAt,
-  });
+/**
+ * The verification email as an outbox row, queued in the caller's transaction (R-EML-02).
+ * Like every outbox row it is a reference (R-EML-04): the verification row and the
+ * generation it was queued for; the dispatcher renders it with the recomputed link.
+ */
+export function verificationEmail(row: EmailVerificationRow, firstName: string | null): OutboxRow {
   return {
     id: newId(),
     tenantId: row.tenantId,
     invitationId: null,
     kind: "verification",
-    ...content,
+    to: row.email,
+    data: {
+      verificationId: row.id,
+      generation: row.generation,
+      ...(firstName ? { firstName } : {}),
+    },
     status: "queued",
     attempts: 0,
     nextAttemptAt: row.lastSentAt,
@@ -56,6 +53,41 @@ export async function verificationEmail(
     sentAt: null,
     leaseUntil: null,
   };
+}
+
+/**
+ * Renders a verification email at send time, under the verification row's lock: nothing for
+ * an address verified meanwhile or an email a resend made stale (its link would not work).
+ */
+export async function composeVerificationEmail(
+  ctx: Pick<ServiceContext, "keyring" | "productName" | "verificationLink" | "now">,
+  tx: StoreTx,
+  email: OutboxRow,
+): Promise<Composed> {
+  const id = email.data.verificationId;
+  const row = id === undefined ? null : await tx.lockEmailVerification(id);
+  if (!row) return { cancel: "The verification no longer exists" };
+  if (row.verifiedAt !== null) return { cancel: "The address is verified" };
+  if (email.data.generation !== row.generation) return { cancel: "Superseded by a newer link" };
+  if (row.expiresAt.getTime() <= ctx.now().getTime()) return { cancel: "The link has expired" };
+  const tenant = await tx.getTenant(row.tenantId);
+  if (!tenant) return { cancel: "The tenant no longer exists" };
+  let token: string;
+  try {
+    token = await verificationToken(ctx, row);
+  } catch (error) {
+    if (error instanceof TokenKeyRetiredError) return { cancel: "The link's key is retired" };
+    throw error;
+  }
+  const content = renderVerificationEmail({
+    to: row.email,
+    productName: ctx.productName,
+    tenantName: tenant.name,
+    firstName: email.data.firstName ?? null,
+    link: ctx.verificationLink(tenant, token),
+    expiresAt: row.expiresAt,
+  });
+  return { message: { id: email.id, ...content } };
 }
 
 /**
@@ -87,6 +119,6 @@ export async function startVerification(
     verifiedAt: null,
   };
   await tx.insertEmailVerification(row);
-  await tx.enqueueEmails([await verificationEmail(ctx, row, input.tenant, input.firstName)]);
+  await tx.enqueueEmails([verificationEmail(row, input.firstName)]);
   return row;
 }

@@ -252,7 +252,7 @@ describe("creating invitations", () => {
 
   it("R-INV-11: tokens carry 256 bits, URL-safe, and only their hash is stored", async () => {
     const { token, invitation } = await inviteOne();
-    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(token).toMatch(/^k1\.[A-Za-z0-9_-]{43}$/);
     const stored = await foyer.store.findToken(await hashToken(token));
     expect(stored?.invitationId).toBe(invitation.id);
     expect(await foyer.store.findToken(token)).toBeNull();

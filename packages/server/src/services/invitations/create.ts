@@ -17,12 +17,12 @@ import type * as z from "zod/mini";
 import { FoyerServiceError } from "../../errors.ts";
 import { newInvitationRow } from "../../store/new-invitation-row.ts";
 import type { AuditRow, InvitationRow, OutboxRow, StoreTx, TokenRow } from "../../store/types.ts";
-import { generateToken, hashToken, newId } from "../../tokens.ts";
+import { newId } from "../../tokens.ts";
 import type { HostUser } from "../../types.ts";
 import { grantableRole, requirePermission, tenantInScope } from "../access.ts";
 import { actorRef, type ServiceContext } from "../context.ts";
 import { toInvitation } from "../mapping.ts";
-import { invitationEmail } from "../outbox.ts";
+import { queuedEmail } from "../outbox.ts";
 import { parseInput } from "../validate.ts";
 import { resolvePreset, revokeRow, settleExpired } from "./rules.ts";
 
@@ -263,17 +263,15 @@ async function writeInvitations(
   const tokens: TokenRow[] = [];
   const outbox: OutboxRow[] = [];
   const created: BatchResult["created"] = [];
-  const tokenPairs = await Promise.all(
-    toCreate.map(async () => {
-      const token = generateToken();
-      return { token, hash: await hashToken(token) };
-    }),
-  );
+  // R-EML-04: each token is derived from the server secret (generation 1), so the email
+  // can be rendered at send time and the link copied again; only its hash is stored.
+  const ids = toCreate.map(() => newId());
+  const issued = await Promise.all(ids.map((id) => ctx.issueInvitationToken(id, 1)));
   toCreate.forEach((c, index) => {
-    const { token, hash } = tokenPairs[index]!;
+    const { token, hash, kid } = issued[index]!;
     const row = newInvitationRow(
       {
-        id: newId(),
+        id: ids[index]!,
         tenantId: tenant.id,
         email: c.email,
         name: body.names?.[c.input] ?? body.names?.[c.email] ?? body.name ?? null,
@@ -285,13 +283,15 @@ async function writeInvitations(
         expiresAt,
         deliveryStatus: sendEmail ? "queued" : "none",
         deliveryUpdatedAt: sendEmail ? at : null,
+        tokenKid: kid,
+        tokenGeneration: 1,
       },
       actor,
     );
     const link = ctx.inviteLink(tenant, token);
     rows.push(row);
     tokens.push({ hash, invitationId: row.id, createdAt: at, supersededAt: null });
-    if (sendEmail) outbox.push(invitationEmail(ctx, row, tenant, role, link, at));
+    if (sendEmail) outbox.push(queuedEmail(row, "invitation", at));
     events.push(
       ctx.audit({
         tenantId: tenant.id,

@@ -8,11 +8,10 @@ import {
 } from "@foyer/core";
 import { FoyerServiceError } from "../../errors.ts";
 import type { AuditRow, InvitationRow } from "../../store/types.ts";
-import { generateToken, hashToken } from "../../tokens.ts";
 import { grantableRole, requirePermission, tenantInScope } from "../access.ts";
 import { actorRef, type ServiceContext } from "../context.ts";
 import { toInvitation } from "../mapping.ts";
-import { invitationEmail } from "../outbox.ts";
+import { queuedEmail } from "../outbox.ts";
 import { parseInput } from "../validate.ts";
 import { invitationInScope, resolvePreset, settleExpired } from "./rules.ts";
 
@@ -67,8 +66,9 @@ export async function resendInvitation(
       const settled = settleExpired(ctx, row, at);
       if (settled.event) events.push(settled.event);
     }
-    const token = generateToken();
-    const hash = await hashToken(token);
+    // A new generation: the old token no longer derives, and is retired below.
+    const generation = row.tokenGeneration + 1;
+    const { token, hash, kid } = await ctx.issueInvitationToken(row.id, generation);
     const sendEmail = body.delivery !== "link";
     const patch: Partial<InvitationRow> = {
       status: "pending",
@@ -82,6 +82,8 @@ export async function resendInvitation(
       deliveryLastAttemptAt: null,
       reminderSentAt: null,
       expiredRecordedAt: null,
+      tokenKid: kid,
+      tokenGeneration: generation,
     };
     await tx.supersedeTokens(row.id, at);
     await tx.cancelQueuedEmails(row.id, "Superseded by a resend");
@@ -89,7 +91,8 @@ export async function resendInvitation(
     await tx.insertTokens([{ hash, invitationId: row.id, createdAt: at, supersededAt: null }]);
     const updated: InvitationRow = { ...row, ...patch };
     const link = ctx.inviteLink(tenant, token);
-    if (sendEmail) await tx.enqueueEmails([invitationEmail(ctx, updated, tenant, role, link, at)]);
+    if (sendEmail)
+      await tx.enqueueEmails([queuedEmail(updated, "invitation", at, { resent: true })]);
     events.push(
       ctx.audit({
         tenantId: tenant.id,

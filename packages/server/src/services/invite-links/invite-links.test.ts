@@ -52,12 +52,18 @@ describe("managing the link", () => {
   });
 
   it("R-LNK-01: the default role must be one the actor may grant", async () => {
-    // MSP staff roles only by MSP staff (R-TEN-04).
+    // A client role ranked above the client admin's own (R-TEN-04: "never more").
+    await foyer.admin.upsertRole({
+      id: "client_owner",
+      name: "Client owner",
+      rank: 60,
+      tenantId: "northwind",
+    });
     expect(
       await code(
         foyer.services.updateInviteLink(a.acmeAdmin, "acme", {
           enabled: true,
-          roleId: "msp_technician",
+          roleId: "client_owner",
         }),
       ),
     ).toBe("ROLE_NOT_GRANTABLE");
@@ -67,10 +73,13 @@ describe("managing the link", () => {
       ),
     ).toBe("ROLE_NOT_FOUND");
     // A role an MSP admin set cannot be switched on by a client admin who could not grant it.
-    await foyer.services.updateInviteLink(a.mspAdmin, "acme", { roleId: "msp_technician" });
+    await foyer.services.updateInviteLink(a.mspAdmin, "acme", { roleId: "client_owner" });
     expect(
       await code(foyer.services.updateInviteLink(a.acmeAdmin, "acme", { enabled: true })),
     ).toBe("ROLE_NOT_GRANTABLE");
+    await expect(
+      foyer.services.updateInviteLink(a.mspAdmin, "acme", { enabled: true }),
+    ).resolves.toMatchObject({ link: { state: "active", role: { id: "client_owner" } } });
   });
 
   it("R-LNK-01: the URL can be copied any time, yet only the token's hash is stored", async () => {

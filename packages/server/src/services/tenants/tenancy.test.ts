@@ -40,13 +40,16 @@ describe("tenancy and permissions", () => {
   });
 
   it("R-TEN-02: roles are the host's data, offered per tenant tree", async () => {
-    const acme = await foyer.services.listTenantRoles(a.mspAdmin, "acme");
-    expect(acme.roles.map((r) => r.role.id)).toEqual([
+    const northwind = await foyer.services.listTenantRoles(a.mspAdmin, "northwind");
+    expect(northwind.roles.map((r) => r.role.id)).toEqual([
       "msp_admin",
       "msp_technician",
       "client_admin",
       "client_user",
     ]);
+    // The client tenant inherits its MSP's catalogue, less the MSP staff roles (R-TEN-05).
+    const acme = await foyer.services.listTenantRoles(a.mspAdmin, "acme");
+    expect(acme.roles.map((r) => r.role.id)).toEqual(["client_admin", "client_user"]);
     const guardian = await foyer.services.listTenantRoles(a.guardianAdmin, "guardian");
     expect(guardian.roles.map((r) => r.role.id)).toEqual(["guardian_admin", "guardian_standard"]);
   });
@@ -83,12 +86,15 @@ describe("tenancy and permissions", () => {
   });
 
   it("R-TEN-04: an inviter grants only roles up to its own rank, and MSP staff roles only as MSP staff", async () => {
+    // In a client tenant an MSP staff role is not even there to grant (R-TEN-05).
     expect(
       await code(invite(a.acmeAdmin, { emails: ["x@acme.com"], roleId: "msp_technician" })),
+    ).toBe("ROLE_NOT_FOUND");
+    expect(
+      await code(
+        invite(a.technician, { tenantId: "northwind", emails: ["x@nw.com"], roleId: "msp_admin" }),
+      ),
     ).toBe("ROLE_NOT_GRANTABLE");
-    expect(await code(invite(a.technician, { emails: ["x@acme.com"], roleId: "msp_admin" }))).toBe(
-      "ROLE_NOT_GRANTABLE",
-    );
     const ok = await invite(a.acmeAdmin, { emails: ["x@acme.com"], roleId: "client_admin" });
     expect(ok.created).toHaveLength(1);
     const roles = await foyer.services.listTenantRoles(a.acmeAdmin, "acme");

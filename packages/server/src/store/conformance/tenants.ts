@@ -40,6 +40,29 @@ export function describeTenants(store: () => Store): void {
       expect(await store().listChildTenants(child.id)).toEqual([]);
     });
 
+    it("R-TEN-01: listTenantTree answers a tenant and every tenant below it, at any depth, and nothing else", async () => {
+      const tenant = (id: string, parentId: string | null) => tenantFixture({ id, parentId });
+      const tree = [
+        tenant("t_root", null),
+        tenant("t_b", "t_root"),
+        tenant("t_a", "t_root"),
+        tenant("t_a_1", "t_a"),
+        tenant("t_a_1_x", "t_a_1"),
+      ];
+      for (const row of [...tree, tenant("t_other", null), tenant("t_other_1", "t_other")]) {
+        await store().upsertTenant(row);
+      }
+      const ids = async (rootId: string) =>
+        (await store().listTenantTree(rootId)).map((row) => row.id);
+      expect(await ids("t_root")).toEqual(["t_a", "t_a_1", "t_a_1_x", "t_b", "t_root"]);
+      expect(await store().listTenantTree("t_root")).toEqual(
+        [...tree].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
+      expect(await ids("t_a_1")).toEqual(["t_a_1", "t_a_1_x"]);
+      expect(await ids("t_b")).toEqual(["t_b"]);
+      expect(await ids("missing")).toEqual([]);
+    });
+
     it("R-SDK-04: roles round-trip with their permissions, highest rank first", async () => {
       const admin: Role = {
         id: newId("role"),

@@ -1,15 +1,15 @@
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely } from "kysely";
+import { Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectedIds, FILTERS, listDataset, NOW } from "../conformance/fixtures.ts";
 import { createFoyerMigrator, FOYER_MIGRATIONS } from "../migrations.ts";
 import { PGliteDialect } from "../pglite-dialect.ts";
 import type { FoyerDatabase } from "../schema.ts";
 import { createKyselyStore } from "./kysely-store.ts";
-import { insertRows } from "./sql.ts";
-import { invitations } from "./tables.ts";
 
 // The counters' migration fills them from the invitations a database already holds.
+
+const COUNTERS_MIGRATION = "2026_12_03_030_invitation_counts";
 
 describe("invitation counters migration", () => {
   let db: Kysely<FoyerDatabase>;
@@ -22,15 +22,26 @@ describe("invitation counters migration", () => {
   afterAll(() => db.destroy());
 
   it("R-INV-09: migrating a database that already holds invitations starts the counters at their full count", async () => {
-    const migrator = createFoyerMigrator(db);
-    // Every migration before the counters', so the rows below have the columns of that day.
+    // The database as it was just before the counters' migration.
     const names = Object.keys(FOYER_MIGRATIONS).sort();
-    const before = names[names.indexOf("2026_12_03_030_invitation_counts") - 1];
-    const initial = await migrator.migrateTo(before ?? "2026_11_22_001_initial");
-    expect(initial.error).toBeUndefined();
-    // Rows written by a Foyer from before the counters: straight into the table.
+    const before = names[names.indexOf(COUNTERS_MIGRATION) - 1];
+    expect(before).toBeDefined();
+    const migrated = await createFoyerMigrator(db).migrateTo(before!);
+    expect(migrated.error).toBeUndefined();
+    // Rows written by a Foyer from before the counters, straight into the table, in the
+    // columns the first migration made (later migrations may add others with defaults).
     const rows = listDataset("ten_old_a", "ten_old_b");
-    await insertRows(db, "foyer_invitations", invitations, rows);
+    const column = <T>(pick: (row: (typeof rows)[number]) => T) => rows.map(pick);
+    await sql`insert into foyer_invitations
+      (id, tenant_id, email, role_id, status, created_at, sent_at, expires_at, delivery_status)
+      select * from unnest(
+        cast(${column((r) => r.id)} as text[]), cast(${column((r) => r.tenantId)} as text[]),
+        cast(${column((r) => r.email)} as text[]), cast(${column((r) => r.roleId)} as text[]),
+        cast(${column((r) => r.status)} as text[]),
+        cast(${column((r) => r.createdAt)} as timestamptz[]),
+        cast(${column((r) => r.sentAt)} as timestamptz[]),
+        cast(${column((r) => r.expiresAt)} as timestamptz[]),
+        cast(${column((r) => r.deliveryStatus)} as text[]))`.execute(db);
 
     const store = await createKyselyStore({ db, kind: "pglite" });
     for (const tenantIds of [["ten_old_a"], ["ten_old_b"], ["ten_old_a", "ten_old_b"]]) {

@@ -1,4 +1,5 @@
-import { sql } from "kysely";
+import { type Selectable, sql } from "kysely";
+import type { TenantsTable } from "../schema.ts";
 import type { MemberRow, StoreOps } from "../types.ts";
 import { chunk, type Db, MAX_IN_LIST } from "./sql.ts";
 import { members, roles, tenants } from "./tables.ts";
@@ -10,6 +11,7 @@ export function tenantOps(
   StoreOps,
   | "getTenant"
   | "listChildTenants"
+  | "listTenantTree"
   | "upsertTenant"
   | "listRoles"
   | "upsertRole"
@@ -34,6 +36,16 @@ export function tenantOps(
         .where("parent_id", "=", parentId)
         .orderBy("id")
         .execute();
+      return rows.map(tenants.fromRecord);
+    },
+
+    async listTenantTree(rootId) {
+      // `union`, not `union all`: a parent loop written by hand ends instead of recursing.
+      const { rows } = await sql<Selectable<TenantsTable>>`with recursive tree as (
+          select * from foyer_tenants where id = ${rootId}
+          union
+          select child.* from foyer_tenants child join tree on child.parent_id = tree.id
+        ) select * from tree order by id`.execute(db);
       return rows.map(tenants.fromRecord);
     },
 

@@ -29,6 +29,24 @@ function createOps(state: MemoryState, run: <T>(op: () => T) => Promise<T>): Sto
         ),
       ),
 
+    listTenantTree: (rootId) =>
+      run(() => {
+        const root = state.tenants.get(rootId);
+        if (!root) return [];
+        const found = new Map([[root.id, root]]);
+        for (let frontier = [root.id]; frontier.length > 0; ) {
+          const parents = new Set(frontier);
+          frontier = [];
+          for (const tenant of state.tenants.values()) {
+            if (tenant.parentId === null || !parents.has(tenant.parentId)) continue;
+            if (found.has(tenant.id)) continue;
+            found.set(tenant.id, tenant);
+            frontier.push(tenant.id);
+          }
+        }
+        return copy([...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+      }),
+
     upsertTenant: (tenant) => run(() => state.setTenant(copy(tenant))),
 
     listRoles: () =>
