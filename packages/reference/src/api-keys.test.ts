@@ -198,14 +198,15 @@ describe("API keys", () => {
     const cookie = await signIn(base, alex.email, alex.password);
     const { key } = await createKey(cookie, "Scoped");
 
-    // Seed 004: a client admin cannot create MSP staff…
+    // Seed 004: a client admin cannot create MSP staff; in a client tenant those roles do
+    // not even exist (R-TEN-05)…
     const msp = await invite(key, {
       email: "tech@acme.example",
       role_id: "msp_technician",
       tenant_id: "acme",
     });
-    expect(msp.status).toBe(403);
-    expect(msp.body.error.code).toBe("ROLE_NOT_GRANTABLE");
+    expect(msp.status).toBe(400);
+    expect(msp.body.error.code).toBe("ROLE_NOT_FOUND");
     const northwind = await invite(key, {
       email: "tech@acme.example",
       role_id: "client_user",

@@ -119,8 +119,8 @@ export function createWebRouter(options: WebRouterOptions): Router {
   // R-SDK-09: the admin's API keys for machine clients.
   signedInPage("/admin/api-keys", "api-keys.html");
 
-  // The invitee pages carry a token in their fragment: they send Referrer-Policy so a token
-  // never leaks in a Referer; the app sets it everywhere too.
+  // The invitee pages carry a token in their fragment: they send no referrer ever, so the
+  // token cannot leak in a Referer; the app sets the header everywhere too.
   const inviteePage = (path: string, page: Page) =>
     router.get(path, (_req, res) => {
       res.setHeader("Referrer-Policy", "no-referrer");
