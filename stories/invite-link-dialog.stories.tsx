@@ -135,6 +135,16 @@ export const AtJoinLimit = {
   },
 } satisfies Story;
 
+/** Its last day passed (@foyer/msw's `linkExpired`): the badge and the hint say so. */
+export const Expired = {
+  ...storyMock("linkExpired"),
+  play: async ({ canvasElement }) => {
+    const dialog = await ready(canvasElement);
+    await expect(dialog.getByText("Expired")).toBeVisible();
+    await expect(dialog.getByText(/This link stopped working on/)).toBeVisible();
+  },
+} satisfies Story;
+
 /** Globex has SSO: the switch is disabled with the exact message (R-LNK-05). */
 export const SsoTenant = {
   ...storyMock("empty", { actor: "mspAdmin" }),

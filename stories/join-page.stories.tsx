@@ -1,3 +1,4 @@
+import { SCENARIO_LINK_TOKEN } from "@foyer/msw";
 import { JoinPage } from "@foyer/react";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
@@ -129,6 +130,28 @@ export const TurnedOff = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByText(INVALID, {}, { timeout: 5000 })).toBeVisible();
+  },
+} satisfies Story;
+
+/** A link past its last day (@foyer/msw's `linkExpired`): the same exact text. */
+export const ExpiredLink = {
+  ...storyMock("linkExpired"),
+  args: { token: SCENARIO_LINK_TOKEN },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByText(INVALID, {}, { timeout: 5000 }),
+    ).toBeVisible();
+  },
+} satisfies Story;
+
+/** A link at its join limit (@foyer/msw's `linkFull`): the same exact text. */
+export const FullLink = {
+  ...storyMock("linkFull"),
+  args: { token: SCENARIO_LINK_TOKEN },
+  play: async ({ canvasElement }) => {
+    await expect(
+      await within(canvasElement).findByText(INVALID, {}, { timeout: 5000 }),
+    ).toBeVisible();
   },
 } satisfies Story;
 
