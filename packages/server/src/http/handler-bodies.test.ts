@@ -39,7 +39,8 @@ describe("createFoyerHandler: request bodies", () => {
     expect(calls).toEqual([{ method: "revokeInvitation", args: ["inv-1"] }]);
     const resend = await send("POST", "/invitations/inv-1/resend");
     expect(resend.status).toBe(200);
-    expect(calls.at(-1)?.args[1]).toEqual({ delivery: "email" });
+    // No `delivery`: the service keeps the invitation's own (a link-only one stays link-only).
+    expect(calls.at(-1)?.args[1]).toEqual({});
   });
 
   it("R-SDK-06: a body over maxBodyBytes answers 413 when Content-Length says so", async () => {
