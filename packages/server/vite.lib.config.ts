@@ -11,6 +11,7 @@ export default defineConfig(
       node: "src/node.ts",
       pglite: "src/pglite.ts",
       pg: "src/pg.ts",
+      smtp: "src/smtp.ts",
       store: "src/store.ts",
       testing: "src/testing.ts",
       conformance: "src/conformance.ts",

@@ -24,6 +24,13 @@ export interface EnvConfig {
    */
   tokenSecret: string;
   tokenSecretGenerated: boolean;
+  /**
+   * `SMTP_URL` (`smtp://user:pass@host:587` or `smtps://…:465`): email goes out over SMTP.
+   * Unset, it stays in the development mailbox at `/dev/mailbox`.
+   */
+  smtpUrl: string | undefined;
+  /** `MAIL_FROM`, the From header of every email; required with `SMTP_URL`. */
+  mailFrom: string | undefined;
 }
 
 /** Reads the configuration from environment variables. */
@@ -33,6 +40,13 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     throw new Error(`PORT must be a port number, not ${env.PORT}.`);
   }
   const secret = env.SESSION_SECRET;
+  const smtpUrl = env.SMTP_URL || undefined;
+  const mailFrom = env.MAIL_FROM || undefined;
+  if (smtpUrl && !mailFrom) {
+    throw new Error(
+      'SMTP_URL is set but MAIL_FROM is not: set it, e.g. "Acme <no-reply@acme.test>".',
+    );
+  }
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -42,5 +56,7 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     sessionSecretGenerated: !secret,
     tokenSecret: env.FOYER_TOKEN_SECRET || randomBytes(32).toString("base64url"),
     tokenSecretGenerated: !env.FOYER_TOKEN_SECRET,
+    smtpUrl,
+    mailFrom,
   };
 }

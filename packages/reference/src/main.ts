@@ -1,11 +1,17 @@
 import type { AddressInfo } from "node:net";
+import { createSmtpMailer } from "@foyer/server/smtp";
 import { createReferenceApp } from "./app.ts";
 import { readEnvConfig } from "./config.ts";
 
 // `pnpm start`: the reference app on http://localhost:3000 (PORT), PGlite in `.foyer-data/`
-// at the repository root (FOYER_DATA_DIR), or PostgreSQL when DATABASE_URL is set.
+// at the repository root (FOYER_DATA_DIR), or PostgreSQL when DATABASE_URL is set. Email
+// goes out over SMTP when SMTP_URL is set (From: MAIL_FROM), else to the dev mailbox.
 
 const config = readEnvConfig();
+const smtp =
+  config.smtpUrl && config.mailFrom
+    ? createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom })
+    : null;
 const started = Date.now();
 const reference = await createReferenceApp({
   databaseUrl: config.databaseUrl,
@@ -14,6 +20,7 @@ const reference = await createReferenceApp({
   sessionSecret: config.sessionSecret,
   tokenSecrets: config.tokenSecret,
   seed: true,
+  ...(smtp ? { mailer: smtp } : {}),
 });
 
 const server = reference.app.listen(config.port);
@@ -27,14 +34,19 @@ const port = (server.address() as AddressInfo).port;
 const base = config.publicBaseUrl;
 const lines = [
   "",
-  `Foyer reference app ready in ${((Date.now() - started) / 1000).toFixed(1)} s, listening on port ${port}`,
+  `Foyer reference app ready in ${((Date.now() - started) / 1000).toFixed(
+    1,
+  )} s, listening on port ${port}`,
   `  Data:            ${reference.databaseLocation}`,
   `  Home:            ${base}/`,
   `  Team (admins):   ${base}/admin`,
-  `  Invitee page:    ${base}/accept-invite#token=… (links in the dev mailbox)`,
+  `  Invitee page:    ${base}/accept-invite#token=… (links in ${
+    smtp ? "the emails sent" : "the dev mailbox"
+  })`,
   `  Foyer API:       ${base}/api/foyer`,
   `  OpenAPI:         ${base}/openapi.json`,
   ...(reference.mailbox ? [`  Dev mailbox:     ${base}/dev/mailbox`] : []),
+  ...(smtp ? [`  Email:           SMTP as ${config.mailFrom ?? ""}`] : []),
   `  Sign in:         POST ${base}/login {"email","password"}`,
   "",
   "Seeded sign-ins (demo passwords):",
@@ -65,6 +77,7 @@ async function shutdown(signal: string): Promise<void> {
   server.close();
   server.closeAllConnections();
   await reference.close();
+  smtp?.close();
   process.exit(0);
 }
 process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -20,6 +20,7 @@ export {
 export type { DevMailbox, DevMailboxMessage } from "./mail/dev-mailbox.ts";
 export { createDevMailbox } from "./mail/dev-mailbox.ts";
 export type { Dispatcher } from "./outbox/dispatcher.ts";
+export { PermanentMailError } from "./outbox/dispatcher.ts";
 export type { JoinPageLinks } from "./services/context.ts";
 export { createMemoryStore } from "./store/memory/memory-store.ts";
 export type { FoyerDatabase } from "./store/schema.ts";
