@@ -120,6 +120,16 @@ class Walk {
    */
   async step(name: string, options: { axe?: boolean } = {}): Promise<void> {
     if (options.axe ?? true) {
+      // A dialog fading in has text at part opacity: axe would measure the contrast mid-way.
+      // Endless ones (a spinner) are left out; a cancelled one counts as done.
+      await this.page.evaluate(() =>
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+            .map((a) => a.finished.catch(() => undefined)),
+        ),
+      );
       const results = await new AxeBuilder({ page: this.page }).analyze();
       const violations = results.violations.map(
         (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
@@ -668,6 +678,7 @@ describe("seed systems in Chromium", { timeout: 180_000 }, () => {
     const confirm = page.getByRole("alertdialog", {
       name: "Revoke this link and generate a new one?",
     });
+    await confirm.waitFor();
     await admin.step("revoke and generate confirmation");
     await confirm.getByRole("button", { name: "Revoke & generate" }).click();
     await expect.poll(() => field.inputValue()).not.toBe(url);
