@@ -120,6 +120,16 @@ class Walk {
    */
   async step(name: string, options: { axe?: boolean } = {}): Promise<void> {
     if (options.axe ?? true) {
+      // A dialog fading in has text at part opacity: axe would measure the contrast mid-way.
+      // Endless ones (a spinner) are left out; a cancelled one counts as done.
+      await this.page.evaluate(() =>
+        Promise.all(
+          document
+            .getAnimations()
+            .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+            .map((a) => a.finished.catch(() => undefined)),
+        ),
+      );
       const results = await new AxeBuilder({ page: this.page }).analyze();
       const violations = results.violations.map(
         (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
@@ -550,6 +560,148 @@ describe("seed systems in Chromium", { timeout: 180_000 }, () => {
       .poll(() => page.getByRole("row", { name: /Tether provisioning/ }).textContent())
       .not.toContain("Never");
     await admin.step("key last used");
+    await admin.close();
+  });
+
+  it("Invite links (001) R-LNK-01, R-LNK-02, R-LNK-03, R-LNK-04, R-LNK-05, R-LNK-06, R-LNK-07, R-LNK-08, R-LNK-09: enable with a role and a domain, copy, join and verify, a refused domain, off and on keeps the link, revoke and generate kills the old one, SSO has no link", async () => {
+    const admin = await Walk.open("001-invite-links");
+    const { page } = admin;
+    await admin.signIn(alex.email, alex.password);
+    await page.getByRole("button", { name: "Invite link" }).click();
+    const dialog = page.getByRole("dialog", { name: "Invite link" });
+    const toggle = dialog.getByRole("switch", { name: "Allow anyone with the link to join" });
+    const field = dialog.getByRole("textbox", { name: "Link", exact: true });
+    // The seed turned Acme's link on; start from off to enable it as an admin would.
+    await expect.poll(() => toggle.getAttribute("aria-checked")).toBe("true");
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute("aria-checked")).toBe("false");
+    await dialog.getByLabel("Default role").selectOption({ label: "Client user" });
+    await dialog.getByLabel("Allowed email domains").fill("ACME.example");
+    await admin.step("link off, role and domain chosen");
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute("aria-checked")).toBe("true");
+    await expect
+      .poll(() => dialog.getByLabel("Allowed email domains").inputValue())
+      .toBe("acme.example");
+    const url = await field.inputValue();
+    expect(url).toMatch(/^https:\/\/acme\.example\.com\/join#token=[\w.-]+$/);
+    await dialog.getByRole("button", { name: "Copy", exact: true }).click();
+    await dialog.getByRole("button", { name: "Copied", exact: true }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await admin.step("link on and copied");
+    await admin.signOut();
+
+    // The person with the link: the branded join form. A domain outside the list is refused.
+    const joiner = await Walk.open("001-invite-links-joiner");
+    const jp = joiner.page;
+    const openLink = async (link: string) => {
+      // A fresh document each time: the page reads its token once, from the fragment.
+      await jp.goto("about:blank");
+      await jp.goto(`/join${new URL(link).hash}`);
+    };
+    const joinHeading = jp.getByRole("heading", { name: "Join Acme Corp" });
+    const invalid =
+      "This invite link is not valid or has been deactivated. Please contact your administrator.";
+    await openLink(url);
+    await joinHeading.waitFor();
+    await joiner.step("join page");
+    const join = async (email: string) => {
+      await jp.getByLabel("First name").fill("Nia");
+      await jp.getByLabel("Last name").fill("Joiner");
+      await jp.getByLabel("Email").fill(email);
+      await jp.getByLabel("Password", { exact: true }).fill(PASSWORD);
+      await jp.getByLabel("Confirm password").fill(PASSWORD);
+      await jp.getByRole("checkbox", { name: /I accept the Terms of Service/ }).check();
+      await jp.getByRole("button", { name: "Create account" }).click();
+    };
+    await join("nia@elsewhere.example");
+    await jp
+      .getByText(
+        "This invite link only accepts email addresses at certain domains. Use your organisation's address.",
+      )
+      .waitFor();
+    await joiner.step("domain refused");
+    await join("nia.joiner@acme.example");
+    await jp
+      .getByText(
+        "We sent a link to nia.joiner@acme.example. Open it to verify your address, then sign in.",
+      )
+      .waitFor();
+    await joiner.step("check your email");
+
+    // Not verified yet: no sign-in (R-LNK-09). The email's link verifies, then sign-in works.
+    await jp.goto("/login?next=%2F");
+    await jp.getByLabel("Email").fill("nia.joiner@acme.example");
+    await jp.getByLabel("Password").fill(PASSWORD);
+    await jp.getByRole("button", { name: "Sign in" }).click();
+    await jp
+      .getByRole("alert")
+      .getByText("Verify your email address before signing in.", { exact: false })
+      .waitFor();
+    expect(new URL(jp.url()).pathname).toBe("/login");
+    await joiner.step("sign-in before verifying refused");
+    const email = await joiner.mailTo("nia.joiner@acme.example");
+    await joiner.step("verification email in the mailbox");
+    await email.getByRole("link", { name: "Open on this server" }).click();
+    // The verification page verifies and signs the new member in, then goes on to `/`.
+    await jp.waitForURL(`${running.baseUrl}/`);
+    await jp.getByText("Signed in as Nia Joiner").waitFor();
+    await joiner.step("verified and signed in");
+    // Joined with the link's role, in the link's tenant (R-LNK-08).
+    await jp.getByText("Client user at Acme Corp").waitFor();
+    await joiner.signOut();
+    await joiner.signIn("nia.joiner@acme.example", PASSWORD, "/");
+    await jp.getByText("Signed in as Nia Joiner").waitFor();
+    await joiner.step("signed in with the new password");
+    await joiner.signOut();
+
+    // Off: the link dies at once; on again: the very same link works (R-LNK-02).
+    await admin.signIn(alex.email, alex.password);
+    await page.getByRole("button", { name: "Invite link" }).click();
+    await expect.poll(() => toggle.getAttribute("aria-checked")).toBe("true");
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute("aria-checked")).toBe("false");
+    await admin.step("link off");
+    await openLink(url);
+    await jp.getByText(invalid).waitFor();
+    await joiner.step("link off refused");
+    await toggle.click();
+    await expect.poll(() => toggle.getAttribute("aria-checked")).toBe("true");
+    expect(await field.inputValue()).toBe(url);
+    await admin.step("link on again, same url");
+    await openLink(url);
+    await joinHeading.waitFor();
+    await joiner.step("same link works again");
+
+    // Revoke & generate: a new link, and the old one shows R-LNK-07's exact words.
+    await dialog.getByRole("button", { name: "Revoke & generate new link" }).click();
+    const confirm = page.getByRole("alertdialog", {
+      name: "Revoke this link and generate a new one?",
+    });
+    await confirm.waitFor();
+    await admin.step("revoke and generate confirmation");
+    await confirm.getByRole("button", { name: "Revoke & generate" }).click();
+    await expect.poll(() => field.inputValue()).not.toBe(url);
+    const fresh = await field.inputValue();
+    expect(fresh).toMatch(/^https:\/\/acme\.example\.com\/join#token=[\w.-]+$/);
+    await admin.step("new link");
+    await openLink(url);
+    await jp.getByText(invalid, { exact: true }).waitFor();
+    await joiner.step("old link after revoke");
+    await openLink(fresh);
+    await joinHeading.waitFor();
+    await joiner.step("new link works");
+    await joiner.close();
+    await admin.signOut();
+
+    // An SSO tenant (Globex, managed by the MSP admin): the switch is off and disabled.
+    await admin.signIn(morgan.email, morgan.password);
+    await page.getByLabel("Organisation").selectOption("globex");
+    await page.getByRole("button", { name: "Invite link" }).click();
+    await dialog.getByText("Not available - SSO is configured for this tenant.").waitFor();
+    await expect.poll(() => toggle.isDisabled()).toBe(true);
+    expect(await toggle.getAttribute("aria-checked")).toBe("false");
+    await admin.step("sso tenant has no link");
     await admin.close();
   });
 
