@@ -49,6 +49,14 @@ export async function openDatabase(options: DatabaseOptions): Promise<OpenDataba
             : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle client losing its connection (a database restart, or a test dropping its
+    // database while the pool winds down) emits 'error' on the pool; unhandled, that would
+    // crash the process. The next query reconnects.
+    pool.on("error", (error) => {
+      console.error(
+        JSON.stringify({ level: "error", message: "pg pool error", error: error.message }),
+      );
+    });
     const db = new Kysely<ReferenceDatabase>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,
