@@ -24,8 +24,6 @@ export interface SmtpSinkOptions {
   refuse?: (address: string) => string | null;
   /** Waits this long after the message's data before answering it. @default 0 */
   dataDelayMs?: number;
-  /** Called when a message's data has arrived, before the delay and the answer. */
-  onData?: () => void;
 }
 
 export interface SmtpSink {
@@ -33,6 +31,8 @@ export interface SmtpSink {
   /** `smtp://127.0.0.1:<port>`, for `createSmtpMailer`. */
   readonly url: string;
   readonly received: SinkMessage[];
+  /** Messages whose data arrived, answered or not yet (a sender may die waiting). */
+  readonly arrived: number;
   /** Stops listening; open connections get `421` at once. Connections are then refused. */
   stop(): Promise<void>;
   /** Listens again on the same port. */
@@ -58,6 +58,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}, port = 0): Pr
   const parse = options.parse ?? true;
   let server: SMTPServer | null = null;
   let bound = port;
+  let arrived = 0;
 
   function create(): SMTPServer {
     return new SMTPServer({
@@ -73,7 +74,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}, port = 0): Pr
         const chunks: Buffer[] = [];
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("end", () => {
-          options.onData?.();
+          arrived += 1;
           const raw = Buffer.concat(chunks);
           const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
           const answer = async () => {
@@ -98,6 +99,9 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}, port = 0): Pr
       return `smtp://127.0.0.1:${bound}`;
     },
     received,
+    get arrived() {
+      return arrived;
+    },
     async start() {
       if (server) return;
       const next = create();
@@ -105,6 +109,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}, port = 0): Pr
         next.server.once("error", reject);
         next.listen(bound, "127.0.0.1", () => resolve());
       });
+      // A client that dies mid-session (the crash test kills them) resets its connection.
+      next.on("error", () => {});
       bound = (next.server.address() as AddressInfo).port;
       server = next;
     },
