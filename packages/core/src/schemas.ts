@@ -575,6 +575,10 @@ export const AuditActionSchema = z.enum([
   "email_verified",
   /** A pending invitation's link was copied again by an admin (R-INV-10). */
   "invitation_link_copied",
+  /** The dispatcher delivered an invitation email (R-EML-02); data: kind, outboxId, attempts. */
+  "email_sent",
+  /** An invitation email or reminder failed for good (R-EML-02); data adds the server's reason. */
+  "email_failed",
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

@@ -15,7 +15,7 @@ import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.ts";
 import { createServiceContext } from "./services/context.ts";
 import { createServices } from "./services/create-services.ts";
 import { upsertTenantWithLinkRules } from "./services/invite-links/sso.ts";
-import { createEmailComposer } from "./services/outbox.ts";
+import { createDeliveryRecorder, createEmailComposer } from "./services/outbox.ts";
 import { parseInput } from "./services/validate.ts";
 import type { MemberRow, Store } from "./store/types.ts";
 import { createTokenKeyring } from "./tokens/keyring.ts";
@@ -139,6 +139,8 @@ export function createFoyer(options: FoyerOptions): Foyer {
     now,
     compose: createEmailComposer(ctx),
     onRound: () => services.recordExpirations(),
+    record: createDeliveryRecorder(ctx),
+    emit: (rows) => ctx.emit(rows),
   });
   const admin: FoyerAdmin = {
     async upsertTenant(input) {
