@@ -9,6 +9,7 @@ import {
   matchesSearch,
   pendingKey,
 } from "./memory-state.ts";
+import { claimDueReminders } from "./reminders.ts";
 
 // The memory store serves the MSW mock (in the browser: Web APIs only, no node:*) and fast
 // unit tests. It keeps the SQL schema's constraints so a rule that holds here holds on
@@ -424,6 +425,7 @@ export function createMemoryStore(): Store {
             current(() => copy(state.inviteLinks.get(tenantId) ?? null)),
           lockEmailVerification: (id) => current(() => copy(state.verifications.get(id) ?? null)),
           lockEmail: (id) => current(() => copy(state.outbox.get(id) ?? null)),
+          claimDueReminders: (now, limit) => current(() => claimDueReminders(state, now, limit)),
           raw: null,
         };
         try {
