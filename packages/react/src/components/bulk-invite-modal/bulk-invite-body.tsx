@@ -3,6 +3,7 @@ import { Description, Title } from "@radix-ui/react-dialog";
 import { type ReactElement, useEffect, useId, useRef, useState } from "react";
 import { type UseBulkInviteOptions, useBulkInvite } from "../../hooks/use-bulk-invite.ts";
 import { cx } from "../../internal/cx.ts";
+import { type CloseGuard, PoliteAnnouncer } from "../../internal/guarded-dialog.tsx";
 import type { SlotClassNames } from "../../internal/slots.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 import { summaryLine } from "./batch-summary.tsx";
@@ -11,9 +12,6 @@ import { PreviewView } from "./preview-view.tsx";
 import { ResultsView } from "./results-view.tsx";
 import { SendProgress } from "./send-progress.tsx";
 import type { BulkInviteModalSlot } from "./slots.ts";
-
-/** What closing the dialog would cost: nothing, typed input, or a send in flight. */
-export type CloseGuard = "free" | "dirty" | "locked";
 
 /** Props of `BulkInviteBody`. Internal: part of `BulkInviteModal`. */
 export interface BulkInviteBodyProps {
@@ -228,15 +226,7 @@ export function BulkInviteBody({
       <div className={cx("foyer-dialog__footer", classNames?.footer)} data-slot="footer">
         {footer}
       </div>
-      <div
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        className="foyer-sr-only"
-        data-slot="announcer"
-      >
-        {announcement}
-      </div>
+      <PoliteAnnouncer>{announcement}</PoliteAnnouncer>
     </>
   );
 }

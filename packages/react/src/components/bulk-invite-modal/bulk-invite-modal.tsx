@@ -1,16 +1,21 @@
 "use client";
-import { Root, Trigger } from "@radix-ui/react-dialog";
-import { type ReactElement, useCallback, useState } from "react";
+import { Root } from "@radix-ui/react-dialog";
+import { type ReactElement, useState } from "react";
 import type { UseBulkInviteOptions } from "../../hooks/use-bulk-invite.ts";
-import { ConfirmDialog } from "../../internal/confirm-dialog.tsx";
 import { cx } from "../../internal/cx.ts";
 import { DialogLayer } from "../../internal/dialog-layer.tsx";
+import {
+  type CloseGuard,
+  DialogTrigger,
+  DiscardConfirm,
+  useGuardedClose,
+} from "../../internal/guarded-dialog.tsx";
 import type { StylingProps } from "../../internal/slots.ts";
 import { useControllableState } from "../../internal/use-controllable-state.ts";
 import { bulkInviteModalEn } from "../../localization/bulk-invite-modal.ts";
 import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import { useLocalization } from "../../localization/use-localization.ts";
-import { BulkInviteBody, type CloseGuard } from "./bulk-invite-body.tsx";
+import { BulkInviteBody } from "./bulk-invite-body.tsx";
 import type { BulkInviteModalSlot } from "./slots.ts";
 
 /** Props of `BulkInviteModal`. */
@@ -70,38 +75,17 @@ export function BulkInviteModal({
   const l10n = useLocalization({ bulkInviteModal: bulkInviteModalEn }, localization);
   const s = l10n.t.bulkInviteModal;
   // What closing would cost right now, reported by the body (mounted only while open).
+  // R-UI-02: a send in flight is never abandoned by an accidental Escape or click.
   const [guard, setGuard] = useState<CloseGuard>("free");
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
-
-  const requestClose = useCallback(() => {
-    // R-UI-02: a send in flight is never abandoned by an accidental Escape or click.
-    if (guard === "locked") return;
-    if (guard === "dirty") setConfirmDiscard(true);
-    else setOpen(false);
-  }, [guard, setOpen]);
-
-  const onRootOpenChange = (next: boolean) => {
-    if (next) setOpen(true);
-    else requestClose();
-  };
+  const close = useGuardedClose(guard, setOpen);
 
   return (
-    <Root open={open} onOpenChange={onRootOpenChange}>
-      {trigger !== undefined && (
-        <Trigger asChild>
-          {trigger === true ? (
-            <button
-              type="button"
-              className={cx("foyer-button foyer-button--primary", classNames?.trigger)}
-              data-slot="trigger"
-            >
-              {s.trigger}
-            </button>
-          ) : (
-            trigger
-          )}
-        </Trigger>
-      )}
+    <Root open={open} onOpenChange={close.onOpenChange}>
+      <DialogTrigger
+        trigger={trigger}
+        label={s.trigger}
+        className={cx("foyer-button--primary", classNames?.trigger)}
+      />
       <DialogLayer
         overlayClassName={classNames?.overlay}
         className={cx("foyer-bulk-invite", className, classNames?.content)}
@@ -113,21 +97,10 @@ export function BulkInviteModal({
           l10n={l10n}
           classNames={classNames}
           onGuardChange={setGuard}
-          onRequestClose={requestClose}
+          onRequestClose={close.requestClose}
           onDone={() => setOpen(false)}
         />
-        <ConfirmDialog
-          open={confirmDiscard}
-          onOpenChange={setConfirmDiscard}
-          title={s.discardTitle}
-          description={s.discardDescription}
-          cancelLabel={s.discardKeep}
-          confirmLabel={s.discardConfirm}
-          onConfirm={() => {
-            setConfirmDiscard(false);
-            setOpen(false);
-          }}
-        />
+        <DiscardConfirm close={close} strings={s} onDiscard={() => setOpen(false)} />
       </DialogLayer>
     </Root>
   );

@@ -1,6 +1,6 @@
 "use client";
 import { type InviteLink, MAX_LINK_DOMAINS } from "@foyer/core/rules";
-import { Close, Description, Root, Title, Trigger } from "@radix-ui/react-dialog";
+import { Close, Description, Root, Title } from "@radix-ui/react-dialog";
 import { type ReactElement, useEffect, useId, useRef, useState } from "react";
 import {
   type InviteLinkField,
@@ -10,6 +10,12 @@ import {
 import { ConfirmDialog } from "../../internal/confirm-dialog.tsx";
 import { cx } from "../../internal/cx.ts";
 import { DialogLayer } from "../../internal/dialog-layer.tsx";
+import {
+  DialogTrigger,
+  DiscardConfirm,
+  PoliteAnnouncer,
+  useGuardedClose,
+} from "../../internal/guarded-dialog.tsx";
 import type { SlotClassNames, StylingProps } from "../../internal/slots.ts";
 import { useControllableState } from "../../internal/use-controllable-state.ts";
 import { inviteLinkDialogEn } from "../../localization/invite-link-dialog.ts";
@@ -81,33 +87,12 @@ export function InviteLinkDialog({
   const l10n = useLocalization({ inviteLinkDialog: inviteLinkDialogEn }, localization);
   const s = l10n.t.inviteLinkDialog;
   const link = useInviteLink({ tenantId, enabled: open, onSaved });
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
-
-  const requestClose = () => {
-    if (link.dirty && link.status === "ready") setConfirmDiscard(true);
-    else setOpen(false);
-  };
-  const onRootOpenChange = (next: boolean) => {
-    if (next) setOpen(true);
-    else requestClose();
-  };
+  const close = useGuardedClose(link.dirty && link.status === "ready" ? "dirty" : "free", setOpen);
 
   return (
-    <Root open={open} onOpenChange={onRootOpenChange}>
-      {trigger !== undefined && link.canManage === true && (
-        <Trigger asChild>
-          {trigger === true ? (
-            <button
-              type="button"
-              className={cx("foyer-button", classNames?.trigger)}
-              data-slot="trigger"
-            >
-              {s.title}
-            </button>
-          ) : (
-            trigger
-          )}
-        </Trigger>
+    <Root open={open} onOpenChange={close.onOpenChange}>
+      {link.canManage === true && (
+        <DialogTrigger trigger={trigger} label={s.title} className={cx(classNames?.trigger)} />
       )}
       <DialogLayer
         overlayClassName={classNames?.overlay}
@@ -133,21 +118,16 @@ export function InviteLinkDialog({
             )}
             aria-label={l10n.t.common.close}
             data-slot="close"
-            onClick={requestClose}
+            onClick={close.requestClose}
           >
             <span aria-hidden="true">×</span>
           </button>
         </div>
         <InviteLinkBody link={link} l10n={l10n} classNames={classNames} />
-        <ConfirmDialog
-          open={confirmDiscard}
-          onOpenChange={setConfirmDiscard}
-          title={s.discardTitle}
-          description={s.discardDescription}
-          cancelLabel={s.discardKeep}
-          confirmLabel={s.discardConfirm}
-          onConfirm={() => {
-            setConfirmDiscard(false);
+        <DiscardConfirm
+          close={close}
+          strings={s}
+          onDiscard={() => {
             link.discard();
             setOpen(false);
           }}
@@ -544,15 +524,7 @@ function SettingsForm({
           });
         }}
       />
-      <div
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        className="foyer-sr-only"
-        data-slot="announcer"
-      >
-        {announcement}
-      </div>
+      <PoliteAnnouncer>{announcement}</PoliteAnnouncer>
     </>
   );
 }
