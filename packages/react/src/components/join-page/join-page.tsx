@@ -1,7 +1,6 @@
 "use client";
-import { type IdentityProvider, type InviteLinkPreview, isLogoUrl } from "@foyer/core/rules";
+import type { IdentityProvider, InviteLinkPreview } from "@foyer/core/rules";
 import {
-  type CSSProperties,
   type FormEvent,
   Fragment,
   type ReactNode,
@@ -11,7 +10,6 @@ import {
   useRef,
   useState,
 } from "react";
-import { initialsOf } from "../../hooks/tenant-branding.ts";
 import {
   type JoinField,
   type JoinState,
@@ -20,6 +18,14 @@ import {
   useJoin,
 } from "../../hooks/use-join.ts";
 import { cx } from "../../internal/cx.ts";
+import {
+  brandingStyle,
+  CardLoading,
+  CardMessage,
+  FormField,
+  RoleBadge,
+  TenantMark,
+} from "../../internal/invitee-card.tsx";
 import { PasswordChecklist } from "../../internal/password-checklist.tsx";
 import type { SlotClassNames, StylingProps } from "../../internal/slots.ts";
 import { acceptInvitePageEn } from "../../localization/accept-invite-page.ts";
@@ -100,16 +106,10 @@ export function JoinPage({
     terms: termsUrl ?? preview?.termsUrl ?? undefined,
     privacy: privacyUrl ?? preview?.privacyUrl ?? undefined,
   };
-  const style = join.branding
-    ? ({
-        "--foyer-accent": join.branding.accent,
-        "--foyer-accent-foreground": join.branding.accentForeground,
-      } as CSSProperties)
-    : undefined;
   return (
     <div
       className={cx("foyer-root foyer-accept foyer-join", className, classNames?.root)}
-      style={style}
+      style={brandingStyle(join.branding)}
       data-slot="root"
       data-state={status}
       data-branded={join.branding ? "" : undefined}
@@ -120,16 +120,7 @@ export function JoinPage({
         aria-busy={status === "loading" || undefined}
       >
         {state.status === "loading" ? (
-          <div className="foyer-accept__loading" data-slot="loading">
-            <span className="foyer-skeleton foyer-accept__skeleton-logo" />
-            <span className="foyer-skeleton foyer-accept__skeleton-title" />
-            <span className="foyer-skeleton foyer-accept__skeleton-field" />
-            <span className="foyer-skeleton foyer-accept__skeleton-field" />
-            <span className="foyer-skeleton foyer-accept__skeleton-field" />
-            <p role="status" className="foyer-sr-only">
-              {l10n.t.common.loading}
-            </p>
-          </div>
+          <CardLoading label={l10n.t.common.loading} withLine={false} />
         ) : (
           <>
             {preview?.tenant && (
@@ -179,28 +170,14 @@ function Header({
   showTitle: boolean;
 }) {
   const s = l10n.t.joinPage;
-  const logo = tenant.logoUrl && isLogoUrl(tenant.logoUrl) ? tenant.logoUrl : null;
-  const [logoFailed, setLogoFailed] = useState(false);
   return (
     <div className={cx("foyer-accept__header", classNames?.header)} data-slot="header">
-      {logo && !logoFailed ? (
-        <img
-          className={cx("foyer-accept__logo", classNames?.logo)}
-          data-slot="logo"
-          src={logo}
-          alt={l10n.formatMessage(l10n.t.acceptInvitePage.logoAlt, { tenant: tenant.name })}
-          referrerPolicy="no-referrer"
-          onError={() => setLogoFailed(true)}
-        />
-      ) : (
-        <span
-          className={cx("foyer-accept__initials", classNames?.logo)}
-          data-slot="logo"
-          aria-hidden="true"
-        >
-          {initialsOf(tenant.name)}
-        </span>
-      )}
+      <TenantMark
+        logoUrl={tenant.logoUrl}
+        tenantName={tenant.name}
+        alt={l10n.formatMessage(l10n.t.acceptInvitePage.logoAlt, { tenant: tenant.name })}
+        className={classNames?.logo}
+      />
       {showTitle && (
         <>
           <h1 className={cx("foyer-accept__title", classNames?.title)} data-slot="title">
@@ -208,49 +185,18 @@ function Header({
           </h1>
           <p className="foyer-accept__meta">
             {preview.role && (
-              <span
-                className={cx("foyer-badge foyer-accept__role", classNames?.role)}
-                data-slot="role"
-              >
-                <span className="foyer-sr-only">
-                  {l10n.formatMessage(l10n.t.acceptInvitePage.roleBadge, {
-                    role: preview.role.name,
-                  })}
-                </span>
-                <span aria-hidden="true">{preview.role.name}</span>
-              </span>
+              <RoleBadge
+                role={preview.role.name}
+                label={l10n.formatMessage(l10n.t.acceptInvitePage.roleBadge, {
+                  role: preview.role.name,
+                })}
+                className={classNames?.role}
+              />
             )}
             <span>{s.description}</span>
           </p>
         </>
       )}
-    </div>
-  );
-}
-
-function Message({
-  title,
-  children,
-  headingRef,
-  tone,
-  classNames,
-}: {
-  title: string;
-  children: ReactNode;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  tone: "error" | "success";
-  classNames: ClassNames;
-}) {
-  return (
-    <div
-      className={cx("foyer-accept__message", classNames?.message)}
-      data-slot="message"
-      data-state={tone}
-    >
-      <h1 ref={headingRef} tabIndex={-1} className={cx("foyer-accept__title", classNames?.title)}>
-        {title}
-      </h1>
-      {children}
     </div>
   );
 }
@@ -278,7 +224,7 @@ function Body({
     case "invalid":
       // R-LNK-07: one text for a link that is invalid, revoked, turned off, expired or full.
       return (
-        <Message
+        <CardMessage
           title={s.invalidTitle}
           headingRef={headingRef}
           tone="error"
@@ -290,12 +236,12 @@ function Body({
               {a.signIn}
             </a>
           )}
-        </Message>
+        </CardMessage>
       );
     case "load-error": {
       const network = state.error instanceof Error && state.error.name === "FoyerNetworkError";
       return (
-        <Message
+        <CardMessage
           title={network ? a.networkTitle : a.genericTitle}
           headingRef={headingRef}
           tone="error"
@@ -309,7 +255,7 @@ function Body({
           >
             {a.retry}
           </button>
-        </Message>
+        </CardMessage>
       );
     }
     case "joined":
@@ -322,9 +268,14 @@ function Body({
           classNames={classNames}
         />
       ) : (
-        <Message title={a.doneTitle} headingRef={headingRef} tone="success" classNames={classNames}>
+        <CardMessage
+          title={a.doneTitle}
+          headingRef={headingRef}
+          tone="success"
+          classNames={classNames}
+        >
           <p>{l10n.formatMessage(a.doneBody, { tenant: state.preview.tenant?.name ?? "" })}</p>
-        </Message>
+        </CardMessage>
       );
     case "form":
       return (
@@ -373,7 +324,7 @@ function CheckEmail({
   const blocked = sending || seconds > 0;
   const waitId = useId();
   return (
-    <Message
+    <CardMessage
       title={l10n.t.acceptInvitePage.verifyTitle}
       headingRef={headingRef}
       tone="success"
@@ -410,7 +361,7 @@ function CheckEmail({
           {l10n.errorMessage(join.resendError)}
         </p>
       )}
-    </Message>
+    </CardMessage>
   );
 }
 
@@ -498,43 +449,24 @@ function JoinForm({
     extra?: ReactNode,
   ) => {
     const inputId = `${id}-${name}`;
-    const message = errorText(name);
-    const errorId = message ? `${inputId}-error` : undefined;
     return (
-      <div
-        className={cx("foyer-accept__field", classNames?.field)}
-        data-slot="field"
-        data-field={name}
-      >
-        <label className={cx("foyer-label", classNames?.label)} htmlFor={inputId} data-slot="label">
-          {label}
-        </label>
-        <div className="foyer-accept__control">
-          <input
-            ref={(node) => {
-              refs.current[name] = node;
-            }}
-            id={inputId}
-            name={name}
-            className={cx("foyer-input", classNames?.input)}
-            data-slot="input"
-            type={input.type}
-            autoComplete={input.autoComplete}
-            required
-            value={values[name]}
-            aria-invalid={message ? true : undefined}
-            aria-describedby={[input.describedBy, errorId].filter(Boolean).join(" ") || undefined}
-            onChange={(event) => join.setValue(name, event.target.value)}
-            onBlur={() => join.touch(name)}
-          />
-          {extra}
-        </div>
-        {message && (
-          <p id={errorId} className={cx("foyer-field-error", classNames?.error)} data-slot="error">
-            {message}
-          </p>
-        )}
-      </div>
+      <FormField
+        name={name}
+        inputId={inputId}
+        label={label}
+        type={input.type}
+        autoComplete={input.autoComplete}
+        describedBy={input.describedBy}
+        value={values[name]}
+        message={errorText(name)}
+        inputRef={(node) => {
+          refs.current[name] = node;
+        }}
+        onChange={(value) => join.setValue(name, value)}
+        onBlur={() => join.touch(name)}
+        extra={extra}
+        classNames={classNames}
+      />
     );
   };
 
