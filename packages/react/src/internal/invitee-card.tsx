@@ -1,8 +1,11 @@
 "use client";
-import { isLogoUrl } from "@foyer/core/rules";
+import { isLogoUrl, type PasswordCheck } from "@foyer/core/rules";
 import { type CSSProperties, type ReactNode, type RefObject, useState } from "react";
 import { initialsOf, type TenantBranding } from "../hooks/tenant-branding.ts";
+import type { AcceptInvitePageStrings } from "../localization/accept-invite-page.ts";
+import type { UseLocalizationResult } from "../localization/use-localization.ts";
 import { cx } from "./cx.ts";
+import { PasswordChecklist } from "./password-checklist.tsx";
 import type { SlotClassNames } from "./slots.ts";
 
 // The parts the invitee's two pages share (AcceptInvitePage for a per-email invitation,
@@ -186,5 +189,101 @@ export function FormField({
         </p>
       )}
     </div>
+  );
+}
+
+/** How a page draws one of its fields (see `formFieldRenderer`). */
+export type RenderField<Field extends string> = (
+  name: Field,
+  label: string,
+  input: { type: string; autoComplete: string; describedBy?: string | undefined },
+  extra?: ReactNode,
+) => ReactNode;
+
+/**
+ * A page's `field(name, label, input, extra)`: a `FormField` wired to the form's values,
+ * messages, focus refs and callbacks, its id derived from `idPrefix` and the name.
+ */
+export function formFieldRenderer<Field extends string>(form: {
+  idPrefix: string;
+  values: Record<Field, string>;
+  errorText: (field: Field) => string | null;
+  refs: RefObject<Partial<Record<Field, HTMLInputElement | null>>>;
+  setValue: (field: Field, value: string) => void;
+  touch: (field: Field) => void;
+  classNames: FormFieldProps["classNames"];
+}): RenderField<Field> {
+  return (name, label, input, extra) => (
+    <FormField
+      name={name}
+      inputId={`${form.idPrefix}-${name}`}
+      label={label}
+      type={input.type}
+      autoComplete={input.autoComplete}
+      describedBy={input.describedBy}
+      value={form.values[name]}
+      message={form.errorText(name)}
+      inputRef={(node) => {
+        form.refs.current[name] = node;
+      }}
+      onChange={(value) => form.setValue(name, value)}
+      onBlur={() => form.touch(name)}
+      extra={extra}
+      classNames={form.classNames}
+    />
+  );
+}
+
+/**
+ * The password with its show/hide button and live checklist (R-PWD-01), then the
+ * confirmation; showing the password shows both.
+ */
+export function PasswordFields({
+  idPrefix,
+  field,
+  check,
+  strings,
+  format,
+  checklistClassName,
+}: {
+  idPrefix: string;
+  field: RenderField<"password" | "passwordConfirmation">;
+  check: PasswordCheck;
+  strings: AcceptInvitePageStrings;
+  format: UseLocalizationResult["formatMessage"];
+  checklistClassName: string | undefined;
+}) {
+  const [showPassword, setShowPassword] = useState(false);
+  return (
+    <>
+      {field(
+        "password",
+        strings.passwordLabel,
+        {
+          type: showPassword ? "text" : "password",
+          autoComplete: "new-password",
+          describedBy: `${idPrefix}-rules`,
+        },
+        <button
+          type="button"
+          className="foyer-button foyer-button--ghost foyer-accept__toggle"
+          aria-controls={`${idPrefix}-password`}
+          onClick={() => setShowPassword((shown) => !shown)}
+        >
+          {showPassword ? strings.hidePassword : strings.showPassword}
+        </button>,
+      )}
+      <PasswordChecklist
+        id={`${idPrefix}-rules`}
+        check={check}
+        strings={strings}
+        format={format}
+        className={checklistClassName}
+      />
+      {field("passwordConfirmation", strings.confirmLabel, {
+        type: showPassword ? "text" : "password",
+        autoComplete: "new-password",
+      })}
+    </>
   );
 }

@@ -1,14 +1,6 @@
 "use client";
 import type { DeadLinkCode, InvitationPreview } from "@foyer/core/rules";
-import {
-  type FormEvent,
-  type ReactNode,
-  type RefObject,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-} from "react";
+import { type FormEvent, type RefObject, useEffect, useId, useRef } from "react";
 import {
   type AcceptInviteField,
   type AcceptInviteState,
@@ -20,11 +12,11 @@ import {
   brandingStyle,
   CardLoading,
   CardMessage,
-  FormField,
+  formFieldRenderer,
+  PasswordFields,
   RoleBadge,
   TenantMark,
 } from "../../internal/invitee-card.tsx";
-import { PasswordChecklist } from "../../internal/password-checklist.tsx";
 import type { SlotClassNames, StylingProps } from "../../internal/slots.ts";
 import {
   type AcceptInvitePageStrings,
@@ -289,7 +281,6 @@ function AcceptForm({
 }) {
   const s = l10n.t.acceptInvitePage;
   const id = useId();
-  const [showPassword, setShowPassword] = useState(false);
   const refs = useRef<Partial<Record<AcceptInviteField, HTMLInputElement | null>>>({});
   const { values, errors } = accept;
 
@@ -327,33 +318,15 @@ function AcceptForm({
     if (invalid) refs.current[invalid]?.focus();
   };
 
-  const field = (
-    name: AcceptInviteField,
-    label: string,
-    input: { type: string; autoComplete: string; describedBy?: string },
-    extra?: ReactNode,
-  ) => {
-    const inputId = `${id}-${name}`;
-    return (
-      <FormField
-        name={name}
-        inputId={inputId}
-        label={label}
-        type={input.type}
-        autoComplete={input.autoComplete}
-        describedBy={input.describedBy}
-        value={values[name]}
-        message={errorText(name)}
-        inputRef={(node) => {
-          refs.current[name] = node;
-        }}
-        onChange={(value) => accept.setValue(name, value)}
-        onBlur={() => accept.touch(name)}
-        extra={extra}
-        classNames={classNames}
-      />
-    );
-  };
+  const field = formFieldRenderer<AcceptInviteField>({
+    idPrefix: id,
+    values,
+    errorText,
+    refs,
+    setValue: accept.setValue,
+    touch: accept.touch,
+    classNames,
+  });
 
   const submitError = accept.submitError;
   const submitCode =
@@ -397,34 +370,14 @@ function AcceptForm({
         {field("firstName", s.firstNameLabel, { type: "text", autoComplete: "given-name" })}
         {field("lastName", s.lastNameLabel, { type: "text", autoComplete: "family-name" })}
       </div>
-      {field(
-        "password",
-        s.passwordLabel,
-        {
-          type: showPassword ? "text" : "password",
-          autoComplete: "new-password",
-          describedBy: `${id}-rules`,
-        },
-        <button
-          type="button"
-          className="foyer-button foyer-button--ghost foyer-accept__toggle"
-          aria-controls={`${id}-password`}
-          onClick={() => setShowPassword((shown) => !shown)}
-        >
-          {showPassword ? s.hidePassword : s.showPassword}
-        </button>,
-      )}
-      <PasswordChecklist
-        id={`${id}-rules`}
+      <PasswordFields
+        idPrefix={id}
+        field={field}
         check={accept.passwordCheck}
         strings={s}
         format={l10n.formatMessage}
-        className={classNames?.checklist}
+        checklistClassName={classNames?.checklist}
       />
-      {field("passwordConfirmation", s.confirmLabel, {
-        type: showPassword ? "text" : "password",
-        autoComplete: "new-password",
-      })}
       {submitError !== null && (
         <div role="alert" className="foyer-alert">
           <p>

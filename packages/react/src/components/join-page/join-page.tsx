@@ -22,11 +22,11 @@ import {
   brandingStyle,
   CardLoading,
   CardMessage,
-  FormField,
+  formFieldRenderer,
+  PasswordFields,
   RoleBadge,
   TenantMark,
 } from "../../internal/invitee-card.tsx";
-import { PasswordChecklist } from "../../internal/password-checklist.tsx";
 import type { SlotClassNames, StylingProps } from "../../internal/slots.ts";
 import { acceptInvitePageEn } from "../../localization/accept-invite-page.ts";
 import { joinPageEn } from "../../localization/join-page.ts";
@@ -395,7 +395,6 @@ function JoinForm({
   const a = l10n.t.acceptInvitePage;
   const s = l10n.t.joinPage;
   const id = useId();
-  const [showPassword, setShowPassword] = useState(false);
   const refs = useRef<Partial<Record<JoinField | "acceptTerms", HTMLInputElement | null>>>({});
   const { values, errors } = join;
 
@@ -442,33 +441,15 @@ function JoinForm({
     if (invalid) refs.current[invalid]?.focus();
   };
 
-  const field = (
-    name: JoinField,
-    label: string,
-    input: { type: string; autoComplete: string; describedBy?: string | undefined },
-    extra?: ReactNode,
-  ) => {
-    const inputId = `${id}-${name}`;
-    return (
-      <FormField
-        name={name}
-        inputId={inputId}
-        label={label}
-        type={input.type}
-        autoComplete={input.autoComplete}
-        describedBy={input.describedBy}
-        value={values[name]}
-        message={errorText(name)}
-        inputRef={(node) => {
-          refs.current[name] = node;
-        }}
-        onChange={(value) => join.setValue(name, value)}
-        onBlur={() => join.touch(name)}
-        extra={extra}
-        classNames={classNames}
-      />
-    );
-  };
+  const field = formFieldRenderer<JoinField>({
+    idPrefix: id,
+    values,
+    errorText,
+    refs,
+    setValue: join.setValue,
+    touch: join.touch,
+    classNames,
+  });
 
   const providers = onContinueWith ? preview.identityProviders : [];
   const domains = preview.allowedDomains;
@@ -525,34 +506,14 @@ function JoinForm({
             {l10n.formatMessage(s.emailDomainsHint, { domains: domains.join(", ") })}
           </p>
         )}
-        {field(
-          "password",
-          a.passwordLabel,
-          {
-            type: showPassword ? "text" : "password",
-            autoComplete: "new-password",
-            describedBy: `${id}-rules`,
-          },
-          <button
-            type="button"
-            className="foyer-button foyer-button--ghost foyer-accept__toggle"
-            aria-controls={`${id}-password`}
-            onClick={() => setShowPassword((shown) => !shown)}
-          >
-            {showPassword ? a.hidePassword : a.showPassword}
-          </button>,
-        )}
-        <PasswordChecklist
-          id={`${id}-rules`}
+        <PasswordFields
+          idPrefix={id}
+          field={field}
           check={join.passwordCheck}
           strings={a}
           format={l10n.formatMessage}
-          className={classNames?.checklist}
+          checklistClassName={classNames?.checklist}
         />
-        {field("passwordConfirmation", a.confirmLabel, {
-          type: showPassword ? "text" : "password",
-          autoComplete: "new-password",
-        })}
         <div
           className={cx("foyer-join__terms", classNames?.terms)}
           data-slot="terms"
