@@ -1,17 +1,26 @@
 "use client";
-import { Root, Trigger } from "@radix-ui/react-dialog";
+import { Description, Root, Title, Trigger } from "@radix-ui/react-dialog";
 import { type ReactElement, useCallback, useState } from "react";
 import type { UseBulkInviteOptions } from "../../hooks/use-bulk-invite.ts";
 import { ConfirmDialog } from "../../internal/confirm-dialog.tsx";
 import { cx } from "../../internal/cx.ts";
+import { DeferredFallback } from "../../internal/deferred-fallback.tsx";
+import { deferredPart, useDeferredPart } from "../../internal/deferred-part.ts";
 import { DialogLayer } from "../../internal/dialog-layer.tsx";
 import type { StylingProps } from "../../internal/slots.ts";
 import { useControllableState } from "../../internal/use-controllable-state.ts";
 import { bulkInviteModalEn } from "../../localization/bulk-invite-modal.ts";
 import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import { useLocalization } from "../../localization/use-localization.ts";
-import { BulkInviteBody, type CloseGuard } from "./bulk-invite-body.tsx";
+import type { CloseGuard } from "./bulk-invite-body.tsx";
 import type { BulkInviteModalSlot } from "./slots.ts";
+
+/**
+ * The dialog's inside (form, CSV import, preview, progress, results and the hook behind them):
+ * a chunk of its own, imported once the modal has rendered, since a closed dialog shows only
+ * its trigger.
+ */
+const body = deferredPart(() => import("./bulk-invite-body.tsx"));
 
 /** Props of `BulkInviteModal`. */
 export interface BulkInviteModalProps
@@ -72,6 +81,8 @@ export function BulkInviteModal({
   // What closing would cost right now, reported by the body (mounted only while open).
   const [guard, setGuard] = useState<CloseGuard>("free");
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const bodyPart = useDeferredPart(body);
+  const Body = bodyPart.module?.BulkInviteBody;
 
   const requestClose = useCallback(() => {
     // R-UI-02: a send in flight is never abandoned by an accidental Escape or click.
@@ -108,14 +119,47 @@ export function BulkInviteModal({
         data-slot="content"
         data-busy={guard === "locked" || undefined}
       >
-        <BulkInviteBody
-          options={options}
-          l10n={l10n}
-          classNames={classNames}
-          onGuardChange={setGuard}
-          onRequestClose={requestClose}
-          onDone={() => setOpen(false)}
-        />
+        {Body ? (
+          <Body
+            options={options}
+            l10n={l10n}
+            classNames={classNames}
+            onGuardChange={setGuard}
+            onRequestClose={requestClose}
+            onDone={() => setOpen(false)}
+          />
+        ) : (
+          <>
+            <div className={cx("foyer-bulk-invite__header", classNames?.header)} data-slot="header">
+              <Title className={cx("foyer-dialog__title", classNames?.title)} data-slot="title">
+                {s.title}
+              </Title>
+              <Description
+                className={cx("foyer-dialog__description", classNames?.description)}
+                data-slot="description"
+              >
+                {s.description}
+              </Description>
+              <button
+                type="button"
+                className={cx(
+                  "foyer-button foyer-button--ghost foyer-button--icon foyer-bulk-invite__close",
+                  classNames?.close,
+                )}
+                aria-label={s.close}
+                data-slot="close"
+                onClick={requestClose}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </div>
+            <DeferredFallback
+              part={bodyPart}
+              common={l10n.t.common}
+              className={cx("foyer-bulk-invite__body", classNames?.body)}
+            />
+          </>
+        )}
         <ConfirmDialog
           open={confirmDiscard}
           onOpenChange={setConfirmDiscard}
