@@ -13,7 +13,12 @@ export interface DeferredPart<T> {
   load(): Promise<T>;
 }
 
-/** A {@link DeferredPart} around `importer`, e.g. `() => import("./body.tsx")`. */
+/**
+ * A {@link DeferredPart} around `importer`, e.g. `() => import("./body.tsx")`. Creating one
+ * does nothing: call sites mark it pure (and so does the annotation here), so that a bundler
+ * drops the part, its `import()` and its chunk when the component that holds it is unused.
+ */
+// @__NO_SIDE_EFFECTS__
 export function deferredPart<T>(importer: () => Promise<T>): DeferredPart<T> {
   let module: T | undefined;
   let pending: Promise<T> | undefined;

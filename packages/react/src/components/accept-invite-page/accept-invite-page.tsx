@@ -55,7 +55,7 @@ function brandingStyle(branding: TenantBranding | null): CSSProperties | undefin
 }
 
 /** The form: a chunk of its own, imported on mount while the invitation loads. */
-const formPart = deferredPart(() => import("./accept-form.tsx"));
+const formPart = /* @__PURE__ */ deferredPart(() => import("./accept-form.tsx"));
 
 const ERROR_PAGES = {
   TOKEN_INVALID: ["invalidTitle", "invalidBody"],

@@ -50,7 +50,7 @@ type L10n = UseLocalizationResult<"inviteLinkDialog">;
 type ClassNames = SlotClassNames<InviteLinkDialogSlot> | undefined;
 
 /** The settings form: a chunk of its own, imported once the dialog has rendered. */
-const settingsPart = deferredPart(() => import("./invite-link-settings.tsx"));
+const settingsPart = /* @__PURE__ */ deferredPart(() => import("./invite-link-settings.tsx"));
 type SettingsPart = DeferredPartState<typeof import("./invite-link-settings.tsx")>;
 
 /**
@@ -142,7 +142,13 @@ export function InviteLinkDialog({
             <span aria-hidden="true">×</span>
           </button>
         </div>
-        <InviteLinkBody link={link} settings={settings} l10n={l10n} classNames={classNames} />
+        <InviteLinkBody
+          link={link}
+          settings={settings}
+          l10n={l10n}
+          classNames={classNames}
+          onClose={requestClose}
+        />
         <ConfirmDialog
           open={confirmDiscard}
           onOpenChange={setConfirmDiscard}
@@ -167,9 +173,11 @@ function InviteLinkBody({
   settings,
   l10n,
   classNames,
+  onClose,
 }: {
   link: UseInviteLinkResult;
   settings: SettingsPart;
+  onClose: () => void;
   l10n: L10n;
   classNames: ClassNames;
 }) {
@@ -217,5 +225,14 @@ function InviteLinkBody({
       />
     );
   }
-  return <Settings link={link} current={link.link} l10n={l10n} classNames={classNames} />;
+  return (
+    <Settings
+      link={link}
+      current={link.link}
+      l10n={l10n}
+      classNames={classNames}
+      onClose={onClose}
+      ConfirmDialog={ConfirmDialog}
+    />
+  );
 }

@@ -1,9 +1,8 @@
 "use client";
 import { type InviteLink, MAX_LINK_DOMAINS } from "@foyer/core/rules";
-import { Close } from "@radix-ui/react-dialog";
-import { useEffect, useId, useRef, useState } from "react";
+import { type ComponentType, useEffect, useId, useRef, useState } from "react";
 import type { InviteLinkField, UseInviteLinkResult } from "../../hooks/use-invite-link.ts";
-import { ConfirmDialog } from "../../internal/confirm-dialog.tsx";
+import type { ConfirmDialogProps } from "../../internal/confirm-dialog.tsx";
 import { cx } from "../../internal/cx.ts";
 import type { SlotClassNames } from "../../internal/slots.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
@@ -18,18 +17,26 @@ const COPIED_MS = 2000;
 /**
  * The invite link's settings, once loaded: the switch, default role, allowed domains, expiry,
  * join limit, the URL with Copy, Save and "Revoke & generate new link". A chunk of its own,
- * imported once `InviteLinkDialog` has rendered. Internal: part of `InviteLinkDialog`.
+ * imported once `InviteLinkDialog` has rendered. It imports nothing of Radix: the dialog
+ * gives it `onClose` and its `ConfirmDialog`, so that a page without the dialog does not load
+ * Radix for this chunk's sake (esbuild hoists a lazy chunk's shared imports into the page's
+ * first chunk). Internal: part of `InviteLinkDialog`.
  */
 export function SettingsForm({
   link,
   current,
   l10n,
   classNames,
+  onClose,
+  ConfirmDialog,
 }: {
   link: UseInviteLinkResult;
   current: InviteLink;
   l10n: L10n;
   classNames: ClassNames;
+  /** Closes the dialog the way its × does (asking first when there are unsaved changes). */
+  onClose: () => void;
+  ConfirmDialog: ComponentType<ConfirmDialogProps>;
 }) {
   const s = l10n.t.inviteLinkDialog;
   const { formatMessage: format } = l10n;
@@ -325,11 +332,9 @@ export function SettingsForm({
           </button>
         )}
         {sso && (
-          <Close asChild>
-            <button type="button" className="foyer-button">
-              {l10n.t.common.close}
-            </button>
-          </Close>
+          <button type="button" className="foyer-button" onClick={onClose}>
+            {l10n.t.common.close}
+          </button>
         )}
         {!sso && (
           <button
