@@ -1,6 +1,6 @@
 "use client";
 import { Description, Root, Title, Trigger } from "@radix-ui/react-dialog";
-import { type ReactElement, useCallback, useState } from "react";
+import { type ReactElement, useCallback, useEffect, useRef, useState } from "react";
 import { type UseBulkInviteOptions, useBulkInvite } from "../../hooks/use-bulk-invite.ts";
 import { ConfirmDialog } from "../../internal/confirm-dialog.tsx";
 import { cx } from "../../internal/cx.ts";
@@ -176,9 +176,29 @@ function BulkInviteInside({
   const s = l10n.t.bulkInviteModal;
   const { phase } = invite;
   const Body = part.module?.BulkInviteBody;
+  const headerRef = useRef<HTMLDivElement>(null);
+  const waited = useRef(Body === undefined);
+  useEffect(() => {
+    if (!Body || !waited.current) return;
+    waited.current = false;
+    // The dialog opened before its body arrived, so Radix put focus on ×: move it to where an
+    // opening starts (the address field), unless the person has moved it on since.
+    const dialog = headerRef.current?.closest<HTMLElement>('[role="dialog"]');
+    const active = document.activeElement;
+    const untouched =
+      active === null ||
+      active === document.body ||
+      active === dialog ||
+      headerRef.current?.contains(active) === true;
+    if (dialog && untouched) dialog.querySelector<HTMLElement>("[data-foyer-autofocus]")?.focus();
+  }, [Body]);
   return (
     <>
-      <div className={cx("foyer-bulk-invite__header", classNames?.header)} data-slot="header">
+      <div
+        ref={headerRef}
+        className={cx("foyer-bulk-invite__header", classNames?.header)}
+        data-slot="header"
+      >
         <Title className={cx("foyer-dialog__title", classNames?.title)} data-slot="title">
           {s.title}
         </Title>
