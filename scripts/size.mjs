@@ -16,9 +16,9 @@
 // "Up front" is the entry chunk plus every chunk it imports statically; chunks reached only
 // through `import()` are reported apart as "on demand": the response schemas (with zod), the
 // CSV reader (papaparse), and what a component does not paint at first: the insides of
-// BulkInviteModal and InviteLinkDialog (imported once the closed dialog has rendered) and
-// AcceptInvitePage's form (imported beside the invitation's preview it waits for). zod in an
-// up-front chunk fails a case: pages load the schemas on demand.
+// BulkInviteModal and InviteLinkDialog (imported once the closed dialog has rendered) and the
+// forms of AcceptInvitePage and JoinPage (imported beside the preview each page waits for).
+// zod in an up-front chunk fails a case: pages load the schemas on demand.
 // Writes bench-results/size.json; exits 1 when a budget fails, and then lists the heaviest
 // modules of the failing case.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
