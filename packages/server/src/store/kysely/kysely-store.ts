@@ -9,6 +9,7 @@ import { invitationOps } from "./invitation-ops.ts";
 import { inviteLinkOps } from "./invite-link-ops.ts";
 import { type KeyOwner, pgliteKeyOwner, postgresKeyOwner, type SessionPool } from "./key-owner.ts";
 import { listingOps } from "./listing-ops.ts";
+import { newInvitationOps } from "./new-invitation-ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
 import { type Db, translatingErrors } from "./sql.ts";
 import { emailVerifications, invitations, inviteLinks, outbox, tenants } from "./tables.ts";
@@ -50,6 +51,7 @@ function createOps(db: Db, deltas: CountDeltas | null, owner: KeyOwner): StoreOp
   return translatingErrors({
     ...tenantOps(db),
     ...invitationOps(db, deltas),
+    ...newInvitationOps(db, deltas),
     ...listingOps(db, deltas),
     ...tokenOps(db),
     ...outboxOps(db),
