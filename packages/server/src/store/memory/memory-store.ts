@@ -9,6 +9,7 @@ import { MemoryState } from "./memory-state.ts";
 import { newInvitationOps } from "./new-invitation-ops.ts";
 import { copy, type Run } from "./ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
+import { claimDueReminders } from "./reminders.ts";
 import { tenantOps } from "./tenant-ops.ts";
 import { tokenOps } from "./token-ops.ts";
 
@@ -84,6 +85,7 @@ export function createMemoryStore(): Store {
             current(() => copy(state.inviteLinks.get(tenantId) ?? null)),
           lockEmailVerification: (id) => current(() => copy(state.verifications.get(id) ?? null)),
           lockEmail: (id) => current(() => copy(state.outbox.get(id) ?? null)),
+          claimDueReminders: (now, limit) => current(() => claimDueReminders(state, now, limit)),
           raw: null,
         };
         try {
