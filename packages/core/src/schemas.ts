@@ -6,6 +6,7 @@ import {
   MAX_LINK_DOMAINS,
   MAX_LINK_JOINS,
   MAX_MESSAGE,
+  REMINDER_LEAD_HOURS_MAX,
 } from "./limits.ts";
 import { isLogoUrl } from "./logo.ts";
 import { skipReasons } from "./skip-reasons.ts";
@@ -71,6 +72,11 @@ export const TenantSettingsSchema = z.object({
   maxExpiry: ExpiryPresetSchema,
   /** R-INV-17: one reminder email before a pending invitation expires. */
   reminderEnabled: z.boolean(),
+  /**
+   * R-INV-17: how many hours before expiry the reminder goes out (1 to 720). An invitation
+   * sent less than this long before its expiry gets none: its email just went out.
+   */
+  reminderLeadHours: z.int().check(z.minimum(1), z.maximum(REMINDER_LEAD_HOURS_MAX)),
   /** R-INV-12: accepted invitees verify their email before they can sign in. */
   requireEmailVerification: z.boolean(),
   /**

@@ -27,6 +27,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   defaultExpiry: "7d",
   maxExpiry: "30d",
   reminderEnabled: false,
+  reminderLeadHours: 48,
   requireEmailVerification: false,
   allowedDomains: [],
 };
@@ -138,7 +139,11 @@ export function createFoyer(options: FoyerOptions): Foyer {
     logger,
     now,
     compose: createEmailComposer(ctx),
-    onRound: () => services.recordExpirations(),
+    // Expirations first: an invitation that just ran out is settled, never reminded.
+    onRound: async () => {
+      await services.recordExpirations();
+      await services.sendReminders();
+    },
     record: createDeliveryRecorder(ctx),
     emit: (rows) => ctx.emit(rows),
   });
