@@ -1,19 +1,22 @@
 "use client";
 import type { DeadLinkCode, InvitationPreview } from "@foyer/core/rules";
-import { type FormEvent, type RefObject, useEffect, useId, useRef } from "react";
+import { type RefObject, useEffect, useRef } from "react";
 import {
-  type AcceptInviteField,
   type AcceptInviteState,
   type UseAcceptInviteOptions,
   useAcceptInvite,
 } from "../../hooks/use-accept-invite.ts";
 import { cx } from "../../internal/cx.ts";
+import { DeferredFallback } from "../../internal/deferred-fallback.tsx";
+import {
+  type DeferredPartState,
+  deferredPart,
+  useDeferredPart,
+} from "../../internal/deferred-part.ts";
 import {
   brandingStyle,
   CardLoading,
   CardMessage,
-  formFieldRenderer,
-  PasswordFields,
   RoleBadge,
   TenantMark,
 } from "../../internal/invitee-card.tsx";
@@ -41,6 +44,9 @@ export interface AcceptInvitePageProps
   /** String overrides for this page (defaults < provider < this prop). */
   localization?: DeepPartial<FoyerLocalization> | undefined;
 }
+
+/** The form: a chunk of its own, imported on mount while the invitation loads. */
+const formPart = /* @__PURE__ */ deferredPart(() => import("./accept-form.tsx"));
 
 const ERROR_PAGES = {
   TOKEN_INVALID: ["invalidTitle", "invalidBody"],
@@ -70,6 +76,7 @@ export function AcceptInvitePage({
   ...options
 }: AcceptInvitePageProps) {
   const accept = useAcceptInvite(options);
+  const form = useDeferredPart(formPart);
   const l10n = useLocalization({ acceptInvitePage: acceptInvitePageEn }, localization);
   const s = l10n.t.acceptInvitePage;
   const { state } = accept;
@@ -115,6 +122,7 @@ export function AcceptInvitePage({
             <CardBody
               state={state}
               accept={accept}
+              form={form}
               l10n={l10n}
               headingRef={headingRef}
               signInUrl={signInUrl}
@@ -177,13 +185,14 @@ function Header({
 interface CardBodyProps {
   state: Exclude<AcceptInviteState, { status: "loading" }>;
   accept: ReturnType<typeof useAcceptInvite>;
+  form: DeferredPartState<typeof import("./accept-form.tsx")>;
   l10n: UseLocalizationResult<"acceptInvitePage">;
   headingRef: RefObject<HTMLHeadingElement | null>;
   signInUrl: string | undefined;
   classNames: SlotClassNames<AcceptInvitePageSlot> | undefined;
 }
 
-function CardBody({ state, accept, l10n, headingRef, signInUrl, classNames }: CardBodyProps) {
+function CardBody({ state, accept, form, l10n, headingRef, signInUrl, classNames }: CardBodyProps) {
   const s = l10n.t.acceptInvitePage;
   switch (state.status) {
     case "invalid": {
@@ -249,7 +258,13 @@ function CardBody({ state, accept, l10n, headingRef, signInUrl, classNames }: Ca
         </CardMessage>
       );
     }
-    case "form":
+    case "form": {
+      const AcceptForm = form.module?.AcceptForm;
+      if (!AcceptForm) {
+        return (
+          <DeferredFallback part={form} common={l10n.t.common} className="foyer-accept__loading" />
+        );
+      }
       return (
         <AcceptForm
           preview={state.preview}
@@ -259,145 +274,10 @@ function CardBody({ state, accept, l10n, headingRef, signInUrl, classNames }: Ca
           classNames={classNames}
         />
       );
+    }
     default: {
       const exhaustive: never = state;
       return exhaustive;
     }
   }
-}
-
-function AcceptForm({
-  preview,
-  accept,
-  l10n,
-  signInUrl,
-  classNames,
-}: {
-  preview: InvitationPreview;
-  accept: ReturnType<typeof useAcceptInvite>;
-  l10n: UseLocalizationResult<"acceptInvitePage">;
-  signInUrl: string | undefined;
-  classNames: SlotClassNames<AcceptInvitePageSlot> | undefined;
-}) {
-  const s = l10n.t.acceptInvitePage;
-  const id = useId();
-  const refs = useRef<Partial<Record<AcceptInviteField, HTMLInputElement | null>>>({});
-  const { values, errors } = accept;
-
-  const errorText = (field: AcceptInviteField): string | null => {
-    const kind = errors[field];
-    switch (kind) {
-      case undefined:
-        return null;
-      case "required":
-        return {
-          firstName: s.firstNameRequired,
-          lastName: s.lastNameRequired,
-          password: s.passwordRequired,
-          passwordConfirmation: s.confirmRequired,
-        }[field];
-      case "weak":
-        return s.passwordWeak;
-      case "mismatch":
-        return s.mismatch;
-      case "server":
-        if (field === "password") return s.passwordWeak;
-        if (field === "passwordConfirmation") return s.mismatch;
-        return accept.serverMessages[field] ?? l10n.t.errors.VALIDATION_FAILED;
-      default: {
-        const exhaustive: never = kind;
-        return exhaustive;
-      }
-    }
-  };
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (accept.submitting) return;
-    const invalid = await accept.submit();
-    if (invalid) refs.current[invalid]?.focus();
-  };
-
-  const field = formFieldRenderer<AcceptInviteField>({
-    idPrefix: id,
-    values,
-    errorText,
-    refs,
-    setValue: accept.setValue,
-    touch: accept.touch,
-    classNames,
-  });
-
-  const submitError = accept.submitError;
-  const submitCode =
-    submitError instanceof Error && submitError.name === "FoyerError"
-      ? (submitError as Error & { code?: string }).code
-      : undefined;
-  return (
-    <form
-      className={cx("foyer-accept__form", classNames?.form)}
-      data-slot="form"
-      noValidate
-      onSubmit={(event) => void onSubmit(event)}
-    >
-      <div
-        className={cx("foyer-accept__field", classNames?.field)}
-        data-slot="field"
-        data-field="email"
-      >
-        <label
-          className={cx("foyer-label", classNames?.label)}
-          htmlFor={`${id}-email`}
-          data-slot="label"
-        >
-          {s.emailLabel}
-        </label>
-        <input
-          id={`${id}-email`}
-          className={cx("foyer-input", classNames?.input)}
-          data-slot="input"
-          type="email"
-          autoComplete="email"
-          value={preview.email}
-          readOnly
-          aria-describedby={`${id}-email-hint`}
-        />
-        <p id={`${id}-email-hint`} className="foyer-hint">
-          {s.emailHint}
-        </p>
-      </div>
-      <div className="foyer-accept__row">
-        {field("firstName", s.firstNameLabel, { type: "text", autoComplete: "given-name" })}
-        {field("lastName", s.lastNameLabel, { type: "text", autoComplete: "family-name" })}
-      </div>
-      <PasswordFields
-        idPrefix={id}
-        field={field}
-        check={accept.passwordCheck}
-        strings={s}
-        format={l10n.formatMessage}
-        checklistClassName={classNames?.checklist}
-      />
-      {submitError !== null && (
-        <div role="alert" className="foyer-alert">
-          <p>
-            {submitCode === "USER_ALREADY_EXISTS" ? s.userExists : l10n.errorMessage(submitError)}
-          </p>
-          {submitCode === "USER_ALREADY_EXISTS" && signInUrl && <a href={signInUrl}>{s.signIn}</a>}
-        </div>
-      )}
-      <button
-        type="submit"
-        className={cx(
-          "foyer-button foyer-button--primary foyer-accept__submit",
-          classNames?.submit,
-        )}
-        data-slot="submit"
-        data-state={accept.submitting ? "pending" : "idle"}
-        aria-disabled={accept.submitting || undefined}
-      >
-        {accept.submitting ? s.submitting : s.submit}
-      </button>
-    </form>
-  );
 }
