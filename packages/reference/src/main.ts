@@ -42,8 +42,12 @@ const lines = [
   `  Data:            ${reference.databaseLocation}`,
   `  Home:            ${base}/`,
   `  Team (admins):   ${base}/admin`,
-  `  Invitee page:    ${base}/accept-invite#token=… (links in ${
-    smtp ? "the emails sent" : reference.mailbox ? "the dev mailbox" : "Copy link of the row menu"
+  `  Invitee page:    ${base}/accept-invite#token=… (${
+    smtp
+      ? "links in the emails sent"
+      : reference.mailbox
+        ? "links in the dev mailbox"
+        : "links from Copy link in a row's menu"
   })`,
   `  Foyer API:       ${base}/api/foyer`,
   `  OpenAPI:         ${base}/openapi.json`,
