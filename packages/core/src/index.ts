@@ -19,6 +19,7 @@ export {
   CreateInvitationsBodySchema,
   DeliverySchema,
   DeliveryStatusSchema,
+  EmailLocaleSchema,
   ErrorBodySchema,
   ExpiryPresetSchema,
   HexColorSchema,

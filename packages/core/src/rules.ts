@@ -60,6 +60,7 @@ export type {
   CreateInvitationsBody,
   Delivery,
   DeliveryStatus,
+  EmailLocale,
   ErrorBody,
   IdentityProvider,
   Invitation,

@@ -29,6 +29,8 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   reminderEnabled: false,
   requireEmailVerification: false,
   allowedDomains: [],
+  emailLocale: "en",
+  notifyInviterOnAccept: false,
 };
 
 /** A tenant as the host describes it; omitted fields take Foyer's defaults. */

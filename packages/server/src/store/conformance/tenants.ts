@@ -23,6 +23,8 @@ export function describeTenants(store: () => Store): void {
           reminderEnabled: true,
           requireEmailVerification: true,
           allowedDomains: ["example.com", "xn--bcher-kva.example"],
+          emailLocale: "de",
+          notifyInviterOnAccept: true,
         },
       });
       await store().upsertTenant(parent);
