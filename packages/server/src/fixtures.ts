@@ -272,7 +272,7 @@ export interface TestFoyer extends Foyer {
  */
 export async function createTestFoyer(
   store: Store,
-  overrides: Partial<Omit<FoyerOptions, "store">> = {},
+  overrides: Partial<Omit<FoyerOptions, "store" | "hooks">> & { hooks?: Partial<FoyerHooks> } = {},
 ): Promise<TestFoyer> {
   const mailbox = createDevMailbox();
   const users = createUserDirectory();

@@ -1,25 +1,26 @@
 import type { Tenant } from "@foyer/core";
+import type { ParsedMail } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createTestFoyer, type TestFoyer, tokenFromLink } from "../fixtures.ts";
+import { type SmtpSink, startSmtpSink } from "../outbox/smtp-sink.fixture.ts";
 import { queuedEmail } from "../services/outbox.ts";
 import { createSmtpMailer, type SmtpMailer } from "../smtp.ts";
 import { createMemoryStore } from "../store/memory/memory-store.ts";
-import { type Received, startSmtpServer, type TestSmtpServer } from "../test/smtp-server.ts";
 
 // Foyer's emails delivered over real SMTP (smtp-server) and parsed as a mail client would
 // (mailparser): R-EML-01's invitation in both languages with the tenant's branding, the
 // reminder (R-INV-17), the verification email (R-LNK-09) and the inviter's notice.
 
-let server: TestSmtpServer;
+let server: SmtpSink;
 let mailer: SmtpMailer;
 let foyer: TestFoyer;
 const clock = new Date("2026-11-01T09:00:00.000Z");
 const MESSAGE = 'Hi <script>alert("x")</script> & welcome\nSee you Monday';
 
 beforeEach(async () => {
-  server = await startSmtpServer();
+  server = await startSmtpSink();
   mailer = createSmtpMailer({
-    url: `smtp://127.0.0.1:${server.port}`,
+    url: server.url,
     from: "Acme Team <no-reply@acme.test>",
     timeoutMs: 5000,
   });
@@ -28,7 +29,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   mailer.close();
-  await server.close();
+  await server.stop();
 });
 
 /** Creates an invitation over HTTP, with a Host header that must not reach the link. */
@@ -56,11 +57,11 @@ async function updateTenant(id: string, change: (tenant: Tenant) => Tenant) {
 }
 
 /** The one message that arrived, checked to have exactly one recipient and no copies. */
-function onlyMessage(to: string): Received["mail"] {
+function onlyMessage(to: string): ParsedMail {
   expect(server.received).toHaveLength(1);
   const [first] = server.received;
-  expect(first?.envelopeTo).toEqual([to]);
-  const mail = first!.mail;
+  expect(first?.to).toEqual([to]);
+  const mail = first!.mail!;
   expect(mail.to).toMatchObject({ value: [{ address: to }] });
   expect(Array.isArray(mail.to) ? mail.to : [mail.to]).toHaveLength(1);
   expect(mail.cc).toBeUndefined();
@@ -134,7 +135,7 @@ describe("emails over SMTP", () => {
   it("R-EML-01: a resent invitation arrives as such, with a new working link", async () => {
     const created = await inviteOverHttp({ emails: ["ana@acme.com"] });
     await foyer.dispatcher.runOnce();
-    const first = acceptLink(server.received[0]?.mail.text);
+    const first = acceptLink(server.received[0]?.mail?.text);
     server.received.length = 0;
     const id = created.created[0]!.invitation.id;
     await foyer.services.resendInvitation(foyer.fixture.actors.acmeAdmin, id, {});
@@ -171,7 +172,7 @@ describe("emails over SMTP", () => {
     }));
     await inviteOverHttp({ emails: ["ana@acme.com"] });
     await foyer.dispatcher.runOnce();
-    const token = tokenFromLink(acceptLink(server.received[0]?.mail.text));
+    const token = tokenFromLink(acceptLink(server.received[0]?.mail?.text));
     server.received.length = 0;
     await foyer.services.acceptInvitation({
       token,
@@ -181,7 +182,7 @@ describe("emails over SMTP", () => {
       passwordConfirmation: "Tr1cky-Lantern!",
     });
     expect(await foyer.dispatcher.runOnce()).toBe(2);
-    const byRecipient = new Map(server.received.map((r) => [r.envelopeTo.join(","), r.mail]));
+    const byRecipient = new Map(server.received.map((r) => [r.to.join(","), r.mail!]));
     expect([...byRecipient.keys()].sort()).toEqual(["ana@acme.com", "dana@acme.example.com"]);
     const verification = byRecipient.get("ana@acme.com")!;
     expect(verification.subject).toBe("Verify your email address for Acme Corp");

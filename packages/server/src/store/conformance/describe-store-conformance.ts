@@ -6,6 +6,7 @@ import { describeInvitations } from "./invitations.ts";
 import { describeInviteLinks } from "./invite-links.ts";
 import { describeListing } from "./listing.ts";
 import { describeOutbox } from "./outbox.ts";
+import { describeReminders } from "./reminders.ts";
 import { describeTenants } from "./tenants.ts";
 import { describeTokens } from "./tokens.ts";
 import { describeTransactions } from "./transactions.ts";
@@ -49,6 +50,7 @@ export function describeStoreConformance(name: string, setup: () => Promise<Stor
     describeTokens(store);
     describeTransactions(store);
     describeOutbox(store);
+    describeReminders(store);
     describeListing(store);
     describeAudit(store);
     describeIdempotency(store);
