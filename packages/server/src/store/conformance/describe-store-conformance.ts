@@ -5,6 +5,7 @@ import { describeIdempotency } from "./idempotency.ts";
 import { describeInvitations } from "./invitations.ts";
 import { describeInviteLinks } from "./invite-links.ts";
 import { describeListing } from "./listing.ts";
+import { describeNewInvitations } from "./new-invitations.ts";
 import { describeOutbox } from "./outbox.ts";
 import { describeReminders } from "./reminders.ts";
 import { describeTenants } from "./tenants.ts";
@@ -47,6 +48,7 @@ export function describeStoreConformance(name: string, setup: () => Promise<Stor
 
     describeTenants(store);
     describeInvitations(store);
+    describeNewInvitations(store);
     describeTokens(store);
     describeTransactions(store);
     describeOutbox(store);

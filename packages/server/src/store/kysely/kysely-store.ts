@@ -9,6 +9,7 @@ import { invitationOps } from "./invitation-ops.ts";
 import { inviteLinkOps } from "./invite-link-ops.ts";
 import { type KeyOwner, pgliteKeyOwner, postgresKeyOwner, type SessionPool } from "./key-owner.ts";
 import { listingOps } from "./listing-ops.ts";
+import { newInvitationOps } from "./new-invitation-ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
 import { claimDueReminders } from "./reminder-ops.ts";
 import { type Db, translatingErrors } from "./sql.ts";
@@ -51,6 +52,7 @@ function createOps(db: Db, deltas: CountDeltas | null, owner: KeyOwner): StoreOp
   return translatingErrors({
     ...tenantOps(db),
     ...invitationOps(db, deltas),
+    ...newInvitationOps(db, deltas),
     ...listingOps(db, deltas),
     ...tokenOps(db),
     ...outboxOps(db),
