@@ -159,6 +159,68 @@ describe("invitation email", () => {
   });
 });
 
+describe("rendering each shape once", () => {
+  it("R-EML-01: messages of the same shape each carry their own values, none of another's", async () => {
+    const first = await renderEmail(invitation("en"));
+    const second = await renderEmail(
+      invitation("en", {
+        inviterName: "Sam Okafor",
+        roleName: "Viewer",
+        message: "Second message",
+        link: "https://acme.example.com/accept-invite#token=k1.second",
+        expiresAt: new Date("2026-12-24T18:30:00Z"),
+      }),
+    );
+    expect(second.html).toContain(
+      "Sam Okafor invited you to join Acme &amp; Co on Foyer as Viewer.",
+    );
+    expect(second.html).toContain('href="https://acme.example.com/accept-invite#token=k1.second"');
+    expect(second.html).toContain("December 24, 2026 at 6:30 PM UTC");
+    expect(second.html).toContain("Second message");
+    for (const old of [
+      "Dana Smith",
+      "Client user",
+      "k1.abc_DEF-123",
+      "November 29",
+      "See you Monday",
+    ]) {
+      expect(second.html).not.toContain(old);
+    }
+    expect(first.html).toContain("Dana Smith");
+    expect(second.html).not.toMatch(/[\uE000\uE001]/);
+  });
+
+  it("R-EML-01: a value is escaped exactly as React escapes the text it renders itself", async () => {
+    const hostile = `O'Brien & "Sons" <b>`;
+    const mail = await renderEmail(
+      invitation("en", {
+        inviterName: hostile,
+        tenant: { name: hostile, logoUrl: null, accentColor: null },
+      }),
+    );
+    const escaped = "O&#x27;Brien &amp; &quot;Sons&quot; &lt;b&gt;";
+    // The heading's tenant name is React's; the inviter in the message label is Foyer's.
+    expect(mail.html).toContain(
+      `<h1 style="font-size:22px;line-height:30px;color:#111827;margin:24px 0 16px">Join ${escaped}</h1>`,
+    );
+    expect(mail.html).toContain(`Message from ${escaped}:`);
+    expect(mail.html).not.toContain(hostile);
+  });
+
+  it("R-EML-01: text that looks like a placeholder is shown as typed", async () => {
+    const lookalike = "\uE000abc:who\uE001";
+    const mail = await renderEmail(
+      invitation("en", {
+        message: lookalike,
+        tenant: { name: lookalike, logoUrl: null, accentColor: null },
+      }),
+    );
+    expect(mail.html).toContain(`Join ${lookalike}`);
+    expect(mail.html).toContain(`>${lookalike}</p>`);
+    expect(mail.html).toContain("Dana Smith invited you");
+  });
+});
+
 describe("branding", () => {
   it("R-EML-01: the tenant's logo and accent colour appear, with readable button text", async () => {
     const mail = await renderEmail(invitation("en"));

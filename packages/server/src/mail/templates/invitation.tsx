@@ -3,8 +3,8 @@ import type { InvitationEmailInput, RenderedEmail } from "../email-input.ts";
 import { headerName, oneLine } from "../headers.ts";
 import { emailBranding } from "./branding.ts";
 import { EmailLayout, Paragraph, Quote } from "./layout.tsx";
-import { toHtml } from "./render.ts";
-import { emailStrings, formatTime } from "./strings.ts";
+import { renderShape, slot } from "./render.ts";
+import { emailStrings, formatTime, PREVIEW_LENGTH } from "./strings.ts";
 
 /**
  * The invitation email (R-EML-01), its resend and its reminder (R-INV-17): who invited the
@@ -16,58 +16,94 @@ export function renderInvitation(input: InvitationEmailInput): RenderedEmail {
   const strings = emailStrings(input.locale);
   const t = strings.invitation;
   const tenant = oneLine(input.tenant.name);
-  const who = headerName(input.inviterName);
-  const role = oneLine(input.roleName);
   const product = oneLine(input.productName);
-  const expires = formatTime(strings, input.expiresAt);
-  const message = input.message?.trim() ? input.message : null;
   const reminder = input.variant === "reminder";
-  const subject = oneLine(
-    reminder
-      ? t.subjectReminder(tenant)
-      : input.variant === "resent"
-        ? t.subjectResent(who, tenant)
-        : t.subject(who, tenant),
-  );
-  const greeting = reminder ? t.greetingReminder : t.welcome;
-  const intro = t.intro(who, tenant, product, role);
   const note = reminder ? t.reminder : input.variant === "resent" ? t.resent : null;
-  const notes = [t.expires(expires)];
+  const greeting = reminder ? t.greetingReminder : t.welcome;
+  const who = headerName(input.inviterName);
+  const message = input.message?.trim() ? input.message : null;
+  // The values of this message; the sentences are built from them, or from their slots.
+  const values = {
+    who: who ?? "",
+    role: oneLine(input.roleName),
+    expires: formatTime(strings, input.expiresAt),
+    link: input.link,
+    message: message ?? "",
+  };
+  const say = (v: typeof values) => {
+    const from = who === null ? null : v.who;
+    return {
+      subject: oneLine(
+        reminder
+          ? t.subjectReminder(tenant)
+          : input.variant === "resent"
+            ? t.subjectResent(from, tenant)
+            : t.subject(from, tenant),
+      ),
+      intro: t.intro(from, tenant, product, v.role),
+      messageFrom: t.messageFrom(from, tenant),
+      expires: t.expires(v.expires),
+    };
+  };
+  const text = say(values);
 
-  const html = toHtml(
-    <EmailLayout
-      strings={strings}
-      branding={emailBranding(input.tenant, input.assetBaseUrl)}
-      tenantName={tenant}
-      productName={product}
-      title={subject}
-      preview={intro}
-      heading={reminder ? t.headingReminder(tenant) : t.heading(tenant)}
-      action={{ label: t.button, href: input.link }}
-      notes={notes}
-      footer={[t.ignore]}
-    >
-      <Paragraph>{greeting}</Paragraph>
-      <Paragraph>{intro}</Paragraph>
-      {note ? <Paragraph>{note}</Paragraph> : null}
-      {message ? <Quote label={t.messageFrom(who, tenant)}>{message}</Quote> : null}
-    </EmailLayout>,
+  const key = JSON.stringify([
+    "invitation",
+    input.locale,
+    input.variant,
+    input.tenant,
+    input.assetBaseUrl,
+    product,
+    who === null,
+    message === null,
+  ]);
+  const html = renderShape(
+    key,
+    () => {
+      const slotted = say({
+        who: slot("who"),
+        role: slot("role"),
+        expires: slot("expires"),
+        link: slot("link"),
+        message: slot("message"),
+      });
+      return (
+        <EmailLayout
+          strings={strings}
+          branding={emailBranding(input.tenant, input.assetBaseUrl)}
+          tenantName={tenant}
+          productName={product}
+          title={slot("subject")}
+          preview={slot("preview")}
+          heading={reminder ? t.headingReminder(tenant) : t.heading(tenant)}
+          action={{ label: t.button, href: slot("link") }}
+          notes={[slotted.expires]}
+          footer={[t.ignore]}
+        >
+          <Paragraph>{greeting}</Paragraph>
+          <Paragraph>{slotted.intro}</Paragraph>
+          {note ? <Paragraph>{note}</Paragraph> : null}
+          {message === null ? null : <Quote label={slotted.messageFrom}>{slot("message")}</Quote>}
+        </EmailLayout>
+      );
+    },
+    { ...values, subject: text.subject, preview: text.intro.slice(0, PREVIEW_LENGTH) },
   );
 
-  const text = [
+  const lines = [
     greeting,
     "",
-    intro,
+    text.intro,
     ...(note ? ["", note] : []),
-    ...(message ? ["", t.messageFrom(who, tenant), message] : []),
+    ...(message === null ? [] : ["", text.messageFrom, message]),
     "",
     t.textLink(input.link),
     "",
-    ...notes,
+    text.expires,
     t.ignore,
     "",
     "-- ",
     strings.sentBy(product, tenant),
-  ].join("\n");
-  return { to: input.to, subject, html, text };
+  ];
+  return { to: input.to, subject: text.subject, html, text: lines.join("\n") };
 }

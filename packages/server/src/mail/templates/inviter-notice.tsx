@@ -3,8 +3,8 @@ import type { InviterNoticeInput, RenderedEmail } from "../email-input.ts";
 import { headerName, oneLine } from "../headers.ts";
 import { emailBranding } from "./branding.ts";
 import { EmailLayout, Paragraph } from "./layout.tsx";
-import { toHtml } from "./render.ts";
-import { emailStrings, formatTime } from "./strings.ts";
+import { renderShape, slot } from "./render.ts";
+import { emailStrings, formatTime, PREVIEW_LENGTH } from "./strings.ts";
 
 /**
  * Tells the inviter their invitation was accepted (the tenant's `notifyInviterOnAccept`):
@@ -15,40 +15,73 @@ export function renderInviterNotice(input: InviterNoticeInput): RenderedEmail {
   const t = strings.inviterNotice;
   const tenant = oneLine(input.tenant.name);
   const product = oneLine(input.productName);
-  const address = oneLine(input.inviteeEmail);
+  const inviter = headerName(input.inviterName);
   const named = headerName(input.inviteeName);
-  const subject = oneLine(t.subject(named ?? address, tenant));
-  const greeting = t.greeting(headerName(input.inviterName));
-  const body = t.body(named ?? address, named ? address : null, tenant, oneLine(input.roleName));
-  const when = t.when(formatTime(strings, input.acceptedAt));
+  const address = oneLine(input.inviteeEmail);
+  const values = {
+    inviter: inviter ?? "",
+    invitee: named ?? address,
+    address,
+    role: oneLine(input.roleName),
+    at: formatTime(strings, input.acceptedAt),
+  };
+  const say = (v: typeof values) => ({
+    subject: oneLine(t.subject(v.invitee, tenant)),
+    greeting: t.greeting(inviter === null ? null : v.inviter),
+    body: t.body(v.invitee, named === null ? null : v.address, tenant, v.role),
+    when: t.when(v.at),
+  });
+  const text = say(values);
 
-  const html = toHtml(
-    <EmailLayout
-      strings={strings}
-      branding={emailBranding(input.tenant, input.assetBaseUrl)}
-      tenantName={tenant}
-      productName={product}
-      title={subject}
-      preview={body}
-      heading={t.heading}
-      notes={[when]}
-      footer={[t.why(tenant)]}
-    >
-      <Paragraph>{greeting}</Paragraph>
-      <Paragraph>{body}</Paragraph>
-    </EmailLayout>,
+  const key = JSON.stringify([
+    "inviter_notice",
+    input.locale,
+    input.tenant,
+    input.assetBaseUrl,
+    product,
+    inviter === null,
+    named === null,
+  ]);
+  const html = renderShape(
+    key,
+    () => {
+      const slotted = say({
+        inviter: slot("inviter"),
+        invitee: slot("invitee"),
+        address: slot("address"),
+        role: slot("role"),
+        at: slot("at"),
+      });
+      return (
+        <EmailLayout
+          strings={strings}
+          branding={emailBranding(input.tenant, input.assetBaseUrl)}
+          tenantName={tenant}
+          productName={product}
+          title={slot("subject")}
+          preview={slot("preview")}
+          heading={t.heading}
+          notes={[slotted.when]}
+          footer={[t.why(tenant)]}
+        >
+          <Paragraph>{slotted.greeting}</Paragraph>
+          <Paragraph>{slotted.body}</Paragraph>
+        </EmailLayout>
+      );
+    },
+    { ...values, subject: text.subject, preview: text.body.slice(0, PREVIEW_LENGTH) },
   );
 
-  const text = [
-    greeting,
+  const lines = [
+    text.greeting,
     "",
-    body,
+    text.body,
     "",
-    when,
+    text.when,
     t.why(tenant),
     "",
     "-- ",
     strings.sentBy(product, tenant),
-  ].join("\n");
-  return { to: input.to, subject, html, text };
+  ];
+  return { to: input.to, subject: text.subject, html, text: lines.join("\n") };
 }

@@ -3,6 +3,9 @@ import type { EmailLocale } from "@foyer/core";
 // The words of Foyer's emails in every language it writes (R-EML-01). Values arrive already
 // on one line (names, tenant, role); the templates escape them, so nothing here escapes.
 
+/** Characters of the inbox preview line (what React Email's `Preview` keeps). */
+export const PREVIEW_LENGTH = 150;
+
 /** Who invited: a name, or null when Foyer does not know (an API key, a sync). */
 type Who = string | null;
 
