@@ -22,6 +22,7 @@ export {
   CreateInvitationsBodySchema,
   DeliverySchema,
   DeliveryStatusSchema,
+  EmailLocaleSchema,
   ErrorBodySchema,
   ExpiryPresetSchema,
   HexColorSchema,

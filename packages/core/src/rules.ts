@@ -56,6 +56,7 @@ export type {
   CreateInvitationsBody,
   Delivery,
   DeliveryStatus,
+  EmailLocale,
   ErrorBody,
   IdentityProvider,
   Invitation,

@@ -64,6 +64,10 @@ export type Permission = z.infer<typeof PermissionSchema>;
 /** Expiry presets (R-INV-01). */
 export const ExpiryPresetSchema = z.enum(expiryPresets);
 
+/** The languages Foyer writes its emails in (R-EML-01). */
+export const EmailLocaleSchema = z.enum(["en", "de"]);
+export type EmailLocale = z.infer<typeof EmailLocaleSchema>;
+
 /** Per-tenant invitation settings. */
 export const TenantSettingsSchema = z.object({
   /** Expiry preselected for new invitations. */
@@ -84,6 +88,10 @@ export const TenantSettingsSchema = z.object({
    * Addresses outside are skipped with `domain_not_allowed` (R-INV-02).
    */
   allowedDomains: z.array(z.string()).check(z.maxLength(50)),
+  /** R-EML-01: the language of the tenant's emails (invitation, reminder, verification, notices). */
+  emailLocale: EmailLocaleSchema,
+  /** R-EML-01: tell the inviter by email when their invitation is accepted. */
+  notifyInviterOnAccept: z.boolean(),
 });
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
 

@@ -30,6 +30,8 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   reminderLeadHours: 48,
   requireEmailVerification: false,
   allowedDomains: [],
+  emailLocale: "en",
+  notifyInviterOnAccept: false,
 };
 
 /** A tenant as the host describes it; omitted fields take Foyer's defaults. */

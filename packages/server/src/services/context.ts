@@ -70,6 +70,8 @@ export interface ServiceContext {
   readonly passwordPolicy: PasswordPolicy;
   /** Product name used in emails. */
   readonly productName: string;
+  /** The server's public base URL (origin): links and email assets when a tenant has no `inviteBaseUrl`. */
+  readonly publicBaseUrl: string;
   /** The actor's role and the tenants in its scope (R-TEN-03); 403 for unknown actors. */
   access(actor: Actor): Promise<Access>;
   /** A new audit row (R-INV-14), at `now()` unless given. */
@@ -160,6 +162,7 @@ export function createServiceContext(deps: ServiceDeps): ServiceContext {
     keyring: deps.keyring,
     passwordPolicy: deps.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
     productName: deps.productName,
+    publicBaseUrl: deps.publicBaseUrl,
 
     access: (actor) => resolveAccess(store, actor),
 

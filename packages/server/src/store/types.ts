@@ -99,6 +99,8 @@ export interface OutboxData {
   verificationId?: string;
   /** The greeting's first name of a verification email, when the person gave one. */
   firstName?: string;
+  /** The invitee's name as they gave it on accepting, for the inviter's notice (R-EML-01). */
+  inviteeName?: string;
 }
 
 /** An email waiting in (or delivered from) the transactional outbox (R-EML-02). */
@@ -106,7 +108,8 @@ export interface OutboxRow {
   id: string;
   tenantId: string;
   invitationId: string | null;
-  kind: "invitation" | "reminder" | "verification";
+  /** `inviter_notice`: tells the inviter their invitation was accepted (a tenant setting). */
+  kind: "invitation" | "reminder" | "verification" | "inviter_notice";
   to: string;
   /**
    * What the template needs beyond the invitation (R-EML-04: a reference, never rendered
