@@ -5,7 +5,9 @@ import { createFoyerMigrator, migrateToLatest } from "./migrations.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { FoyerDatabase } from "./schema.ts";
 
-describe("migrations", () => {
+// Each test boots a fresh PGlite and runs every migration: seconds on an idle machine, far
+// more on a loaded CI runner.
+describe("migrations", { timeout: 120_000 }, () => {
   it("R-INV-04: members stored before the one address rule are rewritten into core's emailKey form", async () => {
     const db = new Kysely<FoyerDatabase>({
       dialect: new PGliteDialect({ pglite: await PGlite.create(), closeOnDestroy: true }),
