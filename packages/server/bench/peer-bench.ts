@@ -1,22 +1,18 @@
-import { type ChildProcess, fork } from "node:child_process";
-import { once } from "node:events";
 import { mkdir, writeFile } from "node:fs/promises";
-import http from "node:http";
 import os from "node:os";
-import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { type Dialect, Kysely, PostgresDialect, sql } from "kysely";
-import pg from "pg";
+import { Kysely, sql } from "kysely";
 import { createTestFoyer, type TestFoyer } from "../src/fixtures.ts";
 import { createKyselyStore } from "../src/store/kysely/kysely-store.ts";
-import { PGliteDialect } from "../src/store/pglite-dialect.ts";
 import type { FoyerDatabase } from "../src/store/schema.ts";
+import { measureBatch } from "./lib/batch-figures.ts";
 import { createBetterAuthPeer, seedBetterAuthInvitations } from "./lib/better-auth.ts";
 import { directCaller } from "./lib/load.ts";
+import { benchHttp } from "./lib/open-loop.ts";
+import { type Engine, pgliteEngine, postgresEngine } from "./lib/peer-engines.ts";
+import { type Call, interleave, print, type Row, ratioRow } from "./lib/peer-rows.ts";
 import { seedInvitations } from "./lib/seed.ts";
-import { median, round2, summarize } from "./lib/stats.ts";
-import { postgresLocation } from "./lib/targets.ts";
+import { median, summarize } from "./lib/stats.ts";
 
 // `pnpm bench:peers`: Foyer beside Better Auth's organization plugin on the same database
 // (PostgreSQL and PGlite) in the same process, each through its Fetch handler, calls
@@ -25,13 +21,15 @@ import { postgresLocation } from "./lib/targets.ts";
 // `pg`). Prints every figure with its ratio and exits 1 when a budget fails.
 //
 // Flags: --quick (fewer rows and calls, for CI or trying it), --only=postgres|pglite,
-//        --no-fail, --instances=N (also measure N Foyer processes behind one port).
+//        --no-fail, --instances=N (also measure N Foyer processes behind one port),
+//        --no-http (skip the open-loop HTTP part).
 // Env:   FOYER_BENCH_ADMIN_URL (server where the fresh database is made; default
 //        postgres://postgres@127.0.0.1:5432/test).
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const noFail = args.includes("--no-fail");
+const noHttp = args.includes("--no-http");
 const only = args.find((arg) => arg.startsWith("--only="))?.slice("--only=".length);
 const instances = Number(
   args.find((arg) => arg.startsWith("--instances="))?.slice("--instances=".length) ?? 0,
@@ -41,6 +39,10 @@ const CONFIG = {
   largeRows: quick ? 10_000 : 100_000,
   smallRows: 1_000,
   singles: quick ? 60 : 300,
+  batchSize: 1_000,
+  batchRuns: quick ? 3 : 5,
+  /** Better Auth has no batch call: this many invite calls, scaled to the batch size. */
+  peerBatchCalls: quick ? 200 : 1_000,
   lists: quick ? 60 : 300,
   pageLimit: 50,
   /** Seconds per open-loop step. */
@@ -49,6 +51,8 @@ const CONFIG = {
 };
 
 const BUDGETS = {
+  batchVsFloor: 2,
+  batchVsPeer: 0.02,
   countsVsPeer: 0.5,
   countsScaling: 1.5,
   singleVsPeer: 0.6,
@@ -60,7 +64,6 @@ const BUDGETS = {
 
 const ADMIN_URL = process.env.FOYER_BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
-const HTTP_CHILD = fileURLToPath(new URL("./lib/http-child.ts", import.meta.url));
 
 const LARGE = { tenantId: "acme", actorId: "dana", org: "big" };
 const SMALL = { tenantId: "guardian", actorId: "gwen", org: "small" };
@@ -70,106 +73,13 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-interface Engine {
-  name: "postgres" | "pglite";
-  /** A new dialect on the same database (destroying it leaves the database alone). */
-  dialect(): Dialect;
-  url: string | null;
-  close(): Promise<void>;
-}
-
-async function postgresEngine(): Promise<Engine> {
-  const location = await postgresLocation(ADMIN_URL);
-  log(`[postgres] database ${location.created ?? "(FOYER_BENCH_DATABASE_URL)"}`);
-  return {
-    name: "postgres",
-    url: location.url,
-    dialect: () =>
-      new PostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 10 }) }),
-    close: () => location.drop(),
-  };
-}
-
-async function pgliteEngine(): Promise<Engine> {
-  const pglite = await PGlite.create();
-  return {
-    name: "pglite",
-    url: null,
-    dialect: () => new PGliteDialect({ pglite, closeOnDestroy: false }),
-    close: () => pglite.close(),
-  };
-}
-
-interface Row {
-  figure: string;
-  foyer: number;
-  peer: number;
-  /** What the peer column is. */
-  peerName: string;
-  unit: string;
-  ratio: number;
-  budget: number | null;
-  pass: boolean;
-}
-
-type Call = () => Promise<{ status: number; text: string }>;
-
-/** Runs two calls alternately `count` times; answers each one's latencies. */
-async function interleave(count: number, a: Call, b: Call): Promise<[number[], number[]]> {
-  const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < count; i += 1) {
-    const order = i % 2 === 0 ? [0, 1] : [1, 0];
-    for (const which of order) {
-      const started = performance.now();
-      const response = await (which === 0 ? a : b)();
-      times[which as 0 | 1].push(performance.now() - started);
-      if (response.status !== 200) {
-        throw new Error(
-          `${which === 0 ? "Foyer" : "peer"} answered ${response.status}: ${response.text.slice(0, 300)}`,
-        );
-      }
-    }
-  }
-  return times;
-}
-
-async function benchEngine(
+/** The same invitations in both: a large and a small tenant (organization) each. */
+async function seedBoth(
   engine: Engine,
-): Promise<{ rows: Row[]; extra: Record<string, unknown> }> {
-  const rows: Row[] = [];
-  const row = (
-    figure: string,
-    foyer: number,
-    peer: number,
-    peerName: string,
-    budget: number | null,
-    unit = " ms",
-  ) => {
-    const ratio = round2(foyer / peer);
-    rows.push({
-      figure: `${engine.name}: ${figure}`,
-      foyer: round2(foyer),
-      peer: round2(peer),
-      peerName,
-      unit,
-      ratio,
-      budget,
-      pass: budget === null || ratio <= budget,
-    });
-  };
-
-  let foyerStatements: string[] = [];
-  const foyerDb = new Kysely<FoyerDatabase>({
-    dialect: engine.dialect(),
-    log(event) {
-      if (event.level === "query") foyerStatements.push(event.query.sql);
-    },
-  });
-  const store = await createKyselyStore({ db: foyerDb, kind: engine.name });
-  const foyer: TestFoyer = await createTestFoyer(store);
-  const foyerCall = directCaller(foyer.handler);
-  const peer = await createBetterAuthPeer(engine.dialect(), [LARGE.org, SMALL.org, CREATE.org]);
-
+  foyer: TestFoyer,
+  peer: Awaited<ReturnType<typeof createBetterAuthPeer>>,
+): Promise<void> {
+  const store = foyer.store;
   log(`[${engine.name}] seeding ${CONFIG.largeRows} + ${CONFIG.smallRows} invitations each`);
   const now = new Date();
   const actors = foyer.fixture.actors;
@@ -209,6 +119,33 @@ async function benchEngine(
   const side = new Kysely({ dialect: engine.dialect() });
   await sql`analyze`.execute(side);
   await side.destroy();
+}
+
+async function benchEngine(
+  engine: Engine,
+): Promise<{ rows: Row[]; extra: Record<string, unknown> }> {
+  const rows: Row[] = [];
+  const row = (
+    figure: string,
+    foyer: number,
+    peer: number,
+    peerName: string,
+    budget: number | null,
+  ) => rows.push(ratioRow(`${engine.name}: ${figure}`, foyer, peer, peerName, budget));
+
+  let foyerStatements: string[] = [];
+  const foyerDb = new Kysely<FoyerDatabase>({
+    dialect: engine.dialect(),
+    log(event) {
+      if (event.level === "query") foyerStatements.push(event.query.sql);
+    },
+  });
+  const store = await createKyselyStore({ db: foyerDb, kind: engine.name });
+  const foyer: TestFoyer = await createTestFoyer(store);
+  const foyerCall = directCaller(foyer.handler);
+  const peer = await createBetterAuthPeer(engine.dialect(), [LARGE.org, SMALL.org, CREATE.org]);
+
+  await seedBoth(engine, foyer, peer);
 
   // One single invitation.
   const runId = Date.now().toString(36);
@@ -243,16 +180,45 @@ async function benchEngine(
     "Better Auth",
     BUDGETS.singleVsPeer,
   );
-  rows.push({
-    figure: `${engine.name}: SQL statements per single invitation`,
-    foyer: statementsPerCreate.foyer,
-    peer: statementsPerCreate.peer,
-    peerName: "Better Auth",
-    unit: "",
-    ratio: round2(statementsPerCreate.foyer / statementsPerCreate.peer),
-    budget: null,
-    pass: true,
+  rows.push(
+    ratioRow(
+      `${engine.name}: SQL statements per single invitation`,
+      statementsPerCreate.foyer,
+      statementsPerCreate.peer,
+      "Better Auth",
+      null,
+      "",
+    ),
+  );
+
+  // A batch of 1,000 in one call, against its floor and against Better Auth's 1,000 calls.
+  log(`[${engine.name}] batches of ${CONFIG.batchSize}`);
+  const batch = await measureBatch({
+    size: CONFIG.batchSize,
+    runs: CONFIG.batchRuns,
+    peerCalls: CONFIG.peerBatchCalls,
+    call: foyerCall,
+    tenant: { tenantId: CREATE.tenantId, actorId: CREATE.actorId, roleId: "client_user" },
+    peer,
+    peerOrgId: peer.orgs[CREATE.org]!,
+    exec: (text) => engine.exec(text),
+    log: (message) => log(`[${engine.name}] ${message}`),
   });
+  const batchLabel = `batch of ${CONFIG.batchSize.toLocaleString("en")} in one call`;
+  row(
+    `${batchLabel}, median of ${CONFIG.batchRuns} (peer: the same rows in plain SQL, one transaction)`,
+    median(batch.foyerMs),
+    median(batch.floorMs),
+    "floor",
+    BUDGETS.batchVsFloor,
+  );
+  row(
+    `${batchLabel} (peer: ${CONFIG.batchSize.toLocaleString("en")} invite calls${batch.peerCalls < CONFIG.batchSize ? `, scaled from ${batch.peerCalls}` : ""})`,
+    median(batch.foyerMs),
+    batch.peerMs,
+    "Better Auth",
+    BUDGETS.batchVsPeer,
+  );
 
   // The list at 100k rows: Foyer's first page of the pending tab; Better Auth's list call.
   const page = (tenantId: string, counts: boolean) =>
@@ -327,214 +293,10 @@ async function benchEngine(
       list,
       counts,
       statementsPerCreate,
+      batch,
       peerListRows: Array.isArray(peerPage) ? peerPage.length : null,
     },
   };
-}
-
-// ---- HTTP, open loop -------------------------------------------------------------------
-
-interface Server {
-  port: number;
-  child: ChildProcess;
-  /** CPU time the server's processes used so far. */
-  cpuMs(): Promise<number>;
-  stop(): Promise<{ maxRssMb: number }>;
-}
-
-async function startServer(mode: "foyer" | "floor", url: string, workers: number): Promise<Server> {
-  const child = fork(HTTP_CHILD, [mode, url, String(workers)], {
-    execArgv: ["--conditions=@foyer/source", "--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  const [message] = (await once(child, "message")) as [{ port: number }];
-  return {
-    port: message.port,
-    child,
-    async cpuMs() {
-      child.send("cpu");
-      const [usage] = (await once(child, "message")) as [{ cpuMs: number }];
-      return usage.cpuMs;
-    },
-    async stop() {
-      child.send("stop");
-      const [stats] = (await once(child, "message")) as [{ maxRssMb: number }];
-      await once(child, "exit");
-      return stats;
-    },
-  };
-}
-
-/** Sends `rate` requests per second for `seconds`, each at its scheduled time; latency from then. */
-async function openLoop(
-  port: number,
-  path: string,
-  headers: Record<string, string>,
-  rate: number,
-  seconds: number,
-): Promise<{ p50: number; p99: number; errors: number; sent: number }> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
-  const total = Math.round(rate * seconds);
-  const latencies: number[] = [];
-  let errors = 0;
-  const start = performance.now() + 20;
-  const done: Promise<void>[] = [];
-  const send = (scheduled: number) =>
-    new Promise<void>((resolve) => {
-      const request = http.request(
-        { host: "127.0.0.1", port, path, headers, agent },
-        (response) => {
-          response.resume();
-          response.on("end", () => {
-            if (response.statusCode !== 200) errors += 1;
-            latencies.push(performance.now() - scheduled);
-            resolve();
-          });
-        },
-      );
-      request.on("error", () => {
-        errors += 1;
-        latencies.push(performance.now() - scheduled);
-        resolve();
-      });
-      request.end();
-    });
-  let next = 0;
-  await new Promise<void>((resolve) => {
-    const tick = () => {
-      const now = performance.now();
-      while (next < total && start + (next * 1000) / rate <= now) {
-        done.push(send(start + (next * 1000) / rate));
-        next += 1;
-      }
-      if (next >= total) resolve();
-      // Sleep until the next send is due (a busy loop would take the server's CPU).
-      else setTimeout(tick, Math.max(0, start + (next * 1000) / rate - performance.now()));
-    };
-    tick();
-  });
-  await Promise.all(done);
-  agent.destroy();
-  const summary = summarize(latencies);
-  return { p50: summary.p50, p99: summary.p99, errors, sent: total };
-}
-
-async function benchHttp(url: string): Promise<{ rows: Row[]; extra: Record<string, unknown> }> {
-  const path = `/api/foyer/invitations?tenantId=${LARGE.tenantId}&status=pending&sort=sentAt&order=desc&limit=${CONFIG.pageLimit}`;
-  const floorPath = `/floor?tenantId=${LARGE.tenantId}&limit=${CONFIG.pageLimit}`;
-  const headers = { authorization: `Bearer ${LARGE.actorId}` };
-  const variants: { name: string; mode: "foyer" | "floor"; workers: number; path: string }[] = [
-    { name: "floor", mode: "floor", workers: 1, path: floorPath },
-    { name: "foyer", mode: "foyer", workers: 1, path },
-  ];
-  if (instances > 1)
-    variants.push({ name: `foyer x${instances}`, mode: "foyer", workers: instances, path });
-  const servers = new Map<string, Server>();
-  for (const variant of variants)
-    servers.set(variant.name, await startServer(variant.mode, url, variant.workers));
-  const best = new Map<string, number>(variants.map((v) => [v.name, 0]));
-  const steps: Record<string, unknown>[] = [];
-  const failing = new Map<string, number>(variants.map((v) => [v.name, 0]));
-  const cpu = new Map<string, number[]>(variants.map((v) => [v.name, []]));
-  for (const rate of CONFIG.rates) {
-    // Interleaved: every variant at this rate before the next rate.
-    for (const variant of variants) {
-      if ((failing.get(variant.name) ?? 0) >= 2) continue;
-      const server = servers.get(variant.name)!;
-      // A short warm-up at the rate, then the measured step.
-      await openLoop(server.port, variant.path, headers, rate, 0.3);
-      const cpuBefore = await server.cpuMs();
-      const result = await openLoop(server.port, variant.path, headers, rate, CONFIG.stepSeconds);
-      const cpuPerRequestMs = round2(((await server.cpuMs()) - cpuBefore) / result.sent);
-      const ok = result.errors === 0 && result.p99 <= BUDGETS.openLoopP99Ms;
-      steps.push({ variant: variant.name, rate, ...result, cpuPerRequestMs, ok });
-      cpu.get(variant.name)?.push(cpuPerRequestMs);
-      log(
-        `[http] ${variant.name} ${rate}/s: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${result.errors}`,
-      );
-      if (ok) {
-        best.set(variant.name, Math.max(best.get(variant.name) ?? 0, rate));
-        failing.set(variant.name, 0);
-      } else failing.set(variant.name, (failing.get(variant.name) ?? 0) + 1);
-    }
-    if (variants.every((v) => (failing.get(v.name) ?? 0) >= 2)) break;
-  }
-  const rss: Record<string, number> = {};
-  for (const [name, server] of servers) rss[name] = (await server.stop()).maxRssMb;
-  const floor = best.get("floor") ?? 0;
-  const rows: Row[] = [];
-  const foyerRate = best.get("foyer") ?? 0;
-  const ratio = round2(foyerRate / Math.max(1, floor));
-  rows.push({
-    figure: `postgres: HTTP list, open loop, highest rate with p99 ≤ ${BUDGETS.openLoopP99Ms} ms (req/s)`,
-    foyer: foyerRate,
-    peer: floor,
-    peerName:
-      floor === 0
-        ? "bare Express + pg (it missed p99 at every rate: the machine is too busy to rank)"
-        : "bare Express + pg",
-    unit: "",
-    ratio,
-    budget: null,
-    pass: ratio >= BUDGETS.openLoopVsFloor,
-  });
-  if (instances > 1) {
-    const many = best.get(`foyer x${instances}`) ?? 0;
-    rows.push({
-      figure: `postgres: HTTP list, ${instances} Foyer processes (req/s)`,
-      foyer: many,
-      peer: foyerRate,
-      peerName: "1 process",
-      unit: "",
-      ratio: round2(many / Math.max(1, foyerRate)),
-      budget: null,
-      pass: true,
-    });
-  }
-  // CPU time per request does not depend on what else the machine runs; its ratio bounds the
-  // throughput ratio a quiet machine would show.
-  const cpuMedian = (name: string) => median(cpu.get(name) ?? []);
-  rows.push({
-    figure: "postgres: HTTP list, server CPU per request (ms, median of the steps)",
-    foyer: round2(cpuMedian("foyer")),
-    peer: round2(cpuMedian("floor")),
-    peerName: "bare Express + pg",
-    unit: "",
-    ratio: round2(cpuMedian("foyer") / cpuMedian("floor")),
-    budget: null,
-    pass: true,
-  });
-  rows.push({
-    figure: "postgres: peak RSS of the server under that load (MB)",
-    foyer: rss.foyer ?? 0,
-    peer: rss.floor ?? 0,
-    peerName: "bare Express + pg",
-    unit: "",
-    ratio: round2((rss.foyer ?? 0) / Math.max(1, rss.floor ?? 1)),
-    budget: null,
-    pass: true,
-  });
-  return { rows, extra: { steps, best: Object.fromEntries(best), rssMb: rss } };
-}
-
-function print(rows: Row[]): void {
-  const width = Math.max(...rows.map((r) => r.figure.length));
-  console.log("");
-  console.log(
-    `${"figure".padEnd(width)}  ${"Foyer".padStart(9)}  ${"peer".padStart(9)}  ${"ratio".padStart(6)}  budget      peer`,
-  );
-  console.log("-".repeat(width + 70));
-  for (const r of rows) {
-    const budget =
-      r.budget !== null
-        ? `${r.pass ? "PASS" : "FAIL"} ≤ ${r.budget}`
-        : r.figure.includes("open loop")
-          ? `${r.pass ? "PASS" : "FAIL"} ≥ ${BUDGETS.openLoopVsFloor}`
-          : "";
-    console.log(
-      `${r.figure.padEnd(width)}  ${`${r.foyer}${r.unit}`.padStart(9)}  ${`${r.peer}${r.unit}`.padStart(9)}  ${`${r.ratio}x`.padStart(6)}  ${budget.padEnd(10)}  ${r.peerName}`,
-    );
-  }
 }
 
 async function main(): Promise<void> {
@@ -543,15 +305,26 @@ async function main(): Promise<void> {
   const extra: Record<string, unknown> = {};
   const load = os.loadavg();
   if (only !== "pglite") {
-    const engine = await postgresEngine();
+    const engine = await postgresEngine(ADMIN_URL, log);
     try {
       const result = await benchEngine(engine);
       rows.push(...result.rows);
       extra.postgres = result.extra;
-      log("[http] open loop");
-      const http = await benchHttp(engine.url!);
-      rows.push(...http.rows);
-      extra.http = http.extra;
+      if (!noHttp) {
+        log("[http] open loop");
+        const http = await benchHttp(engine.url!, {
+          tenant: LARGE,
+          pageLimit: CONFIG.pageLimit,
+          rates: CONFIG.rates,
+          stepSeconds: CONFIG.stepSeconds,
+          p99Ms: BUDGETS.openLoopP99Ms,
+          atLeast: BUDGETS.openLoopVsFloor,
+          instances,
+          log,
+        });
+        rows.push(...http.rows);
+        extra.http = http.extra;
+      }
     } finally {
       await engine.close();
     }
@@ -566,7 +339,7 @@ async function main(): Promise<void> {
       await engine.close();
     }
   }
-  print(rows);
+  print(rows, BUDGETS.openLoopVsFloor);
   const pass = rows.every((r) => r.pass);
   console.log(
     `\n${pass ? "all budgets pass" : "a budget FAILED"}; ${os.cpus().length} CPUs, load average ${load.map((l) => l.toFixed(2)).join(" ")} at start${quick ? "; --quick: smaller tables, fewer calls" : ""}`,

@@ -56,3 +56,16 @@ export function createRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+/** The summary with every figure rounded to two decimals. */
+export function roundSummary(summary: LatencySummary): LatencySummary {
+  return {
+    count: summary.count,
+    min: round2(summary.min),
+    p50: round2(summary.p50),
+    p90: round2(summary.p90),
+    p99: round2(summary.p99),
+    max: round2(summary.max),
+    mean: round2(summary.mean),
+  };
+}

@@ -27,6 +27,8 @@ export interface Target {
   baseUrl: string | null;
   transport: "express" | "direct";
   raw: RawQuery;
+  /** Runs SQL text (several statements, no parameters) inside the database. */
+  exec(text: string): Promise<void>;
   /**
    * Runs `fn` against a second store on the same database that records every SQL statement
    * it sends (for EXPLAIN).
@@ -124,6 +126,9 @@ export async function postgresTarget(
     baseUrl,
     transport,
     raw: async (text, params) => (await side.query(text, params)).rows,
+    async exec(text) {
+      await side.query(text);
+    },
     async captureSql(fn) {
       const queries: CompiledQuery[] = [];
       const db = new Kysely<FoyerDatabase>({
@@ -160,6 +165,9 @@ export async function pgliteTarget(transport: "express" | "direct"): Promise<Tar
     baseUrl,
     transport,
     raw: async (text, params) => (await pglite.query<Record<string, unknown>>(text, params)).rows,
+    async exec(text) {
+      await pglite.exec(text);
+    },
     async captureSql() {
       return [];
     },

@@ -13,7 +13,7 @@ import type {
   TokenRow,
 } from "./types.ts";
 
-// One column map per table: each camelCase field of a row type (`types.ts`) names its
+// One column map per table: each camelCase field of a row type (`rows.ts`) names its
 // snake_case column and SQL type. The Kysely table types below, the SQL store's row
 // mappers and bulk-insert column lists (`kysely/row-mapping.ts`) all follow from these
 // maps, and `kysely/schema.test.ts` checks them against what the migrations created.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hashToken, toBase64Url } from "../tokens.ts";
 import { createTokenKeyring, TokenKeyRetiredError } from "./keyring.ts";
 
 const A = "a".repeat(32);
@@ -33,6 +34,32 @@ describe("token keyring", () => {
     const newToken = await rotated.derive("invitation", "inv_1", 3);
     expect(newToken.startsWith("new.")).toBe(true);
     expect(newToken.slice(4)).not.toBe(oldToken.slice(4));
+  });
+
+  it("R-EML-04: tokens and their hashes are the HMAC-SHA256 and SHA-256 Web Crypto computes, so tokens issued before keep working", async () => {
+    const secret = `${"s".repeat(31)}é-ünïcode`;
+    const keyring = createTokenKeyring({ current: "2026-12", keys: { "2026-12": secret } });
+    const key = await crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
+    for (const [purpose, subject, generation] of [
+      ["invitation", "inv_01JDX", 1],
+      ["invite_link", "ten_ä", 7],
+      ["email_verification", "ver_|:|", 0],
+    ] as const) {
+      const input = `${purpose.length}:${purpose}|${subject.length}:${subject}|${String(generation).length}:${generation}`;
+      const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(input));
+      const token = await keyring.derive(purpose, subject, generation);
+      expect(token).toBe(`2026-12.${toBase64Url(new Uint8Array(mac))}`);
+      const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
+      expect(await hashToken(token)).toBe(
+        [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join(""),
+      );
+    }
   });
 
   it("R-EML-04: recomputing under a retired key fails with TokenKeyRetiredError", async () => {

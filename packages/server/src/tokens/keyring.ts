@@ -1,3 +1,5 @@
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
 import { toBase64Url } from "../tokens.ts";
 
 // Tokens that can be recomputed but are never stored. A token is
@@ -5,8 +7,10 @@ import { toBase64Url } from "../tokens.ts";
 // that only the holder of the server secret can produce. The store keeps the SHA-256 of
 // the token (for lookup), the key id and the generation (to recompute it when an email is
 // rendered or a link is copied again). A dump of every table therefore holds nothing that
-// previews or accepts anything. Web Crypto only: the handler also runs in the browser
-// under MSW.
+// previews or accepts anything. HMAC-SHA256 comes from @noble/hashes: pure JavaScript, so
+// the handler also runs in the browser under MSW, and synchronous, so a batch of 1,000
+// invitations derives its tokens in milliseconds instead of queueing 1,000 Web Crypto jobs
+// on the thread pool (the same bytes either way; tokens.test.ts checks them).
 
 /** What a derived token opens. Part of the MAC input, so a token of one kind opens no other. */
 export type TokenPurpose = "invitation" | "invite_link" | "email_verification";
@@ -76,23 +80,8 @@ function normalise(secrets: TokenSecrets): { current: string; keys: Map<string, 
  */
 export function createTokenKeyring(secrets: TokenSecrets): TokenKeyring {
   const { current, keys } = normalise(secrets);
-  const imported = new Map<string, Promise<CryptoKey>>();
-  const keyFor = (kid: string): Promise<CryptoKey> => {
-    const secret = keys.get(kid);
-    if (secret === undefined) return Promise.reject(new TokenKeyRetiredError(kid));
-    let key = imported.get(kid);
-    if (!key) {
-      key = crypto.subtle.importKey(
-        "raw",
-        new TextEncoder().encode(secret),
-        { name: "HMAC", hash: "SHA-256" },
-        false,
-        ["sign"],
-      );
-      imported.set(kid, key);
-    }
-    return key;
-  };
+  const encoder = new TextEncoder();
+  const keyBytes = new Map([...keys].map(([kid, secret]) => [kid, encoder.encode(secret)]));
   return {
     currentKid: current,
     has: (kid) => keys.has(kid),
@@ -100,13 +89,13 @@ export function createTokenKeyring(secrets: TokenSecrets): TokenKeyring {
       if (!Number.isSafeInteger(generation) || generation < 0) {
         throw new Error(`Token generation must be a non-negative integer, not ${generation}.`);
       }
-      const key = await keyFor(kid);
+      const secret = keyBytes.get(kid);
+      if (secret === undefined) throw new TokenKeyRetiredError(kid);
       // Length-prefixed fields, so no two (purpose, subject, generation) share a MAC input.
       const input = [purpose, subjectId, String(generation)]
         .map((field) => `${field.length}:${field}`)
         .join("|");
-      const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(input));
-      return `${kid}.${toBase64Url(new Uint8Array(mac))}`;
+      return `${kid}.${toBase64Url(hmac(sha256, secret, encoder.encode(input)))}`;
     },
   };
 }

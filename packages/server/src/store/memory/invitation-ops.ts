@@ -1,5 +1,5 @@
 import type { InvitationRow, StoreOps } from "../types.ts";
-import { compareKeys, pendingKey } from "./invitation-index.ts";
+import { compareKeys } from "./invitation-index.ts";
 import type { MemoryState } from "./memory-state.ts";
 import { copy, definedFields, type Run } from "./ops.ts";
 
