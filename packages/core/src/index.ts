@@ -53,6 +53,8 @@ export {
   RoleSchema,
   SessionContextSchema,
   SkipReasonSchema,
+  StartIdentityJoinBodySchema,
+  StartIdentityJoinResultSchema,
   TenantRolesSchema,
   TenantSchema,
   TenantSettingsSchema,

@@ -87,6 +87,8 @@ export type {
   ResendVerificationResult,
   Role,
   SessionContext,
+  StartIdentityJoinBody,
+  StartIdentityJoinResult,
   StoredInvitationStatus,
   Tenant,
   TenantRoles,

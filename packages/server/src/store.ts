@@ -20,6 +20,7 @@ export type {
   InviteLinkRow,
   LinkDomainRow,
   MemberRow,
+  OidcFlowRow,
   OutboxRow,
   Store,
   StoreOps,

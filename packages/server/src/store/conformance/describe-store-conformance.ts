@@ -5,6 +5,7 @@ import { describeIdempotency } from "./idempotency.ts";
 import { describeInvitations } from "./invitations.ts";
 import { describeInviteLinks } from "./invite-links.ts";
 import { describeListing } from "./listing.ts";
+import { describeOidcFlows } from "./oidc-flows.ts";
 import { describeOutbox } from "./outbox.ts";
 import { describeTenants } from "./tenants.ts";
 import { describeTokens } from "./tokens.ts";
@@ -53,5 +54,6 @@ export function describeStoreConformance(name: string, setup: () => Promise<Stor
     describeAudit(store);
     describeIdempotency(store);
     describeInviteLinks(store);
+    describeOidcFlows(store);
   });
 }

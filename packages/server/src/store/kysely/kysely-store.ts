@@ -9,6 +9,7 @@ import { invitationOps } from "./invitation-ops.ts";
 import { inviteLinkOps } from "./invite-link-ops.ts";
 import { type KeyOwner, pgliteKeyOwner, postgresKeyOwner, type SessionPool } from "./key-owner.ts";
 import { listingOps } from "./listing-ops.ts";
+import { oidcFlowOps } from "./oidc-flow-ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
 import { type Db, translatingErrors } from "./sql.ts";
 import { emailVerifications, invitations, inviteLinks, outbox, tenants } from "./tables.ts";
@@ -56,6 +57,7 @@ function createOps(db: Db, deltas: CountDeltas | null, owner: KeyOwner): StoreOp
     ...auditOps(db),
     ...idempotencyOps(db, owner),
     ...inviteLinkOps(db),
+    ...oidcFlowOps(db),
   });
 }
 

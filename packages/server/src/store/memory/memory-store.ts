@@ -9,6 +9,7 @@ import {
   matchesSearch,
   pendingKey,
 } from "./memory-state.ts";
+import { memoryOidcFlowOps } from "./oidc-flow-ops.ts";
 
 // The memory store serves the MSW mock (in the browser: Web APIs only, no node:*) and fast
 // unit tests. It keeps the SQL schema's constraints so a rule that holds here holds on
@@ -351,6 +352,8 @@ function createOps(state: MemoryState, run: <T>(op: () => T) => Promise<T>): Sto
         );
         state.setVerification({ ...current, ...changes, id }, false);
       }),
+
+    ...memoryOidcFlowOps(state, run),
 
     claimIdempotencyKey: (row) =>
       run(() => {

@@ -1,0 +1,27 @@
+import type { StoreOps } from "../types.ts";
+import type { MemoryState } from "./memory-state.ts";
+
+/** Sign-ups with an identity provider in flight (R-LNK-06), over the memory state. */
+export function memoryOidcFlowOps(
+  state: MemoryState,
+  run: <T>(op: () => T) => Promise<T>,
+): Pick<StoreOps, "insertOidcFlow" | "takeOidcFlow" | "deleteExpiredOidcFlows"> {
+  return {
+    insertOidcFlow: (row) => run(() => state.setOidcFlow(row.stateHash, structuredClone(row))),
+    takeOidcFlow: (stateHash) =>
+      run(() => {
+        const row = state.oidcFlows.get(stateHash);
+        if (!row) return null;
+        state.setOidcFlow(stateHash, undefined);
+        return structuredClone(row);
+      }),
+    deleteExpiredOidcFlows: (at) =>
+      run(() => {
+        const expired = [...state.oidcFlows.values()].filter(
+          (row) => row.expiresAt.getTime() <= at.getTime(),
+        );
+        for (const row of expired) state.setOidcFlow(row.stateHash, undefined);
+        return expired.length;
+      }),
+  };
+}
