@@ -31,6 +31,11 @@ export interface EnvConfig {
   smtpUrl: string | undefined;
   /** `MAIL_FROM`, the From header of every email; required with `SMTP_URL`. */
   mailFrom: string | undefined;
+  /**
+   * `FOYER_DEV_OIDC=1`: a development OpenID provider at /dev/oidc, offered on /join as
+   * "Continue with Dev SSO". Refused when `NODE_ENV` is `production`.
+   */
+  devOidc: boolean;
 }
 
 /** Reads the configuration from environment variables. */
@@ -47,6 +52,12 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
       'SMTP_URL is set but MAIL_FROM is not: set it, e.g. "Acme <no-reply@acme.test>".',
     );
   }
+  const devOidc = env.FOYER_DEV_OIDC === "1";
+  if (devOidc && env.NODE_ENV === "production") {
+    throw new Error(
+      "FOYER_DEV_OIDC=1 runs a development identity provider that signs anyone in: it is refused when NODE_ENV=production.",
+    );
+  }
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -58,5 +69,6 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     tokenSecretGenerated: !env.FOYER_TOKEN_SECRET,
     smtpUrl,
     mailFrom,
+    devOidc,
   };
 }

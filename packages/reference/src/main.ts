@@ -20,6 +20,7 @@ const reference = await createReferenceApp({
   sessionSecret: config.sessionSecret,
   tokenSecrets: config.tokenSecret,
   seed: true,
+  devOidc: config.devOidc,
   ...(smtp ? { mailer: smtp } : {}),
 });
 
@@ -46,6 +47,11 @@ const lines = [
   `  Foyer API:       ${base}/api/foyer`,
   `  OpenAPI:         ${base}/openapi.json`,
   ...(reference.mailbox ? [`  Dev mailbox:     ${base}/dev/mailbox`] : []),
+  ...(config.devOidc
+    ? [
+        `  Dev SSO:         ${base}/dev/oidc ("Continue with Dev SSO" on /join; any email, any password)`,
+      ]
+    : []),
   ...(smtp ? [`  Email:           SMTP as ${config.mailFrom ?? ""}`] : []),
   `  Sign in:         POST ${base}/login {"email","password"}`,
   "",

@@ -47,7 +47,15 @@ export interface JoinPageProps extends UseJoinOptions, StylingProps<JoinPageSlot
    * R-LNK-06), for instance by navigating to the host's OpenID Connect start route. The
    * buttons show only when this is given and the server lists providers.
    */
-  onContinueWith?: ((provider: IdentityProvider, token: string) => void) | undefined;
+  onContinueWith?:
+    | ((provider: IdentityProvider, token: string) => void | Promise<void>)
+    | undefined;
+  /**
+   * Why signing up with a provider failed, shown above the provider buttons: what the start
+   * call threw (a `FoyerError`), or the error code the provider's callback sent back to the
+   * page (`/join#token=…&error=IDENTITY_EMAIL_NOT_VERIFIED`).
+   */
+  providerError?: unknown;
   /** String overrides for this page (defaults < provider < this prop). */
   localization?: DeepPartial<FoyerLocalization> | undefined;
 }
@@ -71,6 +79,7 @@ export function JoinPage({
   termsUrl,
   privacyUrl,
   onContinueWith,
+  providerError,
   localization,
   className,
   classNames,
@@ -151,6 +160,7 @@ export function JoinPage({
               onContinueWith={
                 onContinueWith && ((provider) => onContinueWith(provider, options.token))
               }
+              providerError={providerError}
             />
           </>
         )}
@@ -263,6 +273,7 @@ function Body({
   headingRef,
   classNames,
   onContinueWith,
+  providerError,
 }: {
   state: Exclude<JoinState, { status: "loading" }>;
   join: UseJoinResult;
@@ -270,7 +281,8 @@ function Body({
   links: Links;
   headingRef: RefObject<HTMLHeadingElement | null>;
   classNames: ClassNames;
-  onContinueWith: ((provider: IdentityProvider) => void) | undefined;
+  onContinueWith: ((provider: IdentityProvider) => void | Promise<void>) | undefined;
+  providerError: unknown;
 }) {
   const a = l10n.t.acceptInvitePage;
   const s = l10n.t.joinPage;
@@ -335,6 +347,7 @@ function Body({
           links={links}
           classNames={classNames}
           onContinueWith={onContinueWith}
+          providerError={providerError}
         />
       );
     default: {
@@ -433,17 +446,33 @@ function JoinForm({
   links,
   classNames,
   onContinueWith,
+  providerError,
 }: {
   preview: InviteLinkPreview;
   join: UseJoinResult;
   l10n: L10n;
   links: Links;
   classNames: ClassNames;
-  onContinueWith: ((provider: IdentityProvider) => void) | undefined;
+  onContinueWith: ((provider: IdentityProvider) => void | Promise<void>) | undefined;
+  providerError: unknown;
 }) {
   const a = l10n.t.acceptInvitePage;
   const s = l10n.t.joinPage;
   const id = useId();
+  // The provider whose start is running (the host's `onContinueWith` may return a promise).
+  const [starting, setStarting] = useState<string | null>(null);
+  const continueWith = (provider: IdentityProvider) => {
+    const started = onContinueWith?.(provider);
+    if (!(started instanceof Promise)) return;
+    setStarting(provider.id);
+    void started.finally(() => setStarting(null));
+  };
+  const providerErrorText =
+    providerError === undefined || providerError === null
+      ? null
+      : typeof providerError === "string"
+        ? (l10n.t.errors[providerError as keyof typeof l10n.t.errors] ?? l10n.t.common.unknownError)
+        : l10n.errorMessage(providerError);
   const [showPassword, setShowPassword] = useState(false);
   const refs = useRef<Partial<Record<JoinField | "acceptTerms", HTMLInputElement | null>>>({});
   const { values, errors } = join;
@@ -558,12 +587,23 @@ function JoinForm({
     <>
       {providers.length > 0 && (
         <div className={cx("foyer-join__providers", classNames?.providers)} data-slot="providers">
+          {providerErrorText && (
+            <p
+              role="alert"
+              className={cx("foyer-field-error", classNames?.error)}
+              data-slot="error"
+            >
+              {providerErrorText}
+            </p>
+          )}
           {providers.map((provider) => (
             <button
               key={provider.id}
               type="button"
               className="foyer-button foyer-accept__action"
-              onClick={() => onContinueWith?.(provider)}
+              disabled={starting !== null}
+              aria-busy={starting === provider.id || undefined}
+              onClick={() => continueWith(provider)}
             >
               {l10n.formatMessage(s.continueWith, { provider: provider.name })}
             </button>
