@@ -15,3 +15,6 @@ export const MAX_LINK_DOMAINS = 50;
 
 /** Largest join limit an invite link may have (R-LNK-10). */
 export const MAX_LINK_JOINS = 1_000_000;
+
+/** Longest reminder lead time in hours, the longest expiry preset (R-INV-17). */
+export const REMINDER_LEAD_HOURS_MAX = 720;

@@ -35,6 +35,7 @@ export {
   MAX_LINK_DOMAINS,
   MAX_LINK_JOINS,
   MAX_MESSAGE,
+  REMINDER_LEAD_HOURS_MAX,
 } from "./limits.ts";
 export { isLogoUrl, MAX_LOGO_URL_LENGTH } from "./logo.ts";
 export type {

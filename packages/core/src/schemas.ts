@@ -6,6 +6,7 @@ import {
   MAX_LINK_DOMAINS,
   MAX_LINK_JOINS,
   MAX_MESSAGE,
+  REMINDER_LEAD_HOURS_MAX,
 } from "./limits.ts";
 import { isLogoUrl } from "./logo.ts";
 import { skipReasons } from "./skip-reasons.ts";
@@ -71,6 +72,11 @@ export const TenantSettingsSchema = z.object({
   maxExpiry: ExpiryPresetSchema,
   /** R-INV-17: one reminder email before a pending invitation expires. */
   reminderEnabled: z.boolean(),
+  /**
+   * R-INV-17: how many hours before expiry the reminder goes out (1 to 720). An invitation
+   * sent less than this long before its expiry gets none: its email just went out.
+   */
+  reminderLeadHours: z.int().check(z.minimum(1), z.maximum(REMINDER_LEAD_HOURS_MAX)),
   /** R-INV-12: accepted invitees verify their email before they can sign in. */
   requireEmailVerification: z.boolean(),
   /**
@@ -590,6 +596,10 @@ export const AuditActionSchema = z.enum([
   "email_verified",
   /** A pending invitation's link was copied again by an admin (R-INV-10). */
   "invitation_link_copied",
+  /** The dispatcher delivered an invitation email (R-EML-02); data: kind, outboxId, attempts. */
+  "email_sent",
+  /** An invitation email or reminder failed for good (R-EML-02); data adds the server's reason. */
+  "email_failed",
 ]);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { ERROR_CODES, type ErrorCode, emailKey, normalizeEmail } from "@foyer/core";
 import {
   clientAddressKey,
-  createDevMailbox,
   createFoyer,
   createMemoryRateLimiter,
   createOpenApiDocument,
@@ -34,10 +33,10 @@ import { createApiDocsRouter } from "./api-docs.ts";
 import { createApiKeys } from "./api-keys.ts";
 import { createApiRouter } from "./api-routes.ts";
 import { openDatabase, type ReferenceDatabase } from "./database.ts";
+import { createDevMailboxRouter, type EmailMode, resolveEmail } from "./dev-mailbox.ts";
 import { createDevOidc, DEV_OIDC_PATH, OIDC_CALLBACK_PATH } from "./dev-oidc.ts";
 import { type HomePageUser, renderHomePage } from "./home-page.ts";
 import { createReferenceHooks } from "./hooks.ts";
-import { renderMailboxPage } from "./mailbox-page.ts";
 import { migrateReference } from "./migrations.ts";
 import { type SeededSignIn, type SeedResult, seedDemoData } from "./seed.ts";
 import { createSessions, SESSION_COOKIE } from "./sessions.ts";
@@ -61,8 +60,17 @@ export interface ReferenceAppOptions {
   sessionSecret: string;
   /** What Foyer derives tokens from (`createFoyer`'s `tokenSecrets`); the same on every instance. */
   tokenSecrets: TokenSecrets;
-  /** Delivers email. @default a development mailbox, shown at `/dev/mailbox` */
+  /** Delivers email (SMTP: `createSmtpMailer`). Without one, see `devMailbox`. */
   mailer?: Mailer | undefined;
+  /**
+   * Development only (R-EML-03): keep email in memory and show it at `/dev/mailbox`, public
+   * and listing every link. Refused when `nodeEnv` is `production` and together with
+   * `mailer`. Without either, no email is delivered: each fails at once with a reason the
+   * invitation shows (`EMAIL_OFF_REASON`). @default false
+   */
+  devMailbox?: boolean | undefined;
+  /** Where `devMailbox` is refused. @default process.env.NODE_ENV */
+  nodeEnv?: string | undefined;
   /** @default createScryptHasher() (OWASP scrypt) */
   passwordHasher?: PasswordHasher | undefined;
   /** Seed the demo tenants, roles, users and invitations. @default false */
@@ -110,7 +118,9 @@ export interface ReferenceApp {
   databaseKind: "pglite" | "postgres";
   /** Where the data lives, for start-up output (passwords redacted). */
   databaseLocation: string;
-  /** The development mailbox, or null when a `mailer` was given. */
+  /** How email leaves: the given mailer, the development mailbox, or not at all. */
+  emailMode: EmailMode;
+  /** The development mailbox, or null unless `devMailbox` is on. */
   mailbox: DevMailbox | null;
   /** The seeded sign-ins (empty without `seed`). */
   signIns: readonly SeededSignIn[];
@@ -142,7 +152,7 @@ const consoleLogger: Logger = {
 
 /**
  * Creates the reference Express backend: its own users and cookie sessions, Foyer mounted at
- * `/api/foyer` over the same database, sign-in, the OpenAPI document and a development
+ * `/api/foyer` over the same database, sign-in, the OpenAPI document and, in development, a
  * mailbox.
  * @example
  * const { app, foyer } = await createReferenceApp({
@@ -163,8 +173,12 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
   const secure = publicBaseUrl.startsWith("https:");
   const logger = options.logger ?? consoleLogger;
   const passwordHasher = options.passwordHasher ?? createScryptHasher();
-  const mailbox = options.mailer ? null : createDevMailbox();
-  const mailer: Mailer = options.mailer ?? (mailbox as DevMailbox);
+  const mail = resolveEmail({
+    mailer: options.mailer,
+    devMailbox: options.devMailbox,
+    nodeEnv: options.nodeEnv ?? process.env.NODE_ENV,
+  });
+  const { mailer, mailbox } = mail;
 
   const database = await openDatabase(options);
   const { db } = database;
@@ -417,43 +431,13 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
     // R-SDK-05: the reference page of that document, rendered offline.
     app.use(createApiDocsRouter());
 
-    if (mailbox) {
-      app.get("/dev/mailbox", noStore, (req, res) => {
-        // A browser (Accept: text/html) gets a page to click through; anything else JSON.
-        if (req.accepts(["json", "html"]) === "html") {
-          const page = renderMailboxPage(mailbox.messages());
-          res.setHeader("Content-Security-Policy", page.csp);
-          res.type("html").send(page.html);
-          return;
-        }
-        res.json(
-          mailbox.messages().map((m) => ({
-            id: m.id,
-            to: m.to,
-            subject: m.subject,
-            text: m.text,
-            html: m.html,
-            links: m.links,
-            sentAt: m.sentAt.toISOString(),
-          })),
-        );
-      });
-      app.get("/dev/mailbox/:id", noStore, (req, res) => {
-        const message = mailbox.messages().find((m) => m.id === req.params.id);
-        if (!message) return sendError(res, "NOT_FOUND", "No such message.");
-        // The email's HTML is shown as is, with nothing allowed to run or load but images.
-        res.setHeader(
-          "Content-Security-Policy",
-          "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; sandbox",
-        );
-        res.type("html").send(message.html);
-      });
-    }
+    if (mailbox) app.use(createDevMailboxRouter(mailbox));
 
     app.use(
       createWebRouter({
         webDir: options.webDir,
         isSignedIn: async (req) => (await currentUser(req)) !== null,
+        devMailbox: mailbox !== null,
       }),
     );
 
@@ -478,7 +462,7 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       const page = renderHomePage({
         publicBaseUrl,
         signIns,
-        devMailbox: mailbox !== null,
+        email: mail.mode,
         database: database.location,
         user: signedIn,
       });
@@ -509,6 +493,7 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       db,
       databaseKind: database.kind,
       databaseLocation: database.location,
+      emailMode: mail.mode,
       mailbox,
       signIns,
       seed,

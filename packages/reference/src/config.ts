@@ -26,20 +26,40 @@ export interface EnvConfig {
   tokenSecretGenerated: boolean;
   /**
    * `SMTP_URL` (`smtp://user:pass@host:587` or `smtps://…:465`): email goes out over SMTP.
-   * Unset, it stays in the development mailbox at `/dev/mailbox`.
+   * Unset, it goes to the development mailbox when that is on, and nowhere otherwise.
    */
   smtpUrl: string | undefined;
+  /**
+   * `FOYER_DEV_MAILBOX=1` (or the `--dev-mailbox` flag, which `pnpm start` passes): keep email
+   * in the development mailbox at `/dev/mailbox`, public and listing every link (R-EML-03).
+   * Off by default, refused when `NODE_ENV=production`, and off when `SMTP_URL` is set.
+   */
+  devMailbox: boolean;
   /** `MAIL_FROM`, the From header of every email; required with `SMTP_URL`. */
   mailFrom: string | undefined;
   /**
-   * `FOYER_DEV_OIDC=1`: a development OpenID provider at /dev/oidc, offered on /join as
+   * `FOYER_DEV_OIDC=1` (or the `--dev-oidc` flag, which `pnpm start` passes): a development OpenID provider at /dev/oidc, offered on /join as
    * "Continue with Dev SSO". Refused when `NODE_ENV` is `production`.
    */
   devOidc: boolean;
 }
 
-/** Reads the configuration from environment variables. */
-export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
+/** A flag such as `FOYER_DEV_MAILBOX`: `1`/`true` on, `0`/`false`/unset off, anything else refused. */
+function readFlag(name: string, value: string | undefined): boolean {
+  const text = (value ?? "").trim().toLowerCase();
+  if (text === "" || text === "0" || text === "false") return false;
+  if (text === "1" || text === "true") return true;
+  throw new Error(`${name} must be 1 or 0, not ${JSON.stringify(value)}.`);
+}
+
+/**
+ * Reads the configuration from environment variables and the command line (`--dev-mailbox`,
+ * `--dev-oidc`).
+ */
+export function readEnvConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  argv: readonly string[] = process.argv.slice(2),
+): EnvConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) {
     throw new Error(`PORT must be a port number, not ${env.PORT}.`);
@@ -52,10 +72,18 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
       'SMTP_URL is set but MAIL_FROM is not: set it, e.g. "Acme <no-reply@acme.test>".',
     );
   }
-  const devOidc = env.FOYER_DEV_OIDC === "1";
+  const devMailboxAsked =
+    argv.includes("--dev-mailbox") || readFlag("FOYER_DEV_MAILBOX", env.FOYER_DEV_MAILBOX);
+  const devMailbox = devMailboxAsked && !smtpUrl;
+  if (devMailbox && env.NODE_ENV === "production") {
+    throw new Error(
+      "The development mailbox is refused with NODE_ENV=production: it shows every email and its link to anyone. Set SMTP_URL and MAIL_FROM instead.",
+    );
+  }
+  const devOidc = argv.includes("--dev-oidc") || readFlag("FOYER_DEV_OIDC", env.FOYER_DEV_OIDC);
   if (devOidc && env.NODE_ENV === "production") {
     throw new Error(
-      "FOYER_DEV_OIDC=1 runs a development identity provider that signs anyone in: it is refused when NODE_ENV=production.",
+      "FOYER_DEV_OIDC runs a development identity provider that signs anyone in: it is refused with NODE_ENV=production.",
     );
   }
   return {
@@ -69,6 +97,7 @@ export function readEnvConfig(env: NodeJS.ProcessEnv = process.env): EnvConfig {
     tokenSecretGenerated: !env.FOYER_TOKEN_SECRET,
     smtpUrl,
     mailFrom,
+    devMailbox,
     devOidc,
   };
 }

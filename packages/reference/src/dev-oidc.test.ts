@@ -155,9 +155,10 @@ describe("Dev SSO in the reference app", () => {
   });
 
   it("FOYER_DEV_OIDC is refused in production", () => {
-    expect(readEnvConfig({ FOYER_DEV_OIDC: "1" }).devOidc).toBe(true);
-    expect(readEnvConfig({}).devOidc).toBe(false);
-    expect(() => readEnvConfig({ FOYER_DEV_OIDC: "1", NODE_ENV: "production" })).toThrow(
+    expect(readEnvConfig({ FOYER_DEV_OIDC: "1" }, []).devOidc).toBe(true);
+    expect(readEnvConfig({}, ["--dev-oidc"]).devOidc).toBe(true);
+    expect(readEnvConfig({}, []).devOidc).toBe(false);
+    expect(() => readEnvConfig({ FOYER_DEV_OIDC: "1", NODE_ENV: "production" }, [])).toThrow(
       /production/,
     );
   });

@@ -1,3 +1,4 @@
+import type { EmailMode } from "./dev-mailbox.ts";
 import { escapeHtml, type HtmlPage, htmlPage } from "./html-page.ts";
 import type { SeededSignIn } from "./seed.ts";
 
@@ -15,7 +16,8 @@ export interface HomePageUser {
 export interface HomePageInput {
   publicBaseUrl: string;
   signIns: readonly SeededSignIn[];
-  devMailbox: boolean;
+  /** How email leaves the app (R-EML-03). */
+  email: EmailMode;
   /** Where the data lives (no secrets). */
   database: string;
   /** The user of the request's session, if any. */
@@ -48,9 +50,10 @@ export function renderHomePage(input: HomePageInput): HtmlPage {
 ${rows}
 </tbody></table>`
       : "<p>No demo data was seeded.</p>";
-  const mailbox = input.devMailbox
-    ? `<a href="/dev/mailbox">development mailbox</a>`
-    : "mailbox of the configured mailer";
+  const mailbox =
+    input.email === "mailbox"
+      ? `<a href="/dev/mailbox">development mailbox</a>`
+      : "mailbox of the invited address";
   return htmlPage({
     title: "Foyer reference app",
     css: `body { font: 16px/1.5 system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }
@@ -72,9 +75,14 @@ per-email invitations and tenant invite links. Data: ${escapeHtml(input.database
 (for example <code>alex@acme.example</code>, or <code>morgan@northwind.example</code> for every Northwind tenant).</li>
 <li>Pick a tenant and click <strong>Invite people</strong>: type an address, choose a role and send.
 The table lists the new pending invitation; resend or revoke it from its row menu.</li>
-<li>Open the ${mailbox} and the invitation's <strong>Open on this server</strong> link. (Acme Corp has its
+${
+  input.email === "off"
+    ? `<li>This server delivers no email (no <code>SMTP_URL</code>, no development mailbox): choose
+<strong>Copy link</strong> in the invitation's row menu and open that link.</li>`
+    : `<li>Open the ${mailbox} and the invitation's <strong>Open on this server</strong> link. (Acme Corp has its
 own invite base URL, <code>https://acme.example.com</code>, so its emails point there; the mailbox offers the
-same link on this server.)</li>
+same link on this server.)</li>`
+}
 <li>On <code>/accept-invite</code>, enter a first and last name and a strong password. The new member
 is signed in and lands back on this page.</li>
 </ol>
@@ -86,7 +94,7 @@ is signed in and lands back on this page.</li>
 <li>API reference: <a href="/api-docs"><code>${base}/api-docs</code></a> (the OpenAPI document, <a href="/openapi.json"><code>${base}/openapi.json</code></a>, rendered)</li>
 <li>Sign in by API: <code>POST ${base}/login</code> with <code>{"email","password"}</code>; <code>GET ${base}/me</code>; <code>POST ${base}/logout</code></li>
 ${
-  input.devMailbox
+  input.email === "mailbox"
     ? `<li>Development mailbox (every email the app sends): <a href="/dev/mailbox"><code>${base}/dev/mailbox</code></a> (a page in a browser, JSON otherwise)</li>`
     : ""
 }

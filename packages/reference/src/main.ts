@@ -5,7 +5,9 @@ import { readEnvConfig } from "./config.ts";
 
 // `pnpm start`: the reference app on http://localhost:3000 (PORT), PGlite in `.foyer-data/`
 // at the repository root (FOYER_DATA_DIR), or PostgreSQL when DATABASE_URL is set. Email
-// goes out over SMTP when SMTP_URL is set (From: MAIL_FROM), else to the dev mailbox.
+// goes out over SMTP when SMTP_URL is set (From: MAIL_FROM); else to the development mailbox
+// when FOYER_DEV_MAILBOX=1 or --dev-mailbox (`pnpm start` passes it; refused in production);
+// else nowhere, and the start-up output says so.
 
 const config = readEnvConfig();
 const smtp =
@@ -21,7 +23,7 @@ const reference = await createReferenceApp({
   tokenSecrets: config.tokenSecret,
   seed: true,
   devOidc: config.devOidc,
-  ...(smtp ? { mailer: smtp } : {}),
+  ...(smtp ? { mailer: smtp } : { devMailbox: config.devMailbox }),
 });
 
 const server = reference.app.listen(config.port);
@@ -42,7 +44,7 @@ const lines = [
   `  Home:            ${base}/`,
   `  Team (admins):   ${base}/admin`,
   `  Invitee page:    ${base}/accept-invite#token=… (links in ${
-    smtp ? "the emails sent" : "the dev mailbox"
+    smtp ? "the emails sent" : reference.mailbox ? "the dev mailbox" : "Copy link of the row menu"
   })`,
   `  Foyer API:       ${base}/api/foyer`,
   `  OpenAPI:         ${base}/openapi.json`,
@@ -53,6 +55,13 @@ const lines = [
       ]
     : []),
   ...(smtp ? [`  Email:           SMTP as ${config.mailFrom ?? ""}`] : []),
+  ...(reference.emailMode === "off"
+    ? [
+        "  Email:           NOT DELIVERED: no SMTP_URL is set and the development mailbox is off.",
+        "                   Every email fails with that reason; set SMTP_URL and MAIL_FROM, or",
+        "                   FOYER_DEV_MAILBOX=1 in development.",
+      ]
+    : []),
   `  Sign in:         POST ${base}/login {"email","password"}`,
   "",
   "Seeded sign-ins (demo passwords):",

@@ -27,6 +27,8 @@ export async function startApp(
     sessionSecret: "test-secret-of-the-reference-app",
     tokenSecrets: "token-secret-of-the-reference-app-tests",
     logger: { info() {}, warn() {}, error() {} },
+    // The tests read what the app sends in the development mailbox unless they say otherwise.
+    devMailbox: !options.mailer,
     ...options,
   });
   const server = reference.app.listen(0, "127.0.0.1");

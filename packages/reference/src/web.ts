@@ -57,6 +57,11 @@ export interface WebRouterOptions {
   webDir?: string | undefined;
   /** Whether the request carries a live session of an active user. */
   isSignedIn(req: Request): Promise<boolean>;
+  /**
+   * Whether `/dev/mailbox` exists (R-EML-03); the pages link to it only then. They read it
+   * from `<meta name="foyer-dev-mailbox">`.
+   */
+  devMailbox?: boolean | undefined;
 }
 
 /**
@@ -88,9 +93,15 @@ export function createWebRouter(options: WebRouterOptions): Router {
     }
     const nonce = randomBytes(16).toString("base64");
     res.setHeader("Content-Security-Policy", pageCsp(nonce));
+    const mailbox = options.devMailbox ? `<meta name="foyer-dev-mailbox" content="on" />\n  ` : "";
     res
       .type("html")
-      .send(html.replace("</head>", `<meta name="csp-nonce" content="${nonce}" />\n  </head>`));
+      .send(
+        html.replace(
+          "</head>",
+          `<meta name="csp-nonce" content="${nonce}" />\n  ${mailbox}</head>`,
+        ),
+      );
   };
 
   // Hashed file names: cache them for good. Unknown files fall through to the app's 404.

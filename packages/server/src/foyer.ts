@@ -16,7 +16,7 @@ import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.ts";
 import { createServiceContext } from "./services/context.ts";
 import { createServices } from "./services/create-services.ts";
 import { upsertTenantWithLinkRules } from "./services/invite-links/sso.ts";
-import { createEmailComposer } from "./services/outbox.ts";
+import { createDeliveryRecorder, createEmailComposer } from "./services/outbox.ts";
 import { parseInput } from "./services/validate.ts";
 import type { MemberRow, Store } from "./store/types.ts";
 import { createTokenKeyring } from "./tokens/keyring.ts";
@@ -28,6 +28,7 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   defaultExpiry: "7d",
   maxExpiry: "30d",
   reminderEnabled: false,
+  reminderLeadHours: 48,
   requireEmailVerification: false,
   allowedDomains: [],
 };
@@ -154,7 +155,13 @@ export function createFoyer(options: FoyerOptions): Foyer {
     logger,
     now,
     compose: createEmailComposer(ctx),
-    onRound: () => services.recordExpirations(),
+    // Expirations first: an invitation that just ran out is settled, never reminded.
+    onRound: async () => {
+      await services.recordExpirations();
+      await services.sendReminders();
+    },
+    record: createDeliveryRecorder(ctx),
+    emit: (rows) => ctx.emit(rows),
   });
   const admin: FoyerAdmin = {
     async upsertTenant(input) {

@@ -376,6 +376,11 @@ export interface FoyerServices {
   acceptInvitation(body: AcceptInvitationBody): Promise<AcceptResult>;
   /** Records `expired` audit events for invitations that ran out (the dispatcher calls it). */
   recordExpirations(limit?: number): Promise<number>;
+  /**
+   * Queues the reminder of every invitation due for one (R-INV-17), audited; the dispatcher
+   * calls it every round. Answers how many it reminded.
+   */
+  sendReminders(limit?: number): Promise<number>;
   /** The tenant's invite link (R-LNK-01), `invite_links:manage` only. */
   getInviteLink(actor: Actor, tenantId: string): Promise<InviteLinkResult>;
   /** Changes the tenant's invite link (R-LNK-01/02/04/05/10). */

@@ -49,6 +49,10 @@ export interface InvitationsTableStrings {
   delivery: Record<DeliveryStatus, string>;
   /** Delivery failed with a reason. `{{reason}}`. */
   deliveryFailedReason: string;
+  /** Delivery of a pending invitation whose reminder went out (R-INV-17). */
+  deliveryReminded: string;
+  /** Tooltip of `deliveryReminded`. `{{date}}`. */
+  deliveryRemindedAt: string;
   /** Who revoked an invitation. `{{name}}`. */
   revokedBy: string;
   /** The "⋯" button of a row. `{{email}}`. */
@@ -149,6 +153,8 @@ export const invitationsTableEn: InvitationsTableStrings = {
     cancelled: "Cancelled",
   },
   deliveryFailedReason: "Failed: {{reason}}",
+  deliveryReminded: "Reminded",
+  deliveryRemindedAt: "Reminder sent {{date}}",
   revokedBy: "by {{name}}",
   rowActions: "Actions for {{email}}",
   resend: "Resend",
@@ -228,6 +234,8 @@ export const invitationsTableDe: InvitationsTableStrings = {
     cancelled: "Abgebrochen",
   },
   deliveryFailedReason: "Fehlgeschlagen: {{reason}}",
+  deliveryReminded: "Erinnert",
+  deliveryRemindedAt: "Erinnerung gesendet am {{date}}",
   revokedBy: "von {{name}}",
   rowActions: "Aktionen für {{email}}",
   resend: "Erneut senden",

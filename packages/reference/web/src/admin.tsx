@@ -12,6 +12,7 @@ import {
 import { QueryClient, useQuery } from "@tanstack/react-query";
 import { type ReactNode, StrictMode, useId, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { hasDevMailbox } from "./dev-mailbox.ts";
 import { cspNonce, foyerClient } from "./foyer-client.ts";
 import { signInUrl } from "./paths.ts";
 
@@ -70,7 +71,7 @@ function Shell({ context, children }: { context?: SessionContext; children: Reac
             Team
           </a>
           {context && context.role.permissions.length > 0 && <a href="/admin/api-keys">API keys</a>}
-          <a href="/dev/mailbox">Dev mailbox</a>
+          {hasDevMailbox && <a href="/dev/mailbox">Dev mailbox</a>}
         </nav>
         {context && (
           <div className="app-header__user">
@@ -200,8 +201,13 @@ function TeamInvitations({ context }: { context: SessionContext }) {
           <p className="muted">
             {chosen
               ? `Invite people to ${chosen.name} and follow their invitations.`
-              : `Every invitation of the ${readable.length} organisations you manage.`}{" "}
-            Emails go to the <a href="/dev/mailbox">development mailbox</a>.
+              : `Every invitation of the ${readable.length} organisations you manage.`}
+            {hasDevMailbox && (
+              <>
+                {" "}
+                Emails go to the <a href="/dev/mailbox">development mailbox</a>.
+              </>
+            )}
           </p>
         </div>
         <div className="field field--inline page-heading__picker">

@@ -1,6 +1,7 @@
 import "./demo.css";
 import { type FormEvent, StrictMode, useCallback, useEffect, useId, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { hasDevMailbox } from "./dev-mailbox.ts";
 import { signInUrl } from "./paths.ts";
 
 // `/admin/api-keys`: a signed-in admin's API keys for machine clients (R-SDK-09). A new key
@@ -243,7 +244,7 @@ function Page() {
           <a href="/admin/api-keys" aria-current="page">
             API keys
           </a>
-          <a href="/dev/mailbox">Dev mailbox</a>
+          {hasDevMailbox && <a href="/dev/mailbox">Dev mailbox</a>}
         </nav>
         <div className="app-header__user">
           <button type="button" className="button" onClick={() => void signOut()}>

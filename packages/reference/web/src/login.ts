@@ -1,4 +1,5 @@
 import "./demo.css";
+import { hasDevMailbox } from "./dev-mailbox.ts";
 import { safeReturnUrl } from "./paths.ts";
 
 // The reference app's own sign-in page: posts to `POST /login` (JSON) and goes back to the
@@ -34,7 +35,9 @@ resend?.addEventListener("click", async () => {
       credentials: "same-origin",
     });
     resendStatus.textContent = response.ok
-      ? "If that address is waiting for verification, a new email is on its way. In this demo it arrives in the development mailbox (/dev/mailbox)."
+      ? `If that address is waiting for verification, a new email is on its way.${
+          hasDevMailbox ? " In this demo it arrives in the development mailbox (/dev/mailbox)." : ""
+        }`
       : "The email could not be sent just now. Wait a minute and try again.";
   } catch {
     resendStatus.textContent = "The server could not be reached. Try again in a moment.";

@@ -181,6 +181,10 @@ export function createFakeServices(override: Partial<FoyerServices> = {}): {
       record("recordExpirations", []);
       return 0;
     },
+    async sendReminders() {
+      record("sendReminders", []);
+      return 0;
+    },
     async getInviteLink(_actor, tenantId) {
       record("getInviteLink", [tenantId]);
       return { link: sampleInviteLink(tenantId) };

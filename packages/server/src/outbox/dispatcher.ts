@@ -1,5 +1,5 @@
 import { oneLine } from "../mail/headers.ts";
-import type { InvitationRow, OutboxRow, Store, StoreTx } from "../store/types.ts";
+import type { AuditRow, InvitationRow, OutboxRow, Store, StoreTx } from "../store/types.ts";
 import type { Logger, Mailer, MailMessage } from "../types.ts";
 
 /** What to do with a claimed email at send time: send this message, or cancel it. */
@@ -14,6 +14,25 @@ export type ComposeEmail = (
   email: OutboxRow,
   invitation: InvitationRow | null,
 ) => Promise<Composed>;
+
+/** How a delivery attempt ended for good: sent, or failed with the server's reason. */
+export interface DeliveryOutcome {
+  status: "sent" | "failed";
+  attempts: number;
+  at: Date;
+  error: string | null;
+}
+
+/**
+ * Writes a final outcome into the delivery transaction (the audit trail, R-EML-02) and
+ * answers the rows to hand to `emit` once that transaction committed.
+ */
+export type RecordDelivery = (
+  tx: StoreTx,
+  email: OutboxRow,
+  invitation: InvitationRow | null,
+  outcome: DeliveryOutcome,
+) => Promise<AuditRow[]>;
 
 /** Options of the outbox dispatcher. */
 export interface DispatcherOptions {
@@ -42,6 +61,10 @@ export interface DispatcherOptions {
   random?: () => number;
   /** Called every round after delivery, e.g. to record expirations. */
   onRound?: () => Promise<unknown>;
+  /** Records each send and each final failure in the delivery transaction. */
+  record?: RecordDelivery;
+  /** Receives what `record` answered, after the commit (the host's `onEvent`). */
+  emit?: (rows: AuditRow[]) => Promise<void>;
 }
 
 /** Drains the transactional outbox into a Mailer (R-EML-02, R-EML-05). */
@@ -106,14 +129,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return Math.round(ceiling / 2 + (ceiling / 2) * random());
   }
 
-  /** Delivers one claimed email; answers whether a send was attempted. */
-  function deliver(claimed: OutboxRow): Promise<boolean> {
+  /** Delivers one claimed email; answers whether a send was attempted and what it recorded. */
+  function deliver(claimed: OutboxRow): Promise<{ attempted: boolean; events: AuditRow[] }> {
+    const skipped = { attempted: false, events: [] };
     return store.transaction(async (tx) => {
       const invitation = claimed.invitationId
         ? await tx.lockInvitation(claimed.invitationId)
         : null;
       const email = await tx.lockEmail(claimed.id);
-      if (email?.status !== "queued") return false;
+      if (email?.status !== "queued") return skipped;
       const composed = await compose(tx, email, invitation);
       if ("cancel" in composed) {
         await tx.updateEmail(email.id, { status: "cancelled", lastError: composed.cancel });
@@ -124,12 +148,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             deliveryUpdatedAt: now(),
           });
         }
-        return false;
+        return skipped;
       }
       const attempts = email.attempts + 1;
       const attemptAt = now();
       // Reminders leave the invitation's status alone unless they fail for good.
       const tracks = invitation !== null && email.kind === "invitation";
+      // Recorded after the try, so a failing record cannot pass for a failed send.
+      let outcome: DeliveryOutcome | null = null;
       try {
         const { message } = composed;
         await mailer.send({
@@ -153,6 +179,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             deliveryLastAttemptAt: attemptAt,
           });
         }
+        outcome = { status: "sent", attempts, at: attemptAt, error: null };
       } catch (error) {
         const why = reason(error);
         const final =
@@ -175,9 +202,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
             deliveryLastAttemptAt: attemptAt,
           });
         }
+        if (final) outcome = { status: "failed", attempts, at: attemptAt, error: why };
         logger.warn("email delivery failed", { outboxId: email.id, attempts, final });
       }
-      return true;
+      const events =
+        outcome && options.record ? await options.record(tx, email, invitation, outcome) : [];
+      return { attempted: true, events };
     });
   }
 
@@ -190,7 +220,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       while (next < claimed.length) {
         const email = claimed[next++]!;
         try {
-          if (await deliver(email)) attempted += 1;
+          const { attempted: tried, events } = await deliver(email);
+          if (tried) attempted += 1;
+          if (events.length > 0 && options.emit) await options.emit(events);
         } catch (error) {
           // The transaction rolled back; the lease runs out and a later round retries.
           logger.error("email delivery round failed", { outboxId: email.id, error: reason(error) });

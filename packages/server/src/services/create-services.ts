@@ -12,6 +12,7 @@ import { recordExpirations } from "./invitations/expire.ts";
 import { getInvitation } from "./invitations/get.ts";
 import { listInvitations } from "./invitations/list.ts";
 import { previewInvitation } from "./invitations/preview.ts";
+import { sendReminders } from "./invitations/remind.ts";
 import { resendInvitation } from "./invitations/resend.ts";
 import { revokeInvitation } from "./invitations/revoke.ts";
 import { getInviteLink } from "./invite-links/get.ts";
@@ -45,6 +46,7 @@ export function createServices(ctx: ServiceContext): FoyerServices {
     previewInvitation: (token) => previewInvitation(ctx, token),
     acceptInvitation: (body) => acceptInvitation(ctx, body),
     recordExpirations: (limit) => recordExpirations(ctx, limit),
+    sendReminders: (limit) => sendReminders(ctx, limit),
     getInviteLink: (actor, tenantId) => getInviteLink(ctx, actor, tenantId),
     updateInviteLink: (actor, tenantId, body) => updateInviteLink(ctx, actor, tenantId, body),
     regenerateInviteLink: (actor, tenantId) => regenerateInviteLink(ctx, actor, tenantId),

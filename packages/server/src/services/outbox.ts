@@ -1,6 +1,6 @@
 import { deriveStatus } from "@foyer/core";
 import { renderInvitationEmail } from "../mail/invitation-email.ts";
-import type { ComposeEmail } from "../outbox/dispatcher.ts";
+import type { ComposeEmail, RecordDelivery } from "../outbox/dispatcher.ts";
 import type { InvitationRow, OutboxData, OutboxRow, StoreTx } from "../store/types.ts";
 import { newId } from "../tokens.ts";
 import type { ServiceContext } from "./context.ts";
@@ -110,5 +110,36 @@ export function createEmailComposer(
       kind: email.kind === "reminder" ? "reminder" : "invitation",
     });
     return { message: { id: email.id, ...content } };
+  };
+}
+
+/**
+ * The audit trail of delivery (R-EML-02): `email_sent` when an invitation email went out,
+ * `email_failed` with the server's reason when an invitation email or a reminder failed for
+ * good. Written in the delivery transaction, so the trail says what the status says.
+ */
+export function createDeliveryRecorder(ctx: Pick<ServiceContext, "audit">): RecordDelivery {
+  return async (tx, email, invitation, outcome) => {
+    if (!invitation || email.kind === "verification") return [];
+    if (outcome.status === "sent" && email.kind !== "invitation") return [];
+    const event = ctx.audit({
+      tenantId: invitation.tenantId,
+      invitationId: invitation.id,
+      action: outcome.status === "sent" ? "email_sent" : "email_failed",
+      source: "system",
+      actorId: null,
+      actorEmail: null,
+      actorName: null,
+      subjectEmail: invitation.email,
+      at: outcome.at,
+      data: {
+        kind: email.kind,
+        outboxId: email.id,
+        attempts: outcome.attempts,
+        ...(outcome.error === null ? {} : { reason: outcome.error }),
+      },
+    });
+    await tx.insertAuditEvents([event]);
+    return [event];
   };
 }

@@ -266,5 +266,56 @@ export function describeServiceConformance(name: string, setup: () => Promise<St
       expect(await tabs()).toEqual(await fullCount(new Date(clock)));
       expect(await foyer.store.countPendingInvitations("acme", new Date(clock))).toBe(0);
     });
+    it("R-INV-17: sweeps running at once remind each due invitation exactly once, racing revokes", async () => {
+      let clock = Date.now();
+      await harness.reset();
+      foyer = await createTestFoyer(harness.store, { now: () => new Date(clock) });
+      const { acmeAdmin } = foyer.fixture.actors;
+      const acme = await foyer.store.getTenant("acme");
+      await foyer.admin.upsertTenant({
+        ...acme!,
+        settings: { ...acme!.settings, reminderEnabled: true },
+      });
+      const created = await foyer.services.createInvitations(acmeAdmin, {
+        tenantId: "acme",
+        roleId: "client_user",
+        emails: Array.from({ length: 40 }, (_, i) => `remind${i}@acme.com`),
+      });
+      const ids = created.created.map((entry) => entry.invitation!.id);
+      expect(await foyer.dispatcher.runOnce()).toBe(40);
+      clock += 6 * 24 * 60 * 60 * 1000;
+      const revoked = ids.slice(0, 5);
+      const results = await Promise.all([
+        foyer.services.sendReminders(7),
+        foyer.services.sendReminders(),
+        foyer.services.sendReminders(),
+        ...revoked.map((id) => foyer.services.revokeInvitation(acmeAdmin, id).then(() => 0)),
+      ]);
+      const swept = results.slice(0, 3).reduce((sum, n) => sum + n, 0);
+      expect(await foyer.services.sendReminders()).toBe(0);
+
+      const reminders = (await foyer.store.listEmails({})).filter((e) => e.kind === "reminder");
+      const events = (
+        await foyer.store.listAuditEvents({ tenantIds: ["acme"], limit: 500 })
+      ).filter((event) => event.action === "reminded");
+      expect(reminders).toHaveLength(swept);
+      expect(events).toHaveLength(swept);
+      expect(new Set(reminders.map((e) => e.invitationId)).size).toBe(swept);
+      expect(new Set(events.map((e) => e.invitationId)).size).toBe(swept);
+      // Every invitation still pending was reminded; a revoked one only if the sweep came first.
+      for (const id of ids.slice(5)) {
+        expect(reminders.some((e) => e.invitationId === id)).toBe(true);
+      }
+      expect(swept).toBeGreaterThanOrEqual(35);
+
+      await foyer.dispatcher.runOnce();
+      const after = (await foyer.store.listEmails({})).filter((e) => e.kind === "reminder");
+      for (const email of after) {
+        const revokedOne = revoked.includes(email.invitationId!);
+        expect(email.status).toBe(revokedOne ? "cancelled" : "sent");
+      }
+      const delivered = foyer.mailbox.messages().filter((m) => after.some((e) => e.id === m.id));
+      expect(delivered).toHaveLength(35);
+    });
   });
 }

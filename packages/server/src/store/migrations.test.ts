@@ -5,7 +5,9 @@ import { createFoyerMigrator, migrateToLatest } from "./migrations.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import type { FoyerDatabase } from "./schema.ts";
 
-describe("migrations", () => {
+// Each test boots a fresh PGlite and runs every migration: seconds on an idle machine, far
+// more on a loaded CI runner.
+describe("migrations", { timeout: 120_000 }, () => {
   it("R-INV-04: members stored before the one address rule are rewritten into core's emailKey form", async () => {
     const db = new Kysely<FoyerDatabase>({
       dialect: new PGliteDialect({ pglite: await PGlite.create(), closeOnDestroy: true }),
@@ -37,6 +39,37 @@ describe("migrations", () => {
         { id: "m3", email: "kim@acme.com" },
         { id: "m4", email: "not an address" },
       ]);
+    } finally {
+      await db.destroy();
+    }
+  });
+  it("R-INV-17: tenants stored before the reminder lead time get the default of 48 hours", async () => {
+    const db = new Kysely<FoyerDatabase>({
+      dialect: new PGliteDialect({ pglite: await PGlite.create(), closeOnDestroy: true }),
+    });
+    try {
+      const { error } = await createFoyerMigrator(db).migrateTo(
+        "2026_12_03_050_owner_of_idempotency_keys",
+      );
+      expect(error).toBeUndefined();
+      const before = {
+        defaultExpiry: "7d",
+        maxExpiry: "30d",
+        reminderEnabled: true,
+        requireEmailVerification: false,
+        allowedDomains: [],
+      };
+      await sql`insert into foyer_tenants (id, parent_id, name, logo_url, accent_color, invite_base_url, sso_enabled, seat_limit, status, settings)
+        values ('acme', null, 'Acme', null, null, null, false, null, 'active', ${JSON.stringify(before)}::jsonb)`.execute(
+        db,
+      );
+      expect(await migrateToLatest(db)).toContain("2026_12_03_060_reminder_lead_time");
+      const row = await db
+        .selectFrom("foyer_tenants")
+        .select("settings")
+        .where("id", "=", "acme")
+        .executeTakeFirstOrThrow();
+      expect(row.settings).toEqual({ ...before, reminderLeadHours: 48 });
     } finally {
       await db.destroy();
     }

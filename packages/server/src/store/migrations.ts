@@ -6,6 +6,7 @@ import { migration as outboxReferences } from "./migrations/2026_12_03_020_outbo
 import { migration as invitationCounts } from "./migrations/2026_12_03_030_invitation_counts.ts";
 import { migration as memberEmailKeys } from "./migrations/2026_12_03_050_member_email_keys.ts";
 import { migration as idempotencyOwner } from "./migrations/2026_12_03_050_owner_of_idempotency_keys.ts";
+import { migration as reminderLeadTime } from "./migrations/2026_12_03_060_reminder_lead_time.ts";
 import { migration as oidcFlows } from "./migrations/2026_12_03_080_oidc_flows.ts";
 
 // One migration set serves PGlite and PostgreSQL. Migrations are objects in code, one module
@@ -23,6 +24,7 @@ export const FOYER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_03_030_invitation_counts": invitationCounts,
   "2026_12_03_050_member_email_keys": memberEmailKeys,
   "2026_12_03_050_owner_of_idempotency_keys": idempotencyOwner,
+  "2026_12_03_060_reminder_lead_time": reminderLeadTime,
   "2026_12_03_080_oidc_flows": oidcFlows,
 };
 

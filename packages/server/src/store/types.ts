@@ -390,6 +390,16 @@ export interface StoreTx extends StoreOps {
    * invitation first, so every path takes invitation before outbox row (R-EML-05).
    */
   lockEmail(id: string): Promise<OutboxRow | null>;
+  /**
+   * Marks up to `limit` invitations due for their reminder at `now` as reminded
+   * (`reminderSentAt = now`) and answers them, locked until the transaction ends (R-INV-17).
+   * Due (`isReminderDue`): stored pending and not expired at `now`, never reminded, its email
+   * sent, its tenant active with reminders on, and `now` past `expiresAt` less the tenant's
+   * lead time, a point after `sentAt`. Oldest expiry first. Rows another transaction holds
+   * are skipped, never waited for (`FOR UPDATE SKIP LOCKED`), so concurrent sweeps share
+   * the work without deadlock and never remind one invitation twice.
+   */
+  claimDueReminders(now: Date, limit: number): Promise<InvitationRow[]>;
   /** The store's own transaction handle (a Kysely `Transaction` for SQL stores), for hooks. */
   readonly raw: unknown;
 }

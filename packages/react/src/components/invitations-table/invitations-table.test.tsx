@@ -327,6 +327,31 @@ describe("InvitationsTable over @foyer/msw", () => {
     expect(listRequests(ctx.requests)).toHaveLength(listsBefore);
   });
 
+  it("R-INV-17: a pending row whose reminder went out reads Reminded, with when on focus, in English and German", async () => {
+    await ctx.mock.foyer.dispatcher.runOnce();
+    const cleo = (await ctx.client.listInvitations({ tenantId: "acme", q: "cleo@" })).items[0];
+    if (!cleo) throw new Error("no cleo");
+    await ctx.mock.store.updateInvitation(cleo.id, { reminderSentAt: new Date() });
+    const delivery = (row: HTMLElement) =>
+      row.querySelector<HTMLElement>("[data-column='delivery']");
+    const english = renderWithFoyer(<InvitationsTable tenantId="acme" />, ctx.client);
+    const row = await rowFor("cleo@acme.com");
+    expect(delivery(row)?.textContent).toBe("✓Reminded");
+    expect(delivery(await rowFor("ben@acme.com"))?.textContent).toBe("✓Sent");
+    const trigger = delivery(row)?.querySelector<HTMLElement>('[data-slot="delivery"]');
+    if (!trigger) throw new Error("no reminder tooltip trigger");
+    act(() => trigger.focus());
+    const tooltip = document.getElementById(trigger.getAttribute("aria-describedby") ?? "");
+    expect(tooltip?.textContent).toMatch(/^Reminder sent .*\d{4}, \d{1,2}:\d{2}/);
+    english.unmount();
+
+    renderWithFoyer(<InvitationsTable tenantId="acme" />, ctx.client, {
+      locale: "de-DE",
+      localization: de,
+    });
+    expect(delivery(await rowFor("cleo@acme.com"))?.textContent).toBe("✓Erinnert");
+  });
+
   it("R-UI-07: German strings from localization={de}, dates and plurals from the locale", async () => {
     renderWithFoyer(<InvitationsTable tenantId="acme" />, ctx.client, {
       locale: "de-DE",

@@ -7,6 +7,7 @@ import { describeInviteLinks } from "./invite-links.ts";
 import { describeListing } from "./listing.ts";
 import { describeOidcFlows } from "./oidc-flows.ts";
 import { describeOutbox } from "./outbox.ts";
+import { describeReminders } from "./reminders.ts";
 import { describeTenants } from "./tenants.ts";
 import { describeTokens } from "./tokens.ts";
 import { describeTransactions } from "./transactions.ts";
@@ -50,6 +51,7 @@ export function describeStoreConformance(name: string, setup: () => Promise<Stor
     describeTokens(store);
     describeTransactions(store);
     describeOutbox(store);
+    describeReminders(store);
     describeListing(store);
     describeAudit(store);
     describeIdempotency(store);

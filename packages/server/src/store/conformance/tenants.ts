@@ -21,6 +21,7 @@ export function describeTenants(store: () => Store): void {
           defaultExpiry: "3d",
           maxExpiry: "14d",
           reminderEnabled: true,
+          reminderLeadHours: 24,
           requireEmailVerification: true,
           allowedDomains: ["example.com", "xn--bcher-kva.example"],
         },

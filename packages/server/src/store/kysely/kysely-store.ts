@@ -11,6 +11,7 @@ import { type KeyOwner, pgliteKeyOwner, postgresKeyOwner, type SessionPool } fro
 import { listingOps } from "./listing-ops.ts";
 import { oidcFlowOps } from "./oidc-flow-ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
+import { claimDueReminders } from "./reminder-ops.ts";
 import { type Db, translatingErrors } from "./sql.ts";
 import { emailVerifications, invitations, inviteLinks, outbox, tenants } from "./tables.ts";
 import { tenantOps } from "./tenant-ops.ts";
@@ -108,6 +109,7 @@ function createTx(trx: Transaction<FoyerDatabase>, deltas: CountDeltas, owner: K
         .executeTakeFirst();
       return row ? outbox.fromRecord(row) : null;
     },
+    claimDueReminders: (now: Date, limit: number) => claimDueReminders(trx, now, limit),
   });
   return { ...createOps(trx, deltas, owner), ...locks, raw: trx };
 }

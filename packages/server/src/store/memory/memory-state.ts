@@ -1,17 +1,10 @@
-import {
-  deriveStatus,
-  type InvitationFilter,
-  type Role,
-  type StoredInvitationStatus,
-  type Tenant,
-} from "@foyer/core";
+import type { Role, StoredInvitationStatus, Tenant } from "@foyer/core";
 import { CONSTRAINTS, ForeignKeyViolationError, UniqueViolationError } from "../errors.ts";
 import type { StoredCounts } from "../invitation-counts.ts";
 import type {
   AuditRow,
   EmailVerificationRow,
   IdempotencyRow,
-  InvitationCursor,
   InvitationListQuery,
   InvitationRow,
   InviteLinkRow,
@@ -21,6 +14,7 @@ import type {
   OutboxRow,
   TokenRow,
 } from "../types.ts";
+import { compareKeys, pendingKey, TenantInvitations } from "./invitation-index.ts";
 
 // The memory store's tables and indexes (not exported from the package). It keeps the SQL
 // schema's constraints so a rule that holds here holds on PostgreSQL; every write logs how
@@ -37,80 +31,6 @@ function getOrCreate<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   }
   return value;
 }
-
-/** Sort key of the list: (time, id), compared like PostgreSQL's `collate "C"` on ASCII ids. */
-export interface SortKey {
-  time: number;
-  id: string;
-}
-
-export function compareKeys(a: SortKey, b: SortKey): number {
-  if (a.time !== b.time) return a.time - b.time;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-/** The invitations of one tenant, with sort orders built lazily and dropped on change. */
-class TenantInvitations {
-  readonly ids = new Set<string>();
-  #sorted: Partial<Record<InvitationListQuery["sort"], SortKey[]>> = {};
-
-  invalidate(): void {
-    this.#sorted = {};
-  }
-
-  /** Ids ascending by (sort column, id). */
-  sorted(sort: InvitationListQuery["sort"], rows: Map<string, InvitationRow>): SortKey[] {
-    const cached = this.#sorted[sort];
-    if (cached) return cached;
-    const keys: SortKey[] = [];
-    for (const id of this.ids) {
-      const row = rows.get(id);
-      if (row) keys.push({ time: row[sort].getTime(), id });
-    }
-    keys.sort(compareKeys);
-    this.#sorted[sort] = keys;
-    return keys;
-  }
-}
-
-/** First index whose key is greater than `key` (or than or equal, with `inclusive`). */
-function lowerBound(keys: SortKey[], key: SortKey, inclusive: boolean): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const compared = compareKeys(keys[middle]!, key);
-    if (compared < 0 || (compared === 0 && !inclusive)) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-function matchesFilter(row: InvitationRow, filter: InvitationFilter, now: Date): boolean {
-  const status = deriveStatus(row.status, row.expiresAt, now);
-  switch (filter) {
-    case "pending":
-    case "accepted":
-    case "expired":
-    case "revoked":
-      return status === filter;
-    case "history":
-      return status !== "pending";
-    case "all":
-      return true;
-    default: {
-      const exhaustive: never = filter;
-      throw new Error(`Unknown invitation filter ${String(exhaustive)}`);
-    }
-  }
-}
-
-export function matchesSearch(row: InvitationRow, search: string | undefined): boolean {
-  return !search || row.email.toLowerCase().includes(search.toLowerCase());
-}
-
-export const pendingKey = (tenantId: string, email: string) =>
-  `${tenantId}\u0000${email.toLowerCase()}`;
 
 /** All tables and indexes. Every write goes through `set*`, which logs how to undo it. */
 export class MemoryState {
@@ -391,33 +311,8 @@ export class MemoryState {
 
   /** Up to `limit` rows of one tenant after the cursor, in the requested order. */
   pageOfTenant(tenantId: string, query: InvitationListQuery): InvitationRow[] {
-    const entry = this.invitationsByTenant.get(tenantId);
-    if (!entry) return [];
-    const keys = entry.sorted(query.sort, this.invitations);
-    const after: SortKey | undefined = query.after && cursorKey(query.after);
-    const found: InvitationRow[] = [];
-    const take = (index: number): boolean => {
-      const row = this.invitations.get(keys[index]!.id)!;
-      if (matchesFilter(row, query.filter, query.now) && matchesSearch(row, query.search)) {
-        found.push(row);
-      }
-      return found.length < query.limit;
-    };
-    if (query.order === "asc") {
-      for (let i = after ? lowerBound(keys, after, false) : 0; i < keys.length; i += 1) {
-        if (!take(i)) break;
-      }
-    } else {
-      for (let i = (after ? lowerBound(keys, after, true) : keys.length) - 1; i >= 0; i -= 1) {
-        if (!take(i)) break;
-      }
-    }
-    return found;
+    return this.invitationsByTenant.get(tenantId)?.pageOf(query, this.invitations) ?? [];
   }
-}
-
-function cursorKey(cursor: InvitationCursor): SortKey {
-  return { time: cursor.value.getTime(), id: cursor.id };
 }
 
 /** The key of a domain row: (scope, domain). */

@@ -1,19 +1,20 @@
 import type { StoreOps } from "../types.ts";
 import type { MemoryState } from "./memory-state.ts";
+import { copy, type Run } from "./ops.ts";
 
-/** Sign-ups with an identity provider in flight (R-LNK-06), over the memory state. */
-export function memoryOidcFlowOps(
+/** Sign-ups with an identity provider in flight (R-LNK-06). */
+export function oidcFlowOps(
   state: MemoryState,
-  run: <T>(op: () => T) => Promise<T>,
+  run: Run,
 ): Pick<StoreOps, "insertOidcFlow" | "takeOidcFlow" | "deleteExpiredOidcFlows"> {
   return {
-    insertOidcFlow: (row) => run(() => state.setOidcFlow(row.stateHash, structuredClone(row))),
+    insertOidcFlow: (row) => run(() => state.setOidcFlow(row.stateHash, copy(row))),
     takeOidcFlow: (stateHash) =>
       run(() => {
         const row = state.oidcFlows.get(stateHash);
         if (!row) return null;
         state.setOidcFlow(stateHash, undefined);
-        return structuredClone(row);
+        return copy(row);
       }),
     deleteExpiredOidcFlows: (at) =>
       run(() => {
