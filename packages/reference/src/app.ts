@@ -465,6 +465,7 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
         email: mail.mode,
         database: database.location,
         user: signedIn,
+        devOidc: devOidc !== null,
       });
       res.setHeader("Content-Security-Policy", page.csp);
       res.type("html").send(page.html);

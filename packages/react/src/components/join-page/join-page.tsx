@@ -588,13 +588,12 @@ function JoinForm({
       {providers.length > 0 && (
         <div className={cx("foyer-join__providers", classNames?.providers)} data-slot="providers">
           {providerErrorText && (
-            <p
-              role="alert"
-              className={cx("foyer-field-error", classNames?.error)}
-              data-slot="error"
-            >
-              {providerErrorText}
-            </p>
+            <div role="alert" className="foyer-alert">
+              <p>{providerErrorText}</p>
+              {providerErrorText === l10n.t.errors.USER_ALREADY_EXISTS && links.signIn && (
+                <a href={links.signIn}>{a.signIn}</a>
+              )}
+            </div>
           )}
           {providers.map((provider) => (
             <button

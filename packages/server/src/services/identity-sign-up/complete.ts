@@ -93,9 +93,13 @@ export async function completeIdentityJoin(
   }
 }
 
-/** The join page to go back to, recomputed from the secret; null for an unknown flow. */
+/**
+ * The join page to go back to, with the link's token recomputed from the secret; null for an
+ * unknown flow. On `publicBaseUrl`, where the callback also lives, rather than a tenant's
+ * own invite base URL: the browser is on the app's site at this point.
+ */
 async function joinUrlOf(ctx: ServiceContext, link: OpenedLink | null): Promise<string | null> {
   if (!link) return null;
   const token = await currentLinkToken(ctx, link.row);
-  return token ? ctx.joinLink(link.tenant, token) : null;
+  return token ? ctx.joinLink({ inviteBaseUrl: null }, token) : null;
 }

@@ -187,7 +187,7 @@ describe("sign-up with an identity provider", () => {
     expect(errorIn(done.location)).toBe("IDENTITY_EMAIL_NOT_VERIFIED");
     // Back to the same link's join page, to sign up with a password instead.
     expect(done.location).toBe(
-      `https://acme.example.com/join#token=${token}&error=IDENTITY_EMAIL_NOT_VERIFIED`,
+      `https://app.example.com/join#token=${token}&error=IDENTITY_EMAIL_NOT_VERIFIED`,
     );
     expect(foyer.users.users.has("una@acme.com")).toBe(false);
   });
