@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { DEAD_LINK_CODES, ERROR_CODES, isDeadLinkCode } from "./errors.ts";
+import { DEAD_LINK_CODES, isDeadLinkCode } from "./dead-links.ts";
+import { ERROR_CODES } from "./errors.ts";
 
 describe("dead-link codes", () => {
   it("R-INV-13: the codes that end an invitation link for good are the token's own 4xx answers", () => {

@@ -3,6 +3,9 @@
 
 export type { CursorPosition } from "./cursor.ts";
 export { CursorPositionSchema } from "./cursor.ts";
+// The table of error codes with their statuses and server messages: the server's, and the
+// client's contract (loaded on demand). Not in rules.ts, so that no page's first chunk takes it.
+export { ERROR_CODES, errorCodes, isErrorCode, statusOf } from "./errors.ts";
 export { routes } from "./routes.ts";
 export * from "./rules.ts";
 export {

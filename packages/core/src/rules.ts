@@ -1,9 +1,12 @@
-// @foyer/core/rules: the contract's facts and Foyer's pure rules without the zod schemas (error
-// codes, endpoints, email parsing, the password policy, expiry presets, skip reasons, logo
+// @foyer/core/rules: the contract's facts and Foyer's pure rules without the zod schemas (the
+// dead-link error codes, endpoints, email parsing, the password policy, expiry presets, skip reasons, logo
 // URLs) and every type. Browser code imports values from here: a bundler that splits chunks
 // by module (esbuild) would otherwise put every schema and zod itself in the page's first
 // chunk as soon as one import passes through `@foyer/core`'s index, which re-exports the
 // schemas. The typed client loads the schemas apart, on demand.
+
+export type { DeadLinkCode } from "./dead-links.ts";
+export { DEAD_LINK_CODES, isDeadLinkCode } from "./dead-links.ts";
 export type { ParsedAddress } from "./emails.ts";
 export {
   displayNameOf,
@@ -19,15 +22,7 @@ export {
 } from "./emails.ts";
 export type { EndpointDef, PathParamNames, RouteName, RouteParams } from "./endpoints.ts";
 export { buildPath, endpoints } from "./endpoints.ts";
-export type { DeadLinkCode, ErrorCode } from "./errors.ts";
-export {
-  DEAD_LINK_CODES,
-  ERROR_CODES,
-  errorCodes,
-  isDeadLinkCode,
-  isErrorCode,
-  statusOf,
-} from "./errors.ts";
+export type { ErrorCode } from "./errors.ts";
 export { formatIssues } from "./issues.ts";
 export {
   HEX_COLOR_PATTERN,

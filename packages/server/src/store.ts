@@ -10,6 +10,7 @@ export {
 } from "./store/errors.ts";
 export { type NewInvitationRowInit, newInvitationRow } from "./store/new-invitation-row.ts";
 export type {
+  AccessScope,
   AuditRow,
   EmailVerificationRow,
   IdempotencyRow,
@@ -17,9 +18,11 @@ export type {
   InvitationCursor,
   InvitationListQuery,
   InvitationRow,
+  InviteeCheck,
   InviteLinkRow,
   LinkDomainRow,
   MemberRow,
+  NewInvitationRows,
   OidcFlowRow,
   OutboxRow,
   Store,

@@ -176,6 +176,6 @@ describe.each(["PGlite", "PostgreSQL"] as const)("an SMTP outage on %s", (kind) 
       expect(await foyer.dispatcher.runOnce()).toBe(0);
       expect(sink.received).toHaveLength(delivered.length);
     },
-    120_000,
+    240_000,
   );
 });

@@ -111,6 +111,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}, port = 0): Pr
       });
       // A client that dies mid-session (the crash test kills them) resets its connection.
       next.on("error", () => {});
+      next.server.on("connection", (socket) => socket.setNoDelay(true));
       bound = (next.server.address() as AddressInfo).port;
       server = next;
     },

@@ -16,6 +16,8 @@ export interface Access {
   home: Tenant;
   /** Tenants in scope by id: the home tenant, plus its descendants for MSP staff. */
   tenants: Map<string, Tenant>;
+  /** The home tenant's ancestors, nearest first (whose roles a tenant in scope inherits). */
+  ancestors: Tenant[];
   roles: Role[];
 }
 
@@ -25,12 +27,9 @@ export interface Access {
  * home tenants, are refused.
  */
 export async function resolveAccess(store: StoreOps, actor: Actor): Promise<Access> {
-  // One round trip each, side by side: the home tenant comes with everything below it (an
-  // MSP's clients), which an MSP staff role reaches and any other role does not.
-  const [roles, tree] = await Promise.all([
-    store.listRoles(),
-    store.listTenantTree(actor.tenantId),
-  ]);
+  // One round trip: the roles, the home tenant with everything below it (an MSP's clients),
+  // which an MSP staff role reaches and any other role does not, and the tenants above it.
+  const { roles, tree, ancestors } = await store.getAccessScope(actor.tenantId);
   const home = tree.find((tenant) => tenant.id === actor.tenantId);
   const role = roles.find((r) => r.id === actor.roleId);
   if (!role || !home || home.status !== "active") throw new FoyerServiceError("FORBIDDEN");
@@ -51,7 +50,7 @@ export async function resolveAccess(store: StoreOps, actor: Actor): Promise<Acce
       }
     }
   }
-  return { actor, role, home, tenants, roles };
+  return { actor, role, home, tenants, ancestors, roles };
 }
 
 /** Refuses with 403 unless the actor's role has the permission. */
@@ -70,13 +69,18 @@ export function tenantInScope(access: Access, tenantId: string): Tenant {
   return tenant;
 }
 
-/** Ids of the tenant and its ancestors, nearest first, from the tenants in reach. */
-async function lineage(store: StoreOps, tenant: Tenant): Promise<string[]> {
+/**
+ * Ids of the tenant and its ancestors, nearest first. Tenants the actor's access already
+ * holds (its scope and the home tenant's ancestors) are not read again.
+ */
+async function lineage(store: StoreOps, tenant: Tenant, access?: Access): Promise<string[]> {
+  const known = new Map<string, Tenant>(access?.tenants);
+  for (const ancestor of access?.ancestors ?? []) known.set(ancestor.id, ancestor);
   const ids = [tenant.id];
   let parentId = tenant.parentId;
   while (parentId !== null && !ids.includes(parentId)) {
     ids.push(parentId);
-    const parent = await store.getTenant(parentId);
+    const parent = known.get(parentId) ?? (await store.getTenant(parentId));
     parentId = parent?.parentId ?? null;
   }
   return ids;
@@ -90,8 +94,9 @@ export async function rolesForTenant(
   store: StoreOps,
   roles: Role[],
   tenant: Tenant,
+  access?: Access,
 ): Promise<Role[]> {
-  const ids = await lineage(store, tenant);
+  const ids = await lineage(store, tenant, access);
   return roles
     .filter((role) => role.tenantId === null || ids.includes(role.tenantId))
     .filter((role) => roleFitsTenant(role, tenant))
@@ -109,7 +114,7 @@ export async function grantableRole(
   tenant: Tenant,
   roleId: string,
 ): Promise<Role> {
-  const available = await rolesForTenant(store, access.roles, tenant);
+  const available = await rolesForTenant(store, access.roles, tenant, access);
   const role = available.find((r) => r.id === roleId);
   if (!role) {
     throw new FoyerServiceError("ROLE_NOT_FOUND", {

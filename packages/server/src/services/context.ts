@@ -144,6 +144,15 @@ export function actorRef(actor: Actor | null) {
 }
 
 /** Creates the context the services share. */
+/**
+ * R-INV-05: seats left in a tenant with `taken` seats taken (active members plus pending
+ * invitations); null without a seat limit.
+ */
+export function seatsLeftOf(tenant: Tenant, taken: number): number | null {
+  if (tenant.seatLimit === null) return null;
+  return Math.max(0, tenant.seatLimit - taken);
+}
+
 export function createServiceContext(deps: ServiceDeps): ServiceContext {
   const { store, hooks, now, logger } = deps;
   return {
@@ -196,7 +205,7 @@ export function createServiceContext(deps: ServiceDeps): ServiceContext {
         tx.countActiveMembers(tenant.id),
         tx.countPendingInvitations(tenant.id, at),
       ]);
-      return Math.max(0, tenant.seatLimit - members - pending);
+      return seatsLeftOf(tenant, members + pending);
     },
 
     inviteLink: (tenant, token) =>

@@ -259,6 +259,39 @@ export interface InvitationListQuery {
   now: Date;
 }
 
+/** What `getAccessScope` answers. */
+export interface AccessScope {
+  roles: Role[];
+  /** The tenant and every tenant below it, by id; empty when it does not exist. */
+  tree: Tenant[];
+  /** The tenants above it, nearest first. */
+  ancestors: Tenant[];
+}
+
+/** New invitations with the rows that come with them, written together. */
+export interface NewInvitationRows {
+  invitations: InvitationRow[];
+  /** Token hashes of the new invitations. */
+  tokens: TokenRow[];
+  /** Queued emails of the new invitations. */
+  emails: OutboxRow[];
+  /** The transaction's audit records (of the new invitations, and any others it made). */
+  audit: AuditRow[];
+}
+
+/** What inviting some addresses into a tenant must know, read together. */
+export interface InviteeCheck {
+  /** Rows stored as pending (some may be expired by time) for these addresses in the tenant. */
+  open: InvitationRow[];
+  /** Members with any of these addresses, in any tenant. */
+  members: MemberRow[];
+  /**
+   * Seats taken at the time asked: active members plus pending invitations not expired
+   * then; null when no time was asked.
+   */
+  seatsTaken: number | null;
+}
+
 /** Operations available inside and outside a transaction. */
 export interface StoreOps {
   getTenant(id: string): Promise<Tenant | null>;
@@ -273,6 +306,12 @@ export interface StoreOps {
   /** Every role (catalogs are small); the service filters by tenant. */
   listRoles(): Promise<Role[]>;
   upsertRole(role: Role): Promise<void>;
+  /**
+   * What resolving an actor's access reads on every request, in one round trip on SQL
+   * stores: every role (as `listRoles`), the tenant with every tenant below it (as
+   * `listTenantTree`), and the tenants above it, nearest first.
+   */
+  getAccessScope(tenantId: string): Promise<AccessScope>;
 
   /** Members with any of these (normalised) addresses, in any tenant. */
   findMembersByEmails(emails: string[]): Promise<MemberRow[]>;
@@ -280,6 +319,19 @@ export interface StoreOps {
   countActiveMembers(tenantId: string): Promise<number>;
 
   insertInvitations(rows: InvitationRow[]): Promise<void>;
+  /**
+   * Inserts new invitations with their token hashes, queued emails and audit records, all or
+   * none (one statement on SQL stores, where the tables' counters follow as for
+   * `insertInvitations`). A clash throws `UniqueViolationError` naming the constraint; inside
+   * a transaction, end it then: a SQL transaction cannot go on after a failed statement.
+   */
+  insertNewInvitations(rows: NewInvitationRows): Promise<void>;
+  /**
+   * The pending rows of these addresses in the tenant, the members holding them, and, with
+   * `seatsAt`, the seats taken then (one round trip on SQL stores; inside a transaction,
+   * with the tenant locked, all of it as of the lock).
+   */
+  checkInvitees(tenantId: string, emails: string[], seatsAt: Date | null): Promise<InviteeCheck>;
   getInvitation(id: string): Promise<InvitationRow | null>;
   /** Rows stored as pending (some may be expired by time) for these addresses in a tenant. */
   findOpenInvitations(tenantId: string, emails: string[]): Promise<InvitationRow[]>;

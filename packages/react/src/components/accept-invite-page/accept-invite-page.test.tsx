@@ -25,6 +25,9 @@ const server = setupServer();
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: "error" });
   await loadResponseSchemas();
+  // Compile the form (a chunk the component imports on mount) before the tests time anything; the
+  // state before it arrives is tested on its own.
+  await import("./accept-form.tsx");
 });
 afterEach(() => {
   server.resetHandlers();

@@ -1,7 +1,6 @@
 "use client";
-import { Description, Title } from "@radix-ui/react-dialog";
 import { type ReactElement, useEffect, useId, useRef, useState } from "react";
-import { type UseBulkInviteOptions, useBulkInvite } from "../../hooks/use-bulk-invite.ts";
+import type { BulkInvite } from "../../hooks/use-bulk-invite.ts";
 import { cx } from "../../internal/cx.ts";
 import type { SlotClassNames } from "../../internal/slots.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
@@ -17,10 +16,10 @@ export type CloseGuard = "free" | "dirty" | "locked";
 
 /** Props of `BulkInviteBody`. Internal: part of `BulkInviteModal`. */
 export interface BulkInviteBodyProps {
-  options: UseBulkInviteOptions & {
-    departments?: readonly string[] | undefined;
-    teams?: readonly string[] | undefined;
-  };
+  /** The batch being edited and sent (`useBulkInvite`, held by the modal). */
+  invite: BulkInvite;
+  departments: readonly string[] | undefined;
+  teams: readonly string[] | undefined;
   l10n: UseLocalizationResult<"bulkInviteModal">;
   classNames: SlotClassNames<BulkInviteModalSlot> | undefined;
   onGuardChange: (guard: CloseGuard) => void;
@@ -31,20 +30,23 @@ export interface BulkInviteBodyProps {
 }
 
 /**
- * The dialog's inside, mounted only while it is open (each opening starts a fresh batch):
- * title, the form or the progress, preview or results of the batch, the footer's buttons,
- * and a polite live region for results. Internal: part of `BulkInviteModal`.
+ * The dialog's inside below its header: the form or the progress, preview or results of the
+ * batch, the footer's buttons, and a polite live region for results. A chunk of its own that
+ * `BulkInviteModal` imports once it has rendered; it imports neither Radix nor the hook (the
+ * modal passes `invite`), so that a page without the modal does not load them for this
+ * chunk's sake (esbuild hoists a lazy chunk's shared imports into the page's first chunk).
+ * Internal: part of `BulkInviteModal`.
  */
 export function BulkInviteBody({
-  options,
+  invite,
+  departments,
+  teams,
   l10n,
   classNames,
   onGuardChange,
   onRequestClose,
   onDone,
 }: BulkInviteBodyProps) {
-  const { departments, teams, ...hookOptions } = options;
-  const invite = useBulkInvite(hookOptions);
   const { t, formatMessage: format, errorMessage } = l10n;
   const s = t.bulkInviteModal;
   const id = useId();
@@ -193,31 +195,6 @@ export function BulkInviteBody({
 
   return (
     <>
-      <div className={cx("foyer-bulk-invite__header", classNames?.header)} data-slot="header">
-        <Title className={cx("foyer-dialog__title", classNames?.title)} data-slot="title">
-          {s.title}
-        </Title>
-        <Description
-          className={cx("foyer-dialog__description", classNames?.description)}
-          data-slot="description"
-        >
-          {s.description}
-        </Description>
-        {phase !== "sending" && (
-          <button
-            type="button"
-            className={cx(
-              "foyer-button foyer-button--ghost foyer-button--icon foyer-bulk-invite__close",
-              classNames?.close,
-            )}
-            aria-label={s.close}
-            data-slot="close"
-            onClick={phase === "done" || phase === "failed" ? onDone : onRequestClose}
-          >
-            <span aria-hidden="true">×</span>
-          </button>
-        )}
-      </div>
       <div
         className={cx("foyer-bulk-invite__body", classNames?.body)}
         data-slot="body"

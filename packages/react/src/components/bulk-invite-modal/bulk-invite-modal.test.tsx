@@ -21,6 +21,9 @@ const server = setupServer();
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: "error" });
   await loadResponseSchemas();
+  // Compile the dialog's body (a chunk the component imports on mount) before the tests time anything; the
+  // state before it arrives has its own test file.
+  await import("./bulk-invite-body.tsx");
 });
 afterEach(() => {
   server.resetHandlers();

@@ -1,17 +1,30 @@
 "use client";
-import { Root, Trigger } from "@radix-ui/react-dialog";
-import { type ReactElement, useCallback, useState } from "react";
-import type { UseBulkInviteOptions } from "../../hooks/use-bulk-invite.ts";
+import { Description, Root, Title, Trigger } from "@radix-ui/react-dialog";
+import { type ReactElement, useCallback, useEffect, useRef, useState } from "react";
+import { type UseBulkInviteOptions, useBulkInvite } from "../../hooks/use-bulk-invite.ts";
 import { ConfirmDialog } from "../../internal/confirm-dialog.tsx";
 import { cx } from "../../internal/cx.ts";
+import { DeferredFallback } from "../../internal/deferred-fallback.tsx";
+import {
+  type DeferredPartState,
+  deferredPart,
+  useDeferredPart,
+} from "../../internal/deferred-part.ts";
 import { DialogLayer } from "../../internal/dialog-layer.tsx";
 import type { StylingProps } from "../../internal/slots.ts";
 import { useControllableState } from "../../internal/use-controllable-state.ts";
 import { bulkInviteModalEn } from "../../localization/bulk-invite-modal.ts";
 import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import { useLocalization } from "../../localization/use-localization.ts";
-import { BulkInviteBody, type CloseGuard } from "./bulk-invite-body.tsx";
+import type { BulkInviteBodyProps, CloseGuard } from "./bulk-invite-body.tsx";
 import type { BulkInviteModalSlot } from "./slots.ts";
+
+/**
+ * The dialog's inside (form, CSV import, preview, progress, results and the hook behind them):
+ * a chunk of its own, imported once the modal has rendered, since a closed dialog shows only
+ * its trigger.
+ */
+const body = /* @__PURE__ */ deferredPart(() => import("./bulk-invite-body.tsx"));
 
 /** Props of `BulkInviteModal`. */
 export interface BulkInviteModalProps
@@ -72,6 +85,7 @@ export function BulkInviteModal({
   // What closing would cost right now, reported by the body (mounted only while open).
   const [guard, setGuard] = useState<CloseGuard>("free");
   const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const bodyPart = useDeferredPart(body);
 
   const requestClose = useCallback(() => {
     // R-UI-02: a send in flight is never abandoned by an accidental Escape or click.
@@ -108,7 +122,8 @@ export function BulkInviteModal({
         data-slot="content"
         data-busy={guard === "locked" || undefined}
       >
-        <BulkInviteBody
+        <BulkInviteInside
+          part={bodyPart}
           options={options}
           l10n={l10n}
           classNames={classNames}
@@ -130,5 +145,102 @@ export function BulkInviteModal({
         />
       </DialogLayer>
     </Root>
+  );
+}
+
+/** Props of `BulkInviteInside`. */
+interface BulkInviteInsideProps
+  extends Omit<BulkInviteBodyProps, "invite" | "departments" | "teams"> {
+  part: DeferredPartState<typeof import("./bulk-invite-body.tsx")>;
+  options: UseBulkInviteOptions & {
+    departments?: readonly string[] | undefined;
+    teams?: readonly string[] | undefined;
+  };
+}
+
+/**
+ * The open dialog: the batch (`useBulkInvite`, fresh each time the dialog opens, since Radix
+ * mounts the content only while open), the header, and the body once its chunk is there.
+ */
+function BulkInviteInside({
+  part,
+  options,
+  l10n,
+  classNames,
+  onGuardChange,
+  onRequestClose,
+  onDone,
+}: BulkInviteInsideProps) {
+  const { departments, teams, ...hookOptions } = options;
+  const invite = useBulkInvite(hookOptions);
+  const s = l10n.t.bulkInviteModal;
+  const { phase } = invite;
+  const Body = part.module?.BulkInviteBody;
+  const headerRef = useRef<HTMLDivElement>(null);
+  const waited = useRef(Body === undefined);
+  useEffect(() => {
+    if (!Body || !waited.current) return;
+    waited.current = false;
+    // The dialog opened before its body arrived, so Radix put focus on ×: move it to where an
+    // opening starts (the address field), unless the person has moved it on since.
+    const dialog = headerRef.current?.closest<HTMLElement>('[role="dialog"]');
+    const active = document.activeElement;
+    const untouched =
+      active === null ||
+      active === document.body ||
+      active === dialog ||
+      headerRef.current?.contains(active) === true;
+    if (dialog && untouched) dialog.querySelector<HTMLElement>("[data-foyer-autofocus]")?.focus();
+  }, [Body]);
+  return (
+    <>
+      <div
+        ref={headerRef}
+        className={cx("foyer-bulk-invite__header", classNames?.header)}
+        data-slot="header"
+      >
+        <Title className={cx("foyer-dialog__title", classNames?.title)} data-slot="title">
+          {s.title}
+        </Title>
+        <Description
+          className={cx("foyer-dialog__description", classNames?.description)}
+          data-slot="description"
+        >
+          {s.description}
+        </Description>
+        {phase !== "sending" && (
+          <button
+            type="button"
+            className={cx(
+              "foyer-button foyer-button--ghost foyer-button--icon foyer-bulk-invite__close",
+              classNames?.close,
+            )}
+            aria-label={s.close}
+            data-slot="close"
+            onClick={phase === "done" || phase === "failed" ? onDone : onRequestClose}
+          >
+            <span aria-hidden="true">×</span>
+          </button>
+        )}
+      </div>
+      {Body ? (
+        <Body
+          invite={invite}
+          departments={departments}
+          teams={teams}
+          l10n={l10n}
+          classNames={classNames}
+          onGuardChange={onGuardChange}
+          onRequestClose={onRequestClose}
+          onDone={onDone}
+        />
+      ) : (
+        <DeferredFallback
+          part={part}
+          common={l10n.t.common}
+          className={cx("foyer-bulk-invite__body", classNames?.body)}
+        />
+      )}
+    </>
   );
 }

@@ -21,6 +21,9 @@ beforeAll(async () => {
     requests.push(`${request.method} ${url.pathname.replace("/api/foyer", "")}`);
   });
   await loadResponseSchemas();
+  // Compile the settings form (a chunk the component imports on mount) before the tests time anything; the
+  // state before it arrives is tested on its own.
+  await import("./invite-link-settings.tsx");
 });
 afterEach(() => {
   server.resetHandlers();

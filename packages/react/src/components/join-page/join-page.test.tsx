@@ -22,6 +22,8 @@ const server = setupServer();
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: "error" });
   await loadResponseSchemas();
+  // Compile the form (a chunk the page imports on mount) before the tests time anything.
+  await import("./join-form.tsx");
 });
 afterEach(() => {
   server.resetHandlers();

@@ -16,11 +16,18 @@ import {
 import type * as z from "zod/mini";
 import { FoyerServiceError } from "../../errors.ts";
 import { newInvitationRow } from "../../store/new-invitation-row.ts";
-import type { AuditRow, InvitationRow, OutboxRow, StoreTx, TokenRow } from "../../store/types.ts";
+import type {
+  AuditRow,
+  InvitationRow,
+  NewInvitationRows,
+  OutboxRow,
+  StoreTx,
+  TokenRow,
+} from "../../store/types.ts";
 import { newId } from "../../tokens.ts";
 import type { HostUser } from "../../types.ts";
 import { grantableRole, requirePermission, tenantInScope } from "../access.ts";
-import { actorRef, type ServiceContext } from "../context.ts";
+import { actorRef, type ServiceContext, seatsLeftOf } from "../context.ts";
 import { toInvitation } from "../mapping.ts";
 import { queuedEmail } from "../outbox.ts";
 import { parseInput } from "../validate.ts";
@@ -82,7 +89,7 @@ export async function createInvitations(
     const plan = await sortOut(ctx, tx, { tenant, inDomain, hostUsers, body, at, events, skip });
 
     // R-INV-05: active members + pending invitations never exceed the seat limit.
-    let left = await ctx.seatsLeft(tx, tenant, at);
+    let left = plan.seatsTaken === null ? null : seatsLeftOf(tenant, plan.seatsTaken);
     if (left !== null) left += plan.replaces.length;
     const toCreate = left === null ? plan.accepted : plan.accepted.slice(0, left);
     for (const c of left === null ? [] : plan.accepted.slice(left)) {
@@ -117,7 +124,7 @@ export async function createInvitations(
       await tx.supersedeTokens(row.id, at);
     }
     await revokeReplaced(ctx, tx, actor, toCreate, at, events);
-    const created = await writeInvitations(ctx, tx, {
+    const { created, rows } = await newInvitations(ctx, {
       actor,
       tenant,
       role,
@@ -127,7 +134,8 @@ export async function createInvitations(
       at,
       events,
     });
-    await tx.insertAuditEvents(events);
+    // The new rows and every audit record of the call, in one write (one statement in SQL).
+    await tx.insertNewInvitations({ ...rows, audit: events });
     return {
       result: { dryRun: false, created, skipped, seatsLeft: seatsAfter } satisfies BatchResult,
       events,
@@ -160,7 +168,8 @@ function screenAddresses(emails: string[], tenant: Tenant, skip: Skip): Candidat
 
 /**
  * Under the tenant's lock: skips users and members (R-INV-04) and addresses already pending
- * unless replacing (R-INV-03); an expired pending row no longer blocks and is settled.
+ * unless replacing (R-INV-03); an expired pending row no longer blocks and is settled. Reads
+ * the seats taken in the same round trip when the tenant has a limit (R-INV-05).
  */
 async function sortOut(
   ctx: ServiceContext,
@@ -177,10 +186,11 @@ async function sortOut(
 ) {
   const { tenant, inDomain, hostUsers, body, at, events, skip } = input;
   const emails = inDomain.map((c) => c.email);
-  const [open, members] = await Promise.all([
-    tx.findOpenInvitations(tenant.id, emails),
-    tx.findMembersByEmails(emails),
-  ]);
+  const { open, members, seatsTaken } = await tx.checkInvitees(
+    tenant.id,
+    emails,
+    tenant.seatLimit === null ? null : at,
+  );
   const openByEmail = new Map(open.map((row) => [row.email.toLowerCase(), row]));
   const memberByEmail = new Map(members.map((m) => [m.email.toLowerCase(), m]));
 
@@ -214,7 +224,7 @@ async function sortOut(
       }
     } else accepted.push({ ...c, replaces: null });
   }
-  return { settles, replaces, accepted };
+  return { settles, replaces, accepted, seatsTaken };
 }
 
 /** Revokes the pending invitations the new ones replace, killing their links and emails. */
@@ -239,12 +249,11 @@ async function revokeReplaced(
 }
 
 /**
- * Writes the new invitations with their tokens, queued emails (R-EML-02) and audit rows, and
+ * Makes the new invitations with their tokens, queued emails (R-EML-02) and audit rows, and
  * answers each one's result with its plaintext link where the caller asked for it (R-INV-10).
  */
-async function writeInvitations(
+async function newInvitations(
   ctx: ServiceContext,
-  tx: StoreTx,
   input: {
     actor: Actor;
     tenant: Tenant;
@@ -255,7 +264,7 @@ async function writeInvitations(
     at: Date;
     events: AuditRow[];
   },
-): Promise<BatchResult["created"]> {
+): Promise<{ created: BatchResult["created"]; rows: Omit<NewInvitationRows, "audit"> }> {
   const { actor, tenant, role, preset, body, toCreate, at, events } = input;
   const sendEmail = body.delivery !== "link";
   const expiresAt = expiryFrom(preset, at);
@@ -316,8 +325,5 @@ async function writeInvitations(
       replacedId: c.replaces?.id ?? null,
     });
   });
-  await tx.insertInvitations(rows);
-  await tx.insertTokens(tokens);
-  if (outbox.length > 0) await tx.enqueueEmails(outbox);
-  return created;
+  return { created, rows: { invitations: rows, tokens, emails: outbox } };
 }

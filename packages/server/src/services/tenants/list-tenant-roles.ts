@@ -19,6 +19,6 @@ export async function listTenantRoles(
   ) {
     requirePermission(access, "invitations:create");
   }
-  const roles = await rolesForTenant(ctx.store, access.roles, tenant);
+  const roles = await rolesForTenant(ctx.store, access.roles, tenant, access);
   return { roles: roles.map((role) => ({ role, grantable: canGrantRole(access.role, role) })) };
 }

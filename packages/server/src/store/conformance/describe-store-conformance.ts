@@ -5,6 +5,7 @@ import { describeIdempotency } from "./idempotency.ts";
 import { describeInvitations } from "./invitations.ts";
 import { describeInviteLinks } from "./invite-links.ts";
 import { describeListing } from "./listing.ts";
+import { describeNewInvitations } from "./new-invitations.ts";
 import { describeOidcFlows } from "./oidc-flows.ts";
 import { describeOutbox } from "./outbox.ts";
 import { describeReminders } from "./reminders.ts";
@@ -48,6 +49,7 @@ export function describeStoreConformance(name: string, setup: () => Promise<Stor
 
     describeTenants(store);
     describeInvitations(store);
+    describeNewInvitations(store);
     describeTokens(store);
     describeTransactions(store);
     describeOutbox(store);

@@ -90,6 +90,56 @@ export function describeTenants(store: () => Store): void {
       expect(await store().listRoles()).toEqual([{ ...user, rank: 200, name: "Renamed" }, admin]);
     });
 
+    it("R-TEN-01: getAccessScope answers what listRoles and listTenantTree answer, and the ancestors nearest first, together", async () => {
+      const root = tenantFixture({
+        id: "t_root",
+        parentId: null,
+        seatLimit: 5,
+        settings: { ...tenantFixture().settings, allowedDomains: ["example.com"] },
+      });
+      for (const row of [
+        root,
+        tenantFixture({ id: "t_b", parentId: "t_root", ssoEnabled: true }),
+        tenantFixture({ id: "t_a", parentId: "t_root", logoUrl: "https://x.example/l.png" }),
+        tenantFixture({ id: "t_other", parentId: null }),
+      ]) {
+        await store().upsertTenant(row);
+      }
+      for (const [rank, permissions] of [
+        [10, []],
+        [50, ["invitations:read"]],
+        [50, ["invitations:create"]],
+      ] as const) {
+        await store().upsertRole({
+          id: newId("role"),
+          name: `Rank ${rank}`,
+          description: null,
+          rank,
+          permissions: [...permissions],
+          mspStaff: false,
+          tenantId: rank === 10 ? "t_a" : null,
+        });
+      }
+      const both = await store().getAccessScope("t_root");
+      expect(both.roles).toEqual(await store().listRoles());
+      expect(both.roles).toHaveLength(3);
+      expect(both.tree).toEqual(await store().listTenantTree("t_root"));
+      expect(both.tree.map((row) => row.id)).toEqual(["t_a", "t_b", "t_root"]);
+      expect(both.tree.find((row) => row.id === "t_root")).toEqual(root);
+      expect(both.ancestors).toEqual([]);
+      const deep = tenantFixture({ id: "t_b_1", parentId: "t_b" });
+      await store().upsertTenant(deep);
+      const below = await store().getAccessScope("t_b_1");
+      expect(below.tree).toEqual([deep]);
+      expect(below.ancestors.map((row) => row.id)).toEqual(["t_b", "t_root"]);
+      expect(below.ancestors[1]).toEqual(root);
+      expect(await store().getAccessScope("missing")).toEqual({
+        roles: both.roles,
+        tree: [],
+        ancestors: [],
+      });
+    });
+
     it("R-INV-04: findMembersByEmails matches addresses case-insensitively in every tenant", async () => {
       const a = memberFixture({ tenantId: "ten_a", email: "dana@example.com" });
       const b = memberFixture({

@@ -1,5 +1,5 @@
 import type { StoredInvitationStatus } from "@foyer/core";
-import { sql } from "kysely";
+import { type RawBuilder, sql } from "kysely";
 import { STORED_STATUSES, type StoredCounts } from "../invitation-counts.ts";
 import { atomically, type Db } from "./sql.ts";
 
@@ -13,8 +13,15 @@ import { atomically, type Db } from "./sql.ts";
 /** Counter changes not yet written: (tenant, status) -> delta. */
 export class CountDeltas {
   readonly #deltas = new Map<string, { tenantId: string; status: string; delta: number }>();
+  #written = false;
 
   add(tenantId: string, status: string, delta: number): void {
+    if (this.#written && delta !== 0) {
+      // The counters are a transaction's last write (see above): nothing may follow them.
+      throw new Error(
+        "Foyer: this transaction already wrote its invitation counters; no counted write may follow",
+      );
+    }
     const key = `${tenantId}\u0000${status}`;
     const entry = this.#deltas.get(key);
     if (entry) entry.delta += delta;
@@ -31,11 +38,17 @@ export class CountDeltas {
     }
   }
 
-  /** Writes every non-zero delta in one statement, in (tenant, status) order, and forgets them. */
-  async apply(db: Db): Promise<void> {
+  /**
+   * The upsert of every non-zero delta, in (tenant, status) order, or null when there is
+   * none; the deltas count as written from then on (a later `add` throws). `after` is a
+   * condition the rows wait for: a statement that writes its counters with other rows makes
+   * them wait for those rows (see `insertNewInvitations`).
+   */
+  take(after: RawBuilder<unknown> = sql`true`): RawBuilder<unknown> | null {
     const changes = [...this.#deltas.values()].filter(({ delta }) => delta !== 0);
     this.#deltas.clear();
-    if (changes.length === 0) return;
+    this.#written = true;
+    if (changes.length === 0) return null;
     changes.sort((a, b) =>
       a.tenantId !== b.tenantId
         ? a.tenantId < b.tenantId
@@ -47,13 +60,18 @@ export class CountDeltas {
             ? 1
             : 0,
     );
-    await sql`insert into foyer_invitation_counts as c (tenant_id, status, total)
+    return sql`insert into foyer_invitation_counts as c (tenant_id, status, total)
       select * from unnest(
         cast(${changes.map((c) => c.tenantId)} as text[]),
         cast(${changes.map((c) => c.status)} as text[]),
         cast(${changes.map((c) => c.delta)} as integer[])
-      ) order by 1, 2
-      on conflict (tenant_id, status) do update set total = c.total + excluded.total`.execute(db);
+      ) where ${after} order by 1, 2
+      on conflict (tenant_id, status) do update set total = c.total + excluded.total`;
+  }
+
+  /** Writes every non-zero delta in one statement, in (tenant, status) order. */
+  async apply(db: Db): Promise<void> {
+    await this.take()?.execute(db);
   }
 }
 

@@ -9,6 +9,7 @@ import { invitationOps } from "./invitation-ops.ts";
 import { inviteLinkOps } from "./invite-link-ops.ts";
 import { type KeyOwner, pgliteKeyOwner, postgresKeyOwner, type SessionPool } from "./key-owner.ts";
 import { listingOps } from "./listing-ops.ts";
+import { newInvitationOps } from "./new-invitation-ops.ts";
 import { oidcFlowOps } from "./oidc-flow-ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
 import { claimDueReminders } from "./reminder-ops.ts";
@@ -52,6 +53,7 @@ function createOps(db: Db, deltas: CountDeltas | null, owner: KeyOwner): StoreOp
   return translatingErrors({
     ...tenantOps(db),
     ...invitationOps(db, deltas),
+    ...newInvitationOps(db, deltas),
     ...listingOps(db, deltas),
     ...tokenOps(db),
     ...outboxOps(db),

@@ -7,6 +7,8 @@ export interface RowMapping<Row, Table> {
   readonly columns: readonly { readonly name: keyof Table & string; readonly type: SqlType }[];
   /** The camelCase row of a selected record. jsonb arrives parsed, timestamptz as `Date`. */
   fromRecord(record: Selectable<Table>): Row;
+  /** The camelCase row of a record read as JSON (`to_jsonb(row)`): timestamps become `Date`. */
+  fromJson(record: Record<string, unknown>): Row;
   /** The record to insert: every column, jsonb as JSON text. */
   toRecord(row: Row): Insertable<Table>;
   /** The columns a partial update sets: fields left undefined are left alone. */
@@ -32,6 +34,14 @@ export function rowMapping<Row, Map extends ColumnMap<Row>>(
       const source = record as Record<string, unknown>;
       const row: Record<string, unknown> = {};
       for (const { field, name } of entries) row[field] = source[name];
+      return row as Row;
+    },
+    fromJson(record) {
+      const row: Record<string, unknown> = {};
+      for (const { field, name, type } of entries) {
+        const value = record[name];
+        row[field] = type === "timestamptz" && typeof value === "string" ? new Date(value) : value;
+      }
       return row as Row;
     },
     toRecord(row) {

@@ -21,10 +21,10 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Rows per bulk insert statement (each column travels as one array parameter). */
-const ROWS_PER_BULK_INSERT = 5_000;
+export const ROWS_PER_BULK_INSERT = 5_000;
 
 /** The `insert … select * from unnest(…)` of one run of rows, without its conflict clause. */
-function bulkInsert<Row, Table>(
+export function bulkInsert<Row, Table>(
   table: keyof FoyerDatabase & string,
   mapping: RowMapping<Row, Table>,
   part: readonly Row[],

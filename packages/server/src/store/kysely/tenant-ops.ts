@@ -1,5 +1,6 @@
 import { type Selectable, sql } from "kysely";
 import type { TenantsTable } from "../schema.ts";
+import { nearestFirst } from "../tenant-tree.ts";
 import type { MemberRow, StoreOps } from "../types.ts";
 import { chunk, type Db, MAX_IN_LIST } from "./sql.ts";
 import { members, roles, tenants } from "./tables.ts";
@@ -15,6 +16,7 @@ export function tenantOps(
   | "upsertTenant"
   | "listRoles"
   | "upsertRole"
+  | "getAccessScope"
   | "findMembersByEmails"
   | "insertMember"
   | "countActiveMembers"
@@ -75,6 +77,37 @@ export function tenantOps(
         .values({ id, ...values })
         .onConflict((conflict) => conflict.column("id").doUpdateSet(values))
         .execute();
+    },
+
+    async getAccessScope(tenantId) {
+      // The three lists travel as JSON (no tenant or role column is a timestamp).
+      const { rows } = await sql<{
+        roles: Record<string, unknown>[];
+        tree: Record<string, unknown>[];
+        ancestors: Record<string, unknown>[];
+      }>`select
+          (select coalesce(jsonb_agg(to_jsonb(r) order by r.rank desc, r.id), '[]'::jsonb)
+            from foyer_roles r) as roles,
+          (with recursive tree as (
+              select * from foyer_tenants where id = ${tenantId}
+              union
+              select child.* from foyer_tenants child join tree on child.parent_id = tree.id
+            ) select coalesce(jsonb_agg(to_jsonb(t) order by t.id), '[]'::jsonb) from tree t
+          ) as tree,
+          (with recursive up as (
+              select parent.* from foyer_tenants parent
+                join foyer_tenants t on parent.id = t.parent_id where t.id = ${tenantId}
+              union
+              select parent.* from foyer_tenants parent join up on parent.id = up.parent_id
+            ) select coalesce(jsonb_agg(to_jsonb(u)), '[]'::jsonb) from up u
+          ) as ancestors`.execute(db);
+      const row = rows[0];
+      const tree = (row?.tree ?? []).map(tenants.fromJson);
+      return {
+        roles: (row?.roles ?? []).map(roles.fromJson),
+        tree,
+        ancestors: nearestFirst(tree, (row?.ancestors ?? []).map(tenants.fromJson), tenantId),
+      };
     },
 
     async findMembersByEmails(emails) {

@@ -25,14 +25,7 @@ export function invitationOps(
     getInvitation: (id) => run(() => copy(state.invitations.get(id) ?? null)),
 
     findOpenInvitations: (tenantId, emails) =>
-      run(() => {
-        const ids = new Set<string>();
-        for (const email of emails) {
-          const id = state.pendingByEmail.get(pendingKey(tenantId, email));
-          if (id !== undefined) ids.add(id);
-        }
-        return copy([...ids].sort().map((id) => state.invitations.get(id)!));
-      }),
+      run(() => copy(state.openInvitations(tenantId, emails))),
 
     updateInvitation: (id, patch) =>
       run(() => {

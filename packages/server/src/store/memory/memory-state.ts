@@ -190,6 +190,33 @@ export class MemoryState {
     return { stored, lapsed };
   }
 
+  /** Members with any of these addresses, in any tenant, by id. */
+  membersWithEmails(emails: readonly string[]): MemberRow[] {
+    const ids = new Set<string>();
+    for (const email of emails) {
+      for (const id of this.membersByEmail.get(email.toLowerCase()) ?? []) ids.add(id);
+    }
+    return [...ids].sort().map((id) => this.members.get(id)!);
+  }
+
+  activeMembers(tenantId: string): number {
+    let count = 0;
+    for (const member of this.members.values()) {
+      if (member.tenantId === tenantId && member.status === "active") count += 1;
+    }
+    return count;
+  }
+
+  /** Rows stored as pending for these addresses in a tenant, by id. */
+  openInvitations(tenantId: string, emails: readonly string[]): InvitationRow[] {
+    const ids = new Set<string>();
+    for (const email of emails) {
+      const id = this.pendingByEmail.get(pendingKey(tenantId, email));
+      if (id !== undefined) ids.add(id);
+    }
+    return [...ids].sort().map((id) => this.invitations.get(id)!);
+  }
+
   /** Inserts or replaces an invitation, enforcing the partial unique index (R-INV-03). */
   setInvitation(next: InvitationRow, insert: boolean): void {
     if (insert && this.invitations.has(next.id)) {

@@ -6,6 +6,7 @@ import { invitationOps } from "./invitation-ops.ts";
 import { inviteLinkOps } from "./invite-link-ops.ts";
 import { listingOps } from "./listing-ops.ts";
 import { MemoryState } from "./memory-state.ts";
+import { newInvitationOps } from "./new-invitation-ops.ts";
 import { oidcFlowOps } from "./oidc-flow-ops.ts";
 import { copy, type Run } from "./ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
@@ -22,6 +23,7 @@ function createOps(state: MemoryState, run: Run): StoreOps {
   return {
     ...tenantOps(state, run),
     ...invitationOps(state, run),
+    ...newInvitationOps(state, run),
     ...listingOps(state, run),
     ...tokenOps(state, run),
     ...outboxOps(state, run),

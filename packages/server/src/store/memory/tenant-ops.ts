@@ -1,6 +1,33 @@
+import type { Role, Tenant } from "@foyer/core";
+import { nearestFirst } from "../tenant-tree.ts";
 import type { StoreOps } from "../types.ts";
 import type { MemoryState } from "./memory-state.ts";
 import { copy, type Run } from "./ops.ts";
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The tenant and every tenant below it, by id. */
+function tenantTree(state: MemoryState, rootId: string): Tenant[] {
+  const root = state.tenants.get(rootId);
+  if (!root) return [];
+  const found = new Map([[root.id, root]]);
+  for (let frontier = [root.id]; frontier.length > 0; ) {
+    const parents = new Set(frontier);
+    frontier = [];
+    for (const tenant of state.tenants.values()) {
+      if (tenant.parentId === null || !parents.has(tenant.parentId)) continue;
+      if (found.has(tenant.id)) continue;
+      found.set(tenant.id, tenant);
+      frontier.push(tenant.id);
+    }
+  }
+  return [...found.values()].sort(byId);
+}
+
+/** Every role, highest rank first. */
+function sortedRoles(state: MemoryState): Role[] {
+  return [...state.roles.values()].sort((a, b) => b.rank - a.rank || byId(a, b));
+}
 
 /** Tenants, roles and members. */
 export function tenantOps(
@@ -14,6 +41,7 @@ export function tenantOps(
   | "upsertTenant"
   | "listRoles"
   | "upsertRole"
+  | "getAccessScope"
   | "findMembersByEmails"
   | "insertMember"
   | "countActiveMembers"
@@ -24,61 +52,29 @@ export function tenantOps(
     listChildTenants: (parentId) =>
       run(() =>
         copy(
-          [...state.tenants.values()]
-            .filter((tenant) => tenant.parentId === parentId)
-            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+          [...state.tenants.values()].filter((tenant) => tenant.parentId === parentId).sort(byId),
         ),
       ),
 
-    listTenantTree: (rootId) =>
-      run(() => {
-        const root = state.tenants.get(rootId);
-        if (!root) return [];
-        const found = new Map([[root.id, root]]);
-        for (let frontier = [root.id]; frontier.length > 0; ) {
-          const parents = new Set(frontier);
-          frontier = [];
-          for (const tenant of state.tenants.values()) {
-            if (tenant.parentId === null || !parents.has(tenant.parentId)) continue;
-            if (found.has(tenant.id)) continue;
-            found.set(tenant.id, tenant);
-            frontier.push(tenant.id);
-          }
-        }
-        return copy([...found.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
-      }),
+    listTenantTree: (rootId) => run(() => copy(tenantTree(state, rootId))),
 
     upsertTenant: (tenant) => run(() => state.setTenant(copy(tenant))),
 
-    listRoles: () =>
-      run(() =>
-        copy(
-          [...state.roles.values()].sort(
-            (a, b) => b.rank - a.rank || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-          ),
-        ),
-      ),
+    listRoles: () => run(() => copy(sortedRoles(state))),
 
     upsertRole: (role) => run(() => state.setRole(copy(role))),
 
-    findMembersByEmails: (emails) =>
+    getAccessScope: (tenantId) =>
       run(() => {
-        const ids = new Set<string>();
-        for (const email of emails) {
-          for (const id of state.membersByEmail.get(email.toLowerCase()) ?? []) ids.add(id);
-        }
-        return copy([...ids].sort().map((id) => state.members.get(id)!));
+        const tree = tenantTree(state, tenantId);
+        const ancestors = nearestFirst(tree, [...state.tenants.values()], tenantId);
+        return copy({ roles: sortedRoles(state), tree, ancestors });
       }),
+
+    findMembersByEmails: (emails) => run(() => copy(state.membersWithEmails(emails))),
 
     insertMember: (member) => run(() => state.insertMember(copy(member))),
 
-    countActiveMembers: (tenantId) =>
-      run(() => {
-        let count = 0;
-        for (const member of state.members.values()) {
-          if (member.tenantId === tenantId && member.status === "active") count += 1;
-        }
-        return count;
-      }),
+    countActiveMembers: (tenantId) => run(() => state.activeMembers(tenantId)),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractCsvEmails } from "./use-csv-import.ts";
+import { extractCsvEmails } from "./csv-read.ts";
 
 describe("extractCsvEmails", () => {
   it("R-INV-02: takes the first row as a header when it names the email column", () => {

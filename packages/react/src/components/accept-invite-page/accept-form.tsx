@@ -1,0 +1,208 @@
+"use client";
+import type { InvitationPreview } from "@foyer/core/rules";
+import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
+import type { AcceptInviteField, useAcceptInvite } from "../../hooks/use-accept-invite.ts";
+import { cx } from "../../internal/cx.ts";
+import { PasswordChecklist } from "../../internal/password-checklist.tsx";
+import type { SlotClassNames } from "../../internal/slots.ts";
+import type { UseLocalizationResult } from "../../localization/use-localization.ts";
+import type { AcceptInvitePageSlot } from "./slots.ts";
+
+/**
+ * The accept form: names, password with the live checklist, confirmation, submit. A chunk of
+ * its own, imported when `AcceptInvitePage` mounts, beside the request for the invitation it
+ * waits for anyway. Internal: part of `AcceptInvitePage`.
+ */
+export function AcceptForm({
+  preview,
+  accept,
+  l10n,
+  signInUrl,
+  classNames,
+}: {
+  preview: InvitationPreview;
+  accept: ReturnType<typeof useAcceptInvite>;
+  l10n: UseLocalizationResult<"acceptInvitePage">;
+  signInUrl: string | undefined;
+  classNames: SlotClassNames<AcceptInvitePageSlot> | undefined;
+}) {
+  const s = l10n.t.acceptInvitePage;
+  const id = useId();
+  const [showPassword, setShowPassword] = useState(false);
+  const refs = useRef<Partial<Record<AcceptInviteField, HTMLInputElement | null>>>({});
+  const { values, errors } = accept;
+
+  const errorText = (field: AcceptInviteField): string | null => {
+    const kind = errors[field];
+    switch (kind) {
+      case undefined:
+        return null;
+      case "required":
+        return {
+          firstName: s.firstNameRequired,
+          lastName: s.lastNameRequired,
+          password: s.passwordRequired,
+          passwordConfirmation: s.confirmRequired,
+        }[field];
+      case "weak":
+        return s.passwordWeak;
+      case "mismatch":
+        return s.mismatch;
+      case "server":
+        if (field === "password") return s.passwordWeak;
+        if (field === "passwordConfirmation") return s.mismatch;
+        return accept.serverMessages[field] ?? l10n.t.errors.VALIDATION_FAILED;
+      default: {
+        const exhaustive: never = kind;
+        return exhaustive;
+      }
+    }
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (accept.submitting) return;
+    const invalid = await accept.submit();
+    if (invalid) refs.current[invalid]?.focus();
+  };
+
+  const field = (
+    name: AcceptInviteField,
+    label: string,
+    input: { type: string; autoComplete: string; describedBy?: string },
+    extra?: ReactNode,
+  ) => {
+    const inputId = `${id}-${name}`;
+    const message = errorText(name);
+    const errorId = message ? `${inputId}-error` : undefined;
+    return (
+      <div
+        className={cx("foyer-accept__field", classNames?.field)}
+        data-slot="field"
+        data-field={name}
+      >
+        <label className={cx("foyer-label", classNames?.label)} htmlFor={inputId} data-slot="label">
+          {label}
+        </label>
+        <div className="foyer-accept__control">
+          <input
+            ref={(node) => {
+              refs.current[name] = node;
+            }}
+            id={inputId}
+            name={name}
+            className={cx("foyer-input", classNames?.input)}
+            data-slot="input"
+            type={input.type}
+            autoComplete={input.autoComplete}
+            required
+            value={values[name]}
+            aria-invalid={message ? true : undefined}
+            aria-describedby={[input.describedBy, errorId].filter(Boolean).join(" ") || undefined}
+            onChange={(event) => accept.setValue(name, event.target.value)}
+            onBlur={() => accept.touch(name)}
+          />
+          {extra}
+        </div>
+        {message && (
+          <p id={errorId} className={cx("foyer-field-error", classNames?.error)} data-slot="error">
+            {message}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  const submitError = accept.submitError;
+  const submitCode =
+    submitError instanceof Error && submitError.name === "FoyerError"
+      ? (submitError as Error & { code?: string }).code
+      : undefined;
+  return (
+    <form
+      className={cx("foyer-accept__form", classNames?.form)}
+      data-slot="form"
+      noValidate
+      onSubmit={(event) => void onSubmit(event)}
+    >
+      <div
+        className={cx("foyer-accept__field", classNames?.field)}
+        data-slot="field"
+        data-field="email"
+      >
+        <label
+          className={cx("foyer-label", classNames?.label)}
+          htmlFor={`${id}-email`}
+          data-slot="label"
+        >
+          {s.emailLabel}
+        </label>
+        <input
+          id={`${id}-email`}
+          className={cx("foyer-input", classNames?.input)}
+          data-slot="input"
+          type="email"
+          autoComplete="email"
+          value={preview.email}
+          readOnly
+          aria-describedby={`${id}-email-hint`}
+        />
+        <p id={`${id}-email-hint`} className="foyer-hint">
+          {s.emailHint}
+        </p>
+      </div>
+      <div className="foyer-accept__row">
+        {field("firstName", s.firstNameLabel, { type: "text", autoComplete: "given-name" })}
+        {field("lastName", s.lastNameLabel, { type: "text", autoComplete: "family-name" })}
+      </div>
+      {field(
+        "password",
+        s.passwordLabel,
+        {
+          type: showPassword ? "text" : "password",
+          autoComplete: "new-password",
+          describedBy: `${id}-rules`,
+        },
+        <button
+          type="button"
+          className="foyer-button foyer-button--ghost foyer-accept__toggle"
+          aria-controls={`${id}-password`}
+          onClick={() => setShowPassword((shown) => !shown)}
+        >
+          {showPassword ? s.hidePassword : s.showPassword}
+        </button>,
+      )}
+      <PasswordChecklist
+        id={`${id}-rules`}
+        check={accept.passwordCheck}
+        strings={s}
+        format={l10n.formatMessage}
+        className={classNames?.checklist}
+      />
+      {field("passwordConfirmation", s.confirmLabel, {
+        type: showPassword ? "text" : "password",
+        autoComplete: "new-password",
+      })}
+      {submitError !== null && (
+        <div role="alert" className="foyer-alert">
+          <p>
+            {submitCode === "USER_ALREADY_EXISTS" ? s.userExists : l10n.errorMessage(submitError)}
+          </p>
+          {submitCode === "USER_ALREADY_EXISTS" && signInUrl && <a href={signInUrl}>{s.signIn}</a>}
+        </div>
+      )}
+      <button
+        type="submit"
+        className={cx(
+          "foyer-button foyer-button--primary foyer-accept__submit",
+          classNames?.submit,
+        )}
+        data-slot="submit"
+        data-state={accept.submitting ? "pending" : "idle"}
+        aria-disabled={accept.submitting || undefined}
+      >
+        {accept.submitting ? s.submitting : s.submit}
+      </button>
+    </form>
+  );
+}
