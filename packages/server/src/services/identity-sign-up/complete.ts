@@ -50,7 +50,8 @@ export async function completeIdentityJoin(
 ): Promise<IdentityJoinOutcome> {
   let link: OpenedLink | null = null;
   try {
-    const url = new URL(input.callbackUrl);
+    const url = URL.canParse(input.callbackUrl) ? new URL(input.callbackUrl) : null;
+    if (url === null) throw failed();
     const state = url.searchParams.get("state") ?? "";
     if (state === "" || input.stateCookie === null || !sameString(state, input.stateCookie)) {
       throw failed();
