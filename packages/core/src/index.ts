@@ -57,6 +57,8 @@ export {
   RoleSchema,
   SessionContextSchema,
   SkipReasonSchema,
+  StartIdentityJoinBodySchema,
+  StartIdentityJoinResultSchema,
   TenantRolesSchema,
   TenantSchema,
   TenantSettingsSchema,

@@ -84,6 +84,8 @@ export type {
   ResendVerificationResult,
   Role,
   SessionContext,
+  StartIdentityJoinBody,
+  StartIdentityJoinResult,
   StoredInvitationStatus,
   Tenant,
   TenantRoles,

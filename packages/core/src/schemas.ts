@@ -523,6 +523,21 @@ export const JoinResultSchema = z.object({
 });
 export type JoinResult = z.infer<typeof JoinResultSchema>;
 
+/** R-LNK-06: starts a sign-up through an invite link with an identity provider. */
+export const StartIdentityJoinBodySchema = z.strictObject({
+  token: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** One of the preview's `identityProviders`. */
+  providerId: z.string().check(z.minLength(1), z.maxLength(100)),
+});
+export type StartIdentityJoinBody = z.input<typeof StartIdentityJoinBodySchema>;
+
+/**
+ * Where to send the browser: the provider's authorization URL (code flow with PKCE, state
+ * and nonce). The answer also sets a short-lived cookie that binds the state to this browser.
+ */
+export const StartIdentityJoinResultSchema = z.object({ authorizationUrl: z.string() });
+export type StartIdentityJoinResult = z.infer<typeof StartIdentityJoinResultSchema>;
+
 /**
  * The answer to a verification (R-LNK-09): the address is verified; `signed_in` when the
  * host set a session, `sign_in` when the person should sign in themselves.

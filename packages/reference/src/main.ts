@@ -22,6 +22,7 @@ const reference = await createReferenceApp({
   sessionSecret: config.sessionSecret,
   tokenSecrets: config.tokenSecret,
   seed: true,
+  devOidc: config.devOidc,
   ...(smtp ? { mailer: smtp } : { devMailbox: config.devMailbox }),
 });
 
@@ -52,6 +53,11 @@ const lines = [
   `  Foyer API:       ${base}/api/foyer`,
   `  OpenAPI:         ${base}/openapi.json`,
   ...(reference.mailbox ? [`  Dev mailbox:     ${base}/dev/mailbox`] : []),
+  ...(config.devOidc
+    ? [
+        `  Dev SSO:         ${base}/dev/oidc ("Continue with Dev SSO" on /join; any email, any password)`,
+      ]
+    : []),
   ...(smtp ? [`  Email:           SMTP as ${config.mailFrom ?? ""}`] : []),
   ...(reference.emailMode === "off"
     ? [

@@ -206,6 +206,23 @@ export interface EmailVerificationRow {
   verifiedAt: Date | null;
 }
 
+/**
+ * A sign-up with an identity provider in flight (R-LNK-06): stored when the browser leaves
+ * for the provider, taken (deleted) by its callback, so a state works once. Only the state's
+ * hash is kept; the PKCE verifier and the nonce are derived from it and the server secret.
+ */
+export interface OidcFlowRow {
+  stateHash: string;
+  providerId: string;
+  tenantId: string;
+  /** The invite link token's hash when the flow started: a regenerated link ends the flow. */
+  linkTokenHash: string;
+  /** The key the verifier and the nonce were derived under. */
+  tokenKid: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
 /** A remembered answer for an Idempotency-Key (R-SDK-08). */
 export interface IdempotencyRow {
   /** Scoped key: actor id, route and the client's key. */

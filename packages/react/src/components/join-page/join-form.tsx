@@ -34,17 +34,33 @@ export function JoinForm({
   links,
   classNames,
   onContinueWith,
+  providerError,
 }: {
   preview: InviteLinkPreview;
   join: UseJoinResult;
   l10n: L10n;
   links: Links;
   classNames: ClassNames;
-  onContinueWith: ((provider: IdentityProvider) => void) | undefined;
+  onContinueWith: ((provider: IdentityProvider) => void | Promise<void>) | undefined;
+  providerError: unknown;
 }) {
   const a = l10n.t.acceptInvitePage;
   const s = l10n.t.joinPage;
   const id = useId();
+  // The provider whose start is running (the host's `onContinueWith` may return a promise).
+  const [starting, setStarting] = useState<string | null>(null);
+  const continueWith = (provider: IdentityProvider) => {
+    const started = onContinueWith?.(provider);
+    if (!(started instanceof Promise)) return;
+    setStarting(provider.id);
+    void started.finally(() => setStarting(null));
+  };
+  const providerErrorText =
+    providerError === undefined || providerError === null
+      ? null
+      : typeof providerError === "string"
+        ? (l10n.t.errors[providerError as keyof typeof l10n.t.errors] ?? l10n.t.common.unknownError)
+        : l10n.errorMessage(providerError);
   const refs = useRef<Partial<Record<JoinField | "acceptTerms", HTMLInputElement | null>>>({});
   const { values, errors } = join;
 
@@ -121,12 +137,22 @@ export function JoinForm({
     <>
       {providers.length > 0 && (
         <div className={cx("foyer-join__providers", classNames?.providers)} data-slot="providers">
+          {providerErrorText && (
+            <div role="alert" className="foyer-alert">
+              <p>{providerErrorText}</p>
+              {providerErrorText === l10n.t.errors.USER_ALREADY_EXISTS && links.signIn && (
+                <a href={links.signIn}>{a.signIn}</a>
+              )}
+            </div>
+          )}
           {providers.map((provider) => (
             <button
               key={provider.id}
               type="button"
               className="foyer-button foyer-accept__action"
-              onClick={() => onContinueWith?.(provider)}
+              disabled={starting !== null}
+              aria-busy={starting === provider.id || undefined}
+              onClick={() => continueWith(provider)}
             >
               {l10n.formatMessage(s.continueWith, { provider: provider.name })}
             </button>

@@ -47,7 +47,15 @@ export interface JoinPageProps extends UseJoinOptions, StylingProps<JoinPageSlot
    * R-LNK-06), for instance by navigating to the host's OpenID Connect start route. The
    * buttons show only when this is given and the server lists providers.
    */
-  onContinueWith?: ((provider: IdentityProvider, token: string) => void) | undefined;
+  onContinueWith?:
+    | ((provider: IdentityProvider, token: string) => void | Promise<void>)
+    | undefined;
+  /**
+   * Why signing up with a provider failed, shown above the provider buttons: what the start
+   * call threw (a `FoyerError`), or the error code the provider's callback sent back to the
+   * page (`/join#token=…&error=IDENTITY_EMAIL_NOT_VERIFIED`).
+   */
+  providerError?: unknown;
   /** String overrides for this page (defaults < provider < this prop). */
   localization?: DeepPartial<FoyerLocalization> | undefined;
 }
@@ -74,6 +82,7 @@ export function JoinPage({
   termsUrl,
   privacyUrl,
   onContinueWith,
+  providerError,
   localization,
   className,
   classNames,
@@ -141,6 +150,7 @@ export function JoinPage({
               onContinueWith={
                 onContinueWith && ((provider) => onContinueWith(provider, options.token))
               }
+              providerError={providerError}
             />
           </>
         )}
@@ -210,6 +220,7 @@ function Body({
   headingRef,
   classNames,
   onContinueWith,
+  providerError,
 }: {
   form: DeferredPartState<typeof import("./join-form.tsx")>;
   state: Exclude<JoinState, { status: "loading" }>;
@@ -218,7 +229,8 @@ function Body({
   links: Links;
   headingRef: RefObject<HTMLHeadingElement | null>;
   classNames: ClassNames;
-  onContinueWith: ((provider: IdentityProvider) => void) | undefined;
+  onContinueWith: ((provider: IdentityProvider) => void | Promise<void>) | undefined;
+  providerError: unknown;
 }) {
   const a = l10n.t.acceptInvitePage;
   const s = l10n.t.joinPage;
@@ -294,6 +306,7 @@ function Body({
           links={links}
           classNames={classNames}
           onContinueWith={onContinueWith}
+          providerError={providerError}
         />
       );
     }
