@@ -1,7 +1,7 @@
 import { SCENARIO_LINK_TOKEN } from "@foyer/msw";
 import { JoinPage } from "@foyer/react";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, waitFor, within } from "storybook/test";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { JOIN_PASSWORD, linkScenario, storyMock, tokenStoryMock } from "./support/mock.ts";
 
 const meta = {
@@ -32,6 +32,8 @@ const turnedOff = linkScenario("turned-off", {}, async ({ foyer, fixture }) => {
 async function form(canvasElement: HTMLElement) {
   const canvas = within(canvasElement);
   await canvas.findByRole("heading", { name: "Join Acme Corp" }, { timeout: 5000 });
+  // The form is a chunk of its own, loaded beside the preview: wait for it too.
+  await canvas.findByLabelText("First name", {}, { timeout: 5000 });
   return canvas;
 }
 
@@ -71,6 +73,28 @@ export const JoinWithWeakThenStrongPassword = {
       "true",
     );
     await expect(canvas.getByText(/You can ask for another email in \d+ s\./)).toBeVisible();
+  },
+} satisfies Story;
+
+/**
+ * R-LNK-06: "Continue with …" above the form when the server lists providers and the host
+ * passes `onContinueWith`; a sign-up the provider's callback refused shows why.
+ */
+export const ContinueWithProvider = {
+  ...tokenStoryMock(open, undefined, {
+    identityProviders: [{ id: "microsoft", name: "Microsoft" }],
+  }),
+  args: { onContinueWith: fn(), providerError: "IDENTITY_EMAIL_NOT_VERIFIED" },
+  play: async ({ canvasElement, args }) => {
+    const canvas = await form(canvasElement);
+    await expect(canvas.getByRole("alert")).toHaveTextContent(
+      "Your identity provider has not verified your email address.",
+    );
+    await userEvent.click(canvas.getByRole("button", { name: "Continue with Microsoft" }));
+    await expect(args.onContinueWith).toHaveBeenCalledWith(
+      { id: "microsoft", name: "Microsoft" },
+      expect.any(String),
+    );
   },
 } satisfies Story;
 

@@ -1,6 +1,6 @@
 // Story mocks: @foyer/msw (the real server handler over an in-memory store) per story, reset
 // before each render so every story, and every test run of it, starts from the same data.
-import type { UpdateInviteLinkBody } from "@foyer/core";
+import type { IdentityProvider, UpdateInviteLinkBody } from "@foyer/core";
 import {
   createFoyerMsw,
   type FoyerMsw,
@@ -194,10 +194,22 @@ export function tokenStoryMock(
     tokenOf(
       (await mock.foyer.services.getInviteLink(mock.fixture.actors.acmeAdmin, "acme")).link.url,
     ),
+  options: { identityProviders?: IdentityProvider[] } = {},
 ): TokenStoryMock {
   const mock = createFoyerMsw({ baseUrl: BASE_URL, scenario });
+  // The mock's server configures no identity provider: the link's preview lists these.
+  const { identityProviders } = options;
+  const providers = identityProviders
+    ? [
+        http.post(`${BASE_URL}/public/invite-links/preview`, async ({ request }) => {
+          const { token: linkToken } = (await request.json()) as { token: string };
+          const preview = await mock.foyer.services.previewInviteLink(linkToken);
+          return HttpResponse.json({ ...preview, identityProviders });
+        }),
+      ]
+    : [];
   return {
-    parameters: { msw: { handlers: [logoHandler, ...mock.handlers] } },
+    parameters: { msw: { handlers: [logoHandler, ...providers, ...mock.handlers] } },
     loaders: [
       async () => {
         await mock.reset();
