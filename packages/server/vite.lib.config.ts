@@ -12,6 +12,7 @@ export default defineConfig(
       pglite: "src/pglite.ts",
       pg: "src/pg.ts",
       smtp: "src/smtp.ts",
+      oidc: "src/oidc.ts",
       store: "src/store.ts",
       testing: "src/testing.ts",
       conformance: "src/conformance.ts",

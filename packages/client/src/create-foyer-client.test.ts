@@ -295,6 +295,12 @@ const calls: Array<{
       }),
   },
   {
+    name: "startIdentityJoin",
+    params: {},
+    answer: { authorizationUrl: "https://id.example.com/authorize?state=s" },
+    invoke: (c) => c.startIdentityJoin({ token: TOKEN, providerId: "microsoft" }),
+  },
+  {
     name: "verifyEmail",
     params: {},
     answer: { user: { id: "u1", email: "ada@example.com" }, tenantId: "t_acme", next: "sign_in" },

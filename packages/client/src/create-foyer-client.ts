@@ -185,6 +185,8 @@ export function createFoyerClient(options: FoyerClientOptions): FoyerClient {
       call("previewInviteLink", { body: { token }, options: callOptions }),
     joinWithInviteLink: (body, callOptions) =>
       call("joinWithInviteLink", { body, options: callOptions }),
+    startIdentityJoin: (body, callOptions) =>
+      call("startIdentityJoin", { body, options: callOptions }),
     verifyEmail: (token, callOptions) =>
       call("verifyEmail", { body: { token }, options: callOptions }),
     resendVerificationEmail: (email, callOptions) =>

@@ -18,6 +18,8 @@ import type {
   ResendResult,
   ResendVerificationResult,
   SessionContext,
+  StartIdentityJoinBody,
+  StartIdentityJoinResult,
   TenantRoles,
   UpdateInviteLinkBody,
   VerifyEmailResult,
@@ -93,6 +95,18 @@ export interface FoyerClient {
   previewInviteLink(token: string, options?: CallOptions): Promise<InviteLinkPreview>;
   /** Signs up through an invite link (R-LNK-06..09). */
   joinWithInviteLink(body: JoinBody, options?: CallOptions): Promise<JoinResult>;
+  /**
+   * Starts a sign-up through an invite link with an identity provider (R-LNK-06): answers
+   * the provider's URL to send the browser to. The answer sets an HttpOnly cookie binding the
+   * flow to this browser, so call it from the page that then navigates.
+   * @example
+   * const { authorizationUrl } = await client.startIdentityJoin({ token, providerId: "microsoft" });
+   * window.location.assign(authorizationUrl);
+   */
+  startIdentityJoin(
+    body: StartIdentityJoinBody,
+    options?: CallOptions,
+  ): Promise<StartIdentityJoinResult>;
   /** Verifies an address with the token of its verification email (R-LNK-09). */
   verifyEmail(token: string, options?: CallOptions): Promise<VerifyEmailResult>;
   /** Asks for a new verification email; the answer never says whether the address exists. */

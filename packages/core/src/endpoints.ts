@@ -130,6 +130,13 @@ export const endpoints = {
     status: 201,
     rateLimit: "public",
   },
+  startIdentityJoin: {
+    method: "POST",
+    path: "/public/invite-links/identity/start",
+    access: "public",
+    status: 200,
+    rateLimit: "public",
+  },
   verifyEmail: {
     method: "POST",
     path: "/public/email-verification/verify",

@@ -95,6 +95,19 @@ export const ERROR_CODES = {
     status: 410,
     message: "This email address is already verified. Sign in to continue.",
   },
+  IDENTITY_PROVIDER_NOT_FOUND: {
+    status: 404,
+    message: "This sign-up option is not available. Sign up with your email address instead.",
+  },
+  IDENTITY_EMAIL_NOT_VERIFIED: {
+    status: 403,
+    message:
+      "Your identity provider has not verified your email address. Verify it there, or sign up with your email address and a password.",
+  },
+  IDENTITY_SIGN_UP_FAILED: {
+    status: 400,
+    message: "Signing up with your identity provider did not complete. Please try again.",
+  },
   RATE_LIMITED: { status: 429, message: "Too many requests. Try again later." },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,

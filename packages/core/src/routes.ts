@@ -24,6 +24,8 @@ import {
   ResendVerificationResultSchema,
   RevokeInvitationBodySchema,
   SessionContextSchema,
+  StartIdentityJoinBodySchema,
+  StartIdentityJoinResultSchema,
   TenantRolesSchema,
   TokenBodySchema,
   UpdateInviteLinkBodySchema,
@@ -141,6 +143,12 @@ export const routes = {
     summary: "Create an account and membership through an invite link, in one transaction",
     body: JoinBodySchema,
     response: JoinResultSchema,
+  },
+  startIdentityJoin: {
+    ...endpoints.startIdentityJoin,
+    summary: "Start a sign-up through an invite link with an identity provider (OpenID Connect)",
+    body: StartIdentityJoinBodySchema,
+    response: StartIdentityJoinResultSchema,
   },
   verifyEmail: {
     ...endpoints.verifyEmail,

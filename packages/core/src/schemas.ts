@@ -64,6 +64,10 @@ export type Permission = z.infer<typeof PermissionSchema>;
 /** Expiry presets (R-INV-01). */
 export const ExpiryPresetSchema = z.enum(expiryPresets);
 
+/** The languages Foyer writes its emails in (R-EML-01). */
+export const EmailLocaleSchema = z.enum(["en", "de"]);
+export type EmailLocale = z.infer<typeof EmailLocaleSchema>;
+
 /** Per-tenant invitation settings. */
 export const TenantSettingsSchema = z.object({
   /** Expiry preselected for new invitations. */
@@ -84,6 +88,10 @@ export const TenantSettingsSchema = z.object({
    * Addresses outside are skipped with `domain_not_allowed` (R-INV-02).
    */
   allowedDomains: z.array(z.string()).check(z.maxLength(50)),
+  /** R-EML-01: the language of the tenant's emails (invitation, reminder, verification, notices). */
+  emailLocale: EmailLocaleSchema,
+  /** R-EML-01: tell the inviter by email when their invitation is accepted. */
+  notifyInviterOnAccept: z.boolean(),
 });
 export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
 
@@ -514,6 +522,21 @@ export const JoinResultSchema = z.object({
   next: z.enum(["signed_in", "verify_email"]),
 });
 export type JoinResult = z.infer<typeof JoinResultSchema>;
+
+/** R-LNK-06: starts a sign-up through an invite link with an identity provider. */
+export const StartIdentityJoinBodySchema = z.strictObject({
+  token: z.string().check(z.minLength(1), z.maxLength(200)),
+  /** One of the preview's `identityProviders`. */
+  providerId: z.string().check(z.minLength(1), z.maxLength(100)),
+});
+export type StartIdentityJoinBody = z.input<typeof StartIdentityJoinBodySchema>;
+
+/**
+ * Where to send the browser: the provider's authorization URL (code flow with PKCE, state
+ * and nonce). The answer also sets a short-lived cookie that binds the state to this browser.
+ */
+export const StartIdentityJoinResultSchema = z.object({ authorizationUrl: z.string() });
+export type StartIdentityJoinResult = z.infer<typeof StartIdentityJoinResultSchema>;
 
 /**
  * The answer to a verification (R-LNK-09): the address is verified; `signed_in` when the

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import express, { type Router } from "express";
+import { documentStart } from "./html-page.ts";
 
 // `/api-docs`: the API reference of `/openapi.json` (R-SDK-05), rendered by Swagger UI from
 // its npm package (swagger-ui-dist): every asset is served by this app, nothing loads from a
@@ -32,13 +33,7 @@ const INIT_SCRIPT = `window.addEventListener("DOMContentLoaded", function () {
 });
 `;
 
-const PAGE = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>API reference · Foyer demo</title>
+const PAGE = `${documentStart("API reference · Foyer demo")}
 <link rel="stylesheet" href="/api-docs/assets/swagger-ui.css">
 <link rel="stylesheet" href="/api-docs/page.css">
 </head>

@@ -8,6 +8,7 @@ import {
   type DevMailbox,
   type Foyer,
   type FoyerHooks,
+  type IdentitySignUp,
   isFoyerServiceError,
   type Logger,
   type Mailer,
@@ -33,6 +34,7 @@ import { createApiKeys } from "./api-keys.ts";
 import { createApiRouter } from "./api-routes.ts";
 import { openDatabase, type ReferenceDatabase } from "./database.ts";
 import { createDevMailboxRouter, type EmailMode, resolveEmail } from "./dev-mailbox.ts";
+import { createDevOidc, DEV_OIDC_PATH, OIDC_CALLBACK_PATH } from "./dev-oidc.ts";
 import { type HomePageUser, renderHomePage } from "./home-page.ts";
 import { createReferenceHooks } from "./hooks.ts";
 import { migrateReference } from "./migrations.ts";
@@ -94,6 +96,17 @@ export interface ReferenceAppOptions {
    * @default packages/reference/web/dist, written by `pnpm start` (vite build)
    */
   webDir?: string | undefined;
+  /**
+   * Sign-up with identity providers on /join (R-LNK-06); its callback is served at
+   * `/auth/oidc/callback`, which must be its `redirectUri`.
+   */
+  identitySignUp?: IdentitySignUp | undefined;
+  /**
+   * Runs a development OpenID provider at /dev/oidc and offers it on /join as "Dev SSO"
+   * (any email address, any password). Development only; replaces `identitySignUp`.
+   * @default false
+   */
+  devOidc?: boolean | undefined;
 }
 
 /** A running reference app. */
@@ -201,6 +214,8 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
         })
       : createMemoryRateLimiter(loginLimits);
 
+    const devOidc = options.devOidc ? createDevOidc(publicBaseUrl, options.sessionSecret) : null;
+    const identitySignUp = devOidc?.identitySignUp ?? options.identitySignUp;
     const foyerAt = (now?: Date): Foyer =>
       createFoyer({
         store,
@@ -218,6 +233,7 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
           privacyUrl: `${publicBaseUrl}/privacy`,
           signInUrl: `${publicBaseUrl}/login`,
         },
+        ...(identitySignUp ? { identitySignUp } : {}),
         ...(now ? { now: () => now } : {}),
       });
     const foyer = foyerAt();
@@ -255,6 +271,9 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
 
     // Foyer's router reads its own bodies (with its own limit); mount it before any parser.
     app.use("/api/foyer", foyerExpress(foyer));
+    // R-LNK-06: the identity provider sends the browser back here (a redirect, not JSON).
+    app.use(OIDC_CALLBACK_PATH, foyerExpress({ handler: foyer.identityCallback }));
+    if (devOidc) app.use(DEV_OIDC_PATH, devOidc.handler);
 
     const json = express.json({ limit: JSON_LIMIT_BYTES });
     // body-parser reads a refused body to its very end before it answers. A declared length
@@ -446,6 +465,7 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
         email: mail.mode,
         database: database.location,
         user: signedIn,
+        devOidc: devOidc !== null,
       });
       res.setHeader("Content-Security-Policy", page.csp);
       res.type("html").send(page.html);

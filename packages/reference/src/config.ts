@@ -37,9 +37,14 @@ export interface EnvConfig {
   devMailbox: boolean;
   /** `MAIL_FROM`, the From header of every email; required with `SMTP_URL`. */
   mailFrom: string | undefined;
+  /**
+   * `FOYER_DEV_OIDC=1` (or the `--dev-oidc` flag, which `pnpm start` passes): a development OpenID provider at /dev/oidc, offered on /join as
+   * "Continue with Dev SSO". Refused when `NODE_ENV` is `production`.
+   */
+  devOidc: boolean;
 }
 
-/** The `FOYER_DEV_MAILBOX` flag: `1`/`true` on, `0`/`false`/unset off, anything else refused. */
+/** A flag such as `FOYER_DEV_MAILBOX`: `1`/`true` on, `0`/`false`/unset off, anything else refused. */
 function readFlag(name: string, value: string | undefined): boolean {
   const text = (value ?? "").trim().toLowerCase();
   if (text === "" || text === "0" || text === "false") return false;
@@ -48,7 +53,8 @@ function readFlag(name: string, value: string | undefined): boolean {
 }
 
 /**
- * Reads the configuration from environment variables and the command line (`--dev-mailbox`).
+ * Reads the configuration from environment variables and the command line (`--dev-mailbox`,
+ * `--dev-oidc`).
  */
 export function readEnvConfig(
   env: NodeJS.ProcessEnv = process.env,
@@ -74,6 +80,12 @@ export function readEnvConfig(
       "The development mailbox is refused with NODE_ENV=production: it shows every email and its link to anyone. Set SMTP_URL and MAIL_FROM instead.",
     );
   }
+  const devOidc = argv.includes("--dev-oidc") || readFlag("FOYER_DEV_OIDC", env.FOYER_DEV_OIDC);
+  if (devOidc && env.NODE_ENV === "production") {
+    throw new Error(
+      "FOYER_DEV_OIDC runs a development identity provider that signs anyone in: it is refused with NODE_ENV=production.",
+    );
+  }
   return {
     port,
     databaseUrl: env.DATABASE_URL || undefined,
@@ -86,5 +98,6 @@ export function readEnvConfig(
     smtpUrl,
     mailFrom,
     devMailbox,
+    devOidc,
   };
 }

@@ -22,6 +22,8 @@ export interface HomePageInput {
   database: string;
   /** The user of the request's session, if any. */
   user?: HomePageUser | null | undefined;
+  /** Whether the development OpenID provider runs at /dev/oidc (R-LNK-06). */
+  devOidc?: boolean | undefined;
 }
 
 function signedInBanner(user: HomePageUser): string {
@@ -96,6 +98,11 @@ is signed in and lands back on this page.</li>
 ${
   input.email === "mailbox"
     ? `<li>Development mailbox (every email the app sends): <a href="/dev/mailbox"><code>${base}/dev/mailbox</code></a> (a page in a browser, JSON otherwise)</li>`
+    : ""
+}${
+  input.devOidc
+    ? `
+<li>Dev SSO, a development OpenID provider: <code>${base}/dev/oidc</code>. On an invite link's join page (Acme's, from the Team page's <strong>Invite link</strong>, opened on this server as <code>/join#token=…</code>), <strong>Continue with Dev SSO</strong> signs up with any email address at an allowed domain and any password; an address with <code>+unverified</code> comes back unverified and is refused.</li>`
     : ""
 }
 </ul>

@@ -24,21 +24,30 @@ export interface HtmlPage {
 }
 
 /**
- * A complete server-rendered HTML page of the reference app (the home page, the dev mailbox):
- * the shared head, the page's own styles, and its body, with a Content-Security-Policy that
- * allows exactly that stylesheet. `title` is plain text; `css` and `body` are markup the
- * caller built and escaped.
+ * The start of every page of the reference app up to its title: doctype, language, charset,
+ * viewport and an empty icon (no request for /favicon.ico). `title` is plain text; the
+ * caller adds what its page loads and closes the head.
  */
-export function htmlPage(page: { title: string; css: string; body: string }): HtmlPage {
-  const style = `\n${page.css}\n`;
-  const styleHash = createHash("sha256").update(style).digest("base64");
-  const html = `<!doctype html>
+export function documentStart(title: string): string {
+  return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
-<title>${page.title}</title>
+<title>${escapeHtml(title)}</title>`;
+}
+
+/**
+ * A complete server-rendered HTML page of the reference app (the home page, the dev mailbox):
+ * the shared head, the page's own styles, and its body, with a Content-Security-Policy that
+ * allows exactly that stylesheet. `title` is plain text (escaped here); `css` and `body` are
+ * markup the caller built and escaped.
+ */
+export function htmlPage(page: { title: string; css: string; body: string }): HtmlPage {
+  const style = `\n${page.css}\n`;
+  const styleHash = createHash("sha256").update(style).digest("base64");
+  const html = `${documentStart(page.title)}
 <style>${style}</style>
 </head>
 <body>

@@ -22,7 +22,7 @@ const PAGES = {
 export function legalPage(which: keyof typeof PAGES): HtmlPage {
   const page = PAGES[which];
   return htmlPage({
-    title: `${escapeHtml(page.title)} · Foyer demo`,
+    title: `${page.title} · Foyer demo`,
     css: CSS,
     body: `<main><h1>${escapeHtml(page.title)}</h1><p>${escapeHtml(page.body)}</p><p><a href="/">Foyer demo</a></p></main>`,
   });

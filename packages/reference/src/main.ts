@@ -22,6 +22,7 @@ const reference = await createReferenceApp({
   sessionSecret: config.sessionSecret,
   tokenSecrets: config.tokenSecret,
   seed: true,
+  devOidc: config.devOidc,
   ...(smtp ? { mailer: smtp } : { devMailbox: config.devMailbox }),
 });
 
@@ -42,12 +43,21 @@ const lines = [
   `  Data:            ${reference.databaseLocation}`,
   `  Home:            ${base}/`,
   `  Team (admins):   ${base}/admin`,
-  `  Invitee page:    ${base}/accept-invite#token=… (links in ${
-    smtp ? "the emails sent" : reference.mailbox ? "the dev mailbox" : "Copy link of the row menu"
+  `  Invitee page:    ${base}/accept-invite#token=… (${
+    smtp
+      ? "links in the emails sent"
+      : reference.mailbox
+        ? "links in the dev mailbox"
+        : "links from Copy link in a row's menu"
   })`,
   `  Foyer API:       ${base}/api/foyer`,
   `  OpenAPI:         ${base}/openapi.json`,
   ...(reference.mailbox ? [`  Dev mailbox:     ${base}/dev/mailbox`] : []),
+  ...(config.devOidc
+    ? [
+        `  Dev SSO:         ${base}/dev/oidc ("Continue with Dev SSO" on /join; any email, any password)`,
+      ]
+    : []),
   ...(smtp ? [`  Email:           SMTP as ${config.mailFrom ?? ""}`] : []),
   ...(reference.emailMode === "off"
     ? [

@@ -53,10 +53,22 @@ const apiKeys: Migration = {
   },
 };
 
+const passwordOptional: Migration = {
+  async up(db) {
+    // Accounts created through an identity provider have no password (R-LNK-06).
+    await sql`alter table ref_users alter column password_hash drop not null`.execute(db);
+  },
+  async down(db) {
+    await sql`delete from ref_users where password_hash is null`.execute(db);
+    await sql`alter table ref_users alter column password_hash set not null`.execute(db);
+  },
+};
+
 /** The reference app's migrations by name; names sort in the order they apply. */
 export const REF_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_11_22_001_users_and_sessions": initial,
   "2026_12_03_040_api_keys": apiKeys,
+  "2026_12_03_080_password_optional": passwordOptional,
 };
 
 /**

@@ -12,7 +12,8 @@ export interface RefUsersTable {
   email: string;
   first_name: string;
   last_name: string;
-  password_hash: string;
+  /** Null for an account created through an identity provider: it cannot sign in with a password. */
+  password_hash: string | null;
   tenant_id: string;
   role_id: string;
   /** Deactivated users keep their address (R-INV-04) but cannot sign in. */

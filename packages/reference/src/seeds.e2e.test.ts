@@ -12,7 +12,7 @@ import {
 } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CHROMIUM_ARGS, chromiumPath } from "../../../scripts/chromium.mjs";
-import { SEEDED_INVITATIONS, SEEDED_SIGN_INS } from "./seed.ts";
+import { SEEDED_SIGN_INS, type SeededSignIn } from "./seed.ts";
 import { type RunningApp, startApp } from "./test-kit.ts";
 import { findUserByEmail } from "./users.ts";
 
@@ -88,6 +88,52 @@ afterAll(async () => {
   await browser?.close();
   await running?.stop();
 });
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * Lets `ms` pass for one invitation only: its created, sent and expiry times move back
+ * together (its window stays the one it was given), as if it had been sent that much
+ * earlier. The rest of the app keeps the real time: moving the app's clock would let every
+ * seeded invitation expire under the other walks. Answers the window after the move.
+ */
+async function ageInvitation(
+  admin: SeededSignIn,
+  email: string,
+  ms: number,
+): Promise<{ sentAt: number; expiresAt: number }> {
+  const { foyer, db } = running.reference;
+  const user = await findUserByEmail(db, admin.email);
+  if (!user) throw new Error(`No user ${admin.email}`);
+  const actor = {
+    id: user.id,
+    email: admin.email,
+    name: null,
+    tenantId: admin.tenantId,
+    roleId: admin.roleId,
+  };
+  const page = await foyer.services.listInvitations(actor, {
+    tenantId: admin.tenantId,
+    q: email,
+    status: "all",
+  });
+  const found = page.items.find((item) => item.email === email);
+  if (!found) throw new Error(`No invitation to ${email}`);
+  const row = await foyer.store.getInvitation(found.id);
+  if (!row) throw new Error(`Invitation ${found.id} is not stored`);
+  const back = (at: Date) => new Date(at.getTime() - ms);
+  await foyer.store.updateInvitation(row.id, {
+    createdAt: back(row.createdAt),
+    sentAt: back(row.sentAt),
+    expiresAt: back(row.expiresAt),
+    ...(row.deliveryUpdatedAt ? { deliveryUpdatedAt: back(row.deliveryUpdatedAt) } : {}),
+    ...(row.deliveryLastAttemptAt
+      ? { deliveryLastAttemptAt: back(row.deliveryLastAttemptAt) }
+      : {}),
+  });
+  return { sentAt: back(row.sentAt).getTime(), expiresAt: back(row.expiresAt).getTime() };
+}
 
 /** One person's browser, with a numbered screenshot and an axe check per step. */
 class Walk {
@@ -185,6 +231,15 @@ class Walk {
     await this.page.waitForURL((url) => url.pathname === "/accept-invite");
   }
 
+  /**
+   * Opens a link in a fresh document: the invitee's page reads its token once, from the
+   * fragment, and a link that differs only there would not load the page again.
+   */
+  async openLink(link: string): Promise<void> {
+    await this.page.goto("about:blank");
+    await this.page.goto(link);
+  }
+
   /** Fills the invitee's form and accepts. */
   async accept(firstName: string, lastName: string): Promise<void> {
     await this.page.getByLabel("First name").fill(firstName);
@@ -208,19 +263,15 @@ class Walk {
     return this.page.getByRole("row", { name: new RegExp(email.replace(/[.]/g, "\\.")) });
   }
 
-  /**
-   * Opens a row's action menu and picks an action with the keyboard, as the menu offers. A
-   * pointer click can land on the table's toolbar when the menu of a row at the top of the
-   * scroller opens upwards and is clipped by it.
-   */
+  /** Opens a row's action menu and clicks an action, as an admin does with the mouse. */
   async rowAction(email: string, action: "Resend" | "Revoke" | "Copy link"): Promise<void> {
     await this.page.getByRole("button", { name: `Actions for ${email}` }).click();
-    await this.page.getByRole("menuitem", { name: action }).press("Enter");
+    await this.page.getByRole("menuitem", { name: action }).click();
   }
 }
 
 describe("seed systems in Chromium", { timeout: 180_000 }, () => {
-  it("SecureLink (000) R-INV-02, R-UI-02, R-INV-07, R-INV-08, R-INV-12, R-INV-13, R-UI-04: bulk invite from a CSV, results, the email, accept, sign in; resend an expired invitation and revoke one, each old link showing its error", async () => {
+  it("SecureLink (000) R-INV-02, R-UI-02, R-INV-06, R-INV-07, R-INV-08, R-INV-12, R-INV-13, R-UI-04: bulk invite from a CSV, results, the email, accept, sign in; revoke one and resend one; an email left unopened past its 7 days: its original link shows the expired page, resent from History it works again; each old link showing its error", async () => {
     const admin = await Walk.open("000-securelink");
     const { page } = admin;
     await admin.signIn(sam.email, sam.password);
@@ -235,6 +286,7 @@ describe("seed systems in Chromium", { timeout: 180_000 }, () => {
       "vpn.one@securelink.example,Vera,One",
       "vpn.two@securelink.example,Victor,Two",
       "vpn.three@securelink.example,Val,Three",
+      "vpn.four@securelink.example,Vic,Four",
       "vpn.one@securelink.example,Vera,Again",
       "not-an-address,No,Body",
     ].join("\n");
@@ -246,9 +298,9 @@ describe("seed systems in Chromium", { timeout: 180_000 }, () => {
     await dialog.getByText("File: securelink-users.csv").waitFor();
     await pickRole(dialog, "VPN User");
     await admin.step("csv preview");
-    await dialog.getByRole("button", { name: /^Send 3 invitations/ }).click();
+    await dialog.getByRole("button", { name: /^Send 4 invitations/ }).click();
     const results = dialog.getByRole("region", { name: "Results" });
-    await results.getByText("3 invited · 2 skipped").waitFor();
+    await results.getByText("4 invited · 2 skipped").waitFor();
     await results.getByText("Invalid address (1)").waitFor();
     await results.getByText("Repeated in this list (1)").waitFor();
     await admin.step("results summary");
@@ -302,22 +354,49 @@ describe("seed systems in Chromium", { timeout: 180_000 }, () => {
     await invitee.page.getByRole("heading", { name: "A newer invitation was sent" }).waitFor();
     await invitee.step("old link after resend");
 
-    // An expired invitation is resent the same way (the demo's expired one is Acme's): it
-    // goes back to Pending and a new email carries a working link.
-    await admin.signOut();
-    const [expired] = SEEDED_INVITATIONS.expired;
-    await admin.signIn(alex.email, alex.password);
+    // Expiry: vpn.four never opened the email. Its window is the default 7 days; an hour
+    // before the end the original link still opens the invitation, an hour after it the
+    // same link says it expired and to ask for a new one.
+    const fourEmail = "vpn.four@securelink.example";
+    const fourLink = await invitee.linkOf(await invitee.mailTo(fourEmail));
+    const window = await ageInvitation(sam, fourEmail, 7 * DAY - HOUR);
+    expect(window.expiresAt - window.sentAt).toBe(7 * DAY);
+    await invitee.openLink(fourLink);
+    await invitee.page
+      .getByRole("heading", { name: "You're invited to join SecureLink" })
+      .waitFor();
+    await invitee.step("original link an hour before expiry");
+    await ageInvitation(sam, fourEmail, 2 * HOUR);
+    await invitee.openLink(fourLink);
+    await invitee.page.getByRole("heading", { name: "Invitation expired" }).waitFor();
+    await invitee.page
+      .getByText("This invitation has expired. Ask your administrator to send a new one.")
+      .waitFor();
+    await expect.poll(() => invitee.page.getByLabel("Password", { exact: true }).count()).toBe(0);
+    await invitee.step("original link after expiry");
+
+    // The admin finds it Expired in History and resends it: back to Pending, a new email with
+    // a fresh link that works, and the original link now points to the newer invitation.
+    await page.reload();
     await page.getByRole("tab", { name: /History/ }).click();
-    await admin.row(expired).getByText("Expired", { exact: true }).waitFor();
+    await admin.row(fourEmail).getByText("Expired", { exact: true }).waitFor();
     await admin.step("expired in history");
-    await admin.rowAction(expired, "Resend");
-    await page.getByText(`Invitation to ${expired} sent again.`).waitFor();
+    await admin.rowAction(fourEmail, "Resend");
+    await page.getByText(`Invitation to ${fourEmail} sent again.`).waitFor();
     await page.getByRole("tab", { name: /Pending/ }).click();
-    await admin.row(expired).getByText("Pending", { exact: true }).waitFor();
+    await admin.row(fourEmail).getByText("Pending", { exact: true }).waitFor();
     await admin.step("expired invitation resent");
-    await invitee.openInvitation(await invitee.mailTo(expired));
-    await invitee.page.getByRole("heading", { name: "You're invited to join Acme Corp" }).waitFor();
+    await expect
+      .poll(async () => invitee.linkOf(await invitee.mailTo(fourEmail)))
+      .not.toBe(fourLink);
+    await invitee.openInvitation(await invitee.mailTo(fourEmail));
+    await invitee.page
+      .getByRole("heading", { name: "You're invited to join SecureLink" })
+      .waitFor();
     await invitee.step("resent link works");
+    await invitee.openLink(fourLink);
+    await invitee.page.getByRole("heading", { name: "A newer invitation was sent" }).waitFor();
+    await invitee.step("original link after the resend");
     await invitee.close();
     await admin.close();
   });

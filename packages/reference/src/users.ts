@@ -11,7 +11,8 @@ export interface NewRefUser {
   email: string;
   firstName: string;
   lastName: string;
-  passwordHash: string;
+  /** Null for an account created through an identity provider. */
+  passwordHash: string | null;
   tenantId: string;
   roleId: string;
   emailVerified: boolean;

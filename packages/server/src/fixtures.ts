@@ -55,7 +55,10 @@ export interface UserDirectory {
     HostUser & {
       tenantId: string;
       roleId: string;
-      passwordHash: string;
+      /** Null for an account created through an identity provider. */
+      passwordHash: string | null;
+      /** The provider identity an account was created with, if any. */
+      identity: { providerId: string; issuer: string; subject: string } | null;
       /** False until `markEmailVerified` ran for an account that had to verify. */
       emailVerified: boolean;
     }
@@ -92,6 +95,7 @@ export function createUserDirectory(): UserDirectory {
       tenantId: user.tenantId,
       roleId: user.roleId,
       passwordHash: "",
+      identity: null,
       emailVerified: true,
     };
     users.set(record.email, record);
@@ -116,6 +120,7 @@ export function createUserDirectory(): UserDirectory {
         const record = users.get(user.email);
         if (record) {
           record.passwordHash = input.passwordHash;
+          record.identity = input.identity ?? null;
           record.emailVerified = !input.requireEmailVerification;
         }
         return { id: user.id };

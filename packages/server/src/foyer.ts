@@ -9,6 +9,7 @@ import {
 } from "@foyer/core";
 import { FoyerServiceError } from "./errors.ts";
 import { createFoyerHandler } from "./http/handler.ts";
+import { createIdentityCallback } from "./http/identity-callback.ts";
 import { createMemoryRateLimiter } from "./http/rate-limit.ts";
 import { createDevMailbox } from "./mail/dev-mailbox.ts";
 import { createDispatcher, type Dispatcher } from "./outbox/dispatcher.ts";
@@ -30,6 +31,8 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   reminderLeadHours: 48,
   requireEmailVerification: false,
   allowedDomains: [],
+  emailLocale: "en",
+  notifyInviterOnAccept: false,
 };
 
 /** A tenant as the host describes it; omitted fields take Foyer's defaults. */
@@ -72,6 +75,13 @@ export interface Foyer {
   /** Fetch-standard handler: `(request, { clientAddress }) => Response`. */
   handler: (request: Request, context?: { clientAddress?: string }) => Promise<Response>;
   services: FoyerServices;
+  /**
+   * The identity provider's callback (R-LNK-06), a Fetch handler: mount it at the
+   * `redirectUri` of `identitySignUp`, e.g.
+   * `app.get("/auth/oidc/callback", foyerExpress({ handler: foyer.identityCallback }))`.
+   * Answers 404 when `identitySignUp` is not configured.
+   */
+  identityCallback: (request: Request) => Promise<Response>;
   store: Store;
   mailer: Mailer;
   dispatcher: Dispatcher;
@@ -119,6 +129,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
     ...(options.verifyInvitedEmails !== undefined
       ? { verifyInvitedEmails: options.verifyInvitedEmails }
       : {}),
+    ...(options.identitySignUp ? { identitySignUp: options.identitySignUp } : {}),
   });
   const services = createServices(ctx);
   const handler = createFoyerHandler({
@@ -131,6 +142,13 @@ export function createFoyer(options: FoyerOptions): Foyer {
     maxBodyBytes: options.maxBodyBytes ?? 262_144,
     trustedOrigins: [publicBaseUrl, ...(options.trustedOrigins ?? [])],
     ...(options.basePath ? { basePath: options.basePath } : {}),
+  });
+  const identityCallback = createIdentityCallback({
+    services,
+    hooks: options.hooks,
+    logger,
+    identitySignUp: options.identitySignUp ?? null,
+    joinPageUrl: `${publicBaseUrl}${options.joinPath ?? "/join"}`,
   });
   const dispatcher = createDispatcher({
     ...options.dispatcher,
@@ -198,5 +216,5 @@ export function createFoyer(options: FoyerOptions): Foyer {
       });
     },
   };
-  return { handler, services, store, mailer, dispatcher, admin };
+  return { handler, identityCallback, services, store, mailer, dispatcher, admin };
 }

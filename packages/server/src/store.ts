@@ -23,6 +23,7 @@ export type {
   LinkDomainRow,
   MemberRow,
   NewInvitationRows,
+  OidcFlowRow,
   OutboxRow,
   Store,
   StoreOps,

@@ -8,6 +8,7 @@ import type {
   AuditSource,
   BatchResult,
   CreateInvitationsBody,
+  IdentityProvider,
   InvitationLinkResult,
   InvitationPage,
   InvitationPreview,
@@ -23,10 +24,12 @@ import type {
   ResendVerificationBody,
   ResendVerificationResult,
   SessionContext,
+  StartIdentityJoinBody,
   TenantRoles,
   UpdateInviteLinkBody,
   VerifyEmailResult,
 } from "@foyer/core";
+import type { FoyerServiceError } from "./errors.ts";
 import type { JoinPageLinks } from "./services/context.ts";
 import type { Store, StoreTx } from "./store/types.ts";
 import type { TokenSecrets } from "./tokens/keyring.ts";
@@ -44,8 +47,12 @@ export interface CreateAccountInput {
   email: string;
   firstName: string;
   lastName: string;
-  /** The password hashed by the configured `PasswordHasher`; never the plaintext. */
-  passwordHash: string;
+  /**
+   * The password hashed by the configured `PasswordHasher`; never the plaintext. Null for an
+   * account created through an identity provider (see `identity`): it has no password, so
+   * the host's password sign-in must refuse it.
+   */
+  passwordHash: string | null;
   tenantId: string;
   roleId: string;
   source: AuditSource;
@@ -56,6 +63,59 @@ export interface CreateAccountInput {
    * `markEmailVerified` when the link in it is used.
    */
   requireEmailVerification: boolean;
+  /**
+   * Set when the person signed up with an identity provider (R-LNK-06): the provider (its id
+   * in `identitySignUp`), its issuer and the person's stable subject there. The address was
+   * verified by the provider, so `requireEmailVerification` is false.
+   */
+  identity?: { providerId: string; issuer: string; subject: string };
+}
+
+/** What an identity provider asserts about a person, from a validated ID token. */
+export interface VerifiedIdentity {
+  issuer: string;
+  /** The person's stable identifier at the provider (`sub`). */
+  subject: string;
+  email: string | null;
+  /** The provider's `email_verified` claim; only `true` counts. */
+  emailVerified: boolean;
+  givenName: string | null;
+  familyName: string | null;
+  /** The full name, used when the given and family names are missing. */
+  name: string | null;
+}
+
+/** The checks of one authorization request: derived by Foyer per flow, never stored. */
+export interface IdentityChecks {
+  state: string;
+  nonce: string;
+  /** PKCE (S256) code verifier. */
+  codeVerifier: string;
+}
+
+/**
+ * Sign-up through an invite link with identity providers (R-LNK-06). `createOidcSignUp` from
+ * `@foyer/server/oidc` implements it with OpenID Connect (authorization code, PKCE, state,
+ * nonce); Foyer keeps the state, the one-time use and the join rules.
+ */
+export interface IdentitySignUp {
+  /** The providers the join page offers, as "Continue with {name}" buttons. */
+  readonly providers: readonly IdentityProvider[];
+  /** The callback URL registered at the providers; `Secure` cookies when it is https. */
+  readonly redirectUri: string;
+  /** Where the browser goes after a successful sign-up. */
+  readonly afterSignUpUrl: string;
+  /** The provider's authorization URL for these checks. */
+  authorizationUrl(providerId: string, checks: IdentityChecks): Promise<string>;
+  /**
+   * Redeems the callback's code (with the PKCE verifier) and validates the ID token (issuer,
+   * audience, signature, expiry, nonce) and the state; throws on any failure.
+   */
+  verifyCallback(
+    providerId: string,
+    callbackUrl: URL,
+    checks: IdentityChecks,
+  ): Promise<VerifiedIdentity>;
 }
 
 /**
@@ -265,7 +325,34 @@ export interface FoyerOptions {
    * @default false
    */
   verifyInvitedEmails?: boolean;
+  /**
+   * Sign-up through invite links with identity providers (R-LNK-06), e.g.
+   * `createOidcSignUp(…)` from `@foyer/server/oidc`. Its providers appear on the join page;
+   * mount `foyer.identityCallback` at its `redirectUri`.
+   */
+  identitySignUp?: IdentitySignUp;
 }
+
+/** A started identity sign-up: where to send the browser, and the state to bind to it. */
+export interface IdentityJoinStart {
+  authorizationUrl: string;
+  /** Set as a short-lived cookie by the handler; the callback must bring it back. */
+  state: string;
+  /** How long the flow (and so the cookie) lives. */
+  maxAgeSeconds: number;
+  /** Whether the cookie is `Secure`: the callback (`redirectUri`) is served over https. */
+  secureCookie: boolean;
+}
+
+/** How an identity sign-up's callback ended. */
+export type IdentityJoinOutcome =
+  | { ok: true; result: JoinResult }
+  | {
+      ok: false;
+      error: FoyerServiceError;
+      /** The join page of the flow's link (to try again), when the flow was known. */
+      joinUrl: string | null;
+    };
 
 /** The business operations, each authorised inside (services hold every business rule). */
 export interface FoyerServices {
@@ -308,6 +395,17 @@ export interface FoyerServices {
   previewInviteLink(token: string): Promise<InviteLinkPreview>;
   /** Signs up through an invite link (R-LNK-06..09); `user` is what `signIn` receives. */
   joinWithInviteLink(body: JoinBody): Promise<JoinResult>;
+  /** Starts a sign-up through an invite link with an identity provider (R-LNK-06). */
+  startIdentityJoin(body: StartIdentityJoinBody): Promise<IdentityJoinStart>;
+  /**
+   * Completes it from the provider's callback: the state (from the URL, matching the one
+   * the browser's cookie holds) is taken once, the ID token validated, and the person joins
+   * under the same rules as a password join; `result.user` is what `signIn` receives.
+   */
+  completeIdentityJoin(input: {
+    callbackUrl: string;
+    stateCookie: string | null;
+  }): Promise<IdentityJoinOutcome>;
   /** Verifies an address with a verification token (R-LNK-09); `next` is `sign_in` here. */
   verifyEmail(token: string): Promise<VerifyEmailResult>;
   /** Sends a new verification email if the address waits for one; always the same answer. */

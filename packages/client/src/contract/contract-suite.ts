@@ -489,5 +489,24 @@ export function describeClientContract(name: string, setup: () => Promise<Contra
       const used = await failure(client.verifyEmail(tokenOf(verifyLink ?? null)));
       expect(used).toMatchObject({ code: "VERIFICATION_LINK_USED", status: 410 });
     });
+
+    it("R-LNK-06: starting an identity sign-up refuses a provider the server does not offer, naming the field", async () => {
+      const tenant = await target.seed.tenant();
+      const { link } = await client.updateInviteLink(tenant.tenantId, {
+        enabled: true,
+        roleId: tenant.roleId,
+      });
+      const token = tokenOf(link.url);
+      // Neither target configures a provider: the preview offers none, and none starts.
+      expect((await client.previewInviteLink(token)).identityProviders).toEqual([]);
+      const unknown = await failure(client.startIdentityJoin({ token, providerId: "nope" }));
+      expect(unknown).toMatchObject({
+        code: "IDENTITY_PROVIDER_NOT_FOUND",
+        status: 404,
+        issues: [{ path: "providerId" }],
+      });
+      const empty = await failure(client.startIdentityJoin({ token, providerId: "" }));
+      expect(empty).toMatchObject({ code: "VALIDATION_FAILED", status: 400 });
+    });
   });
 }

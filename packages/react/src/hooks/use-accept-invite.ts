@@ -8,10 +8,15 @@ import {
   isDeadLinkCode,
   type PasswordCheck,
   type PasswordPolicy,
-  sameOriginUrl,
 } from "@foyer/core/rules";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
+import {
+  messagesByField,
+  passwordFieldErrors,
+  redirectAfterSignUp,
+  withoutMessage,
+} from "../internal/signup-form.ts";
 import { useFoyer } from "../provider/use-foyer.ts";
 import {
   acceptInvitationMutationOptions,
@@ -191,14 +196,7 @@ export function useAcceptInvite(options: UseAcceptInviteOptions): AcceptInvite {
       const show = (field: AcceptInviteField) => all || touched[field] === true;
       if (show("firstName") && values.firstName.trim() === "") found.firstName = "required";
       if (show("lastName") && values.lastName.trim() === "") found.lastName = "required";
-      if (show("password")) {
-        if (values.password === "") found.password = "required";
-        else if (!passwordCheck.ok) found.password = "weak";
-      }
-      if (values.passwordConfirmation !== "" && values.passwordConfirmation !== values.password)
-        found.passwordConfirmation = "mismatch";
-      else if (show("passwordConfirmation") && values.passwordConfirmation === "")
-        found.passwordConfirmation = "required";
+      Object.assign(found, passwordFieldErrors(values, show, passwordCheck.ok));
       for (const field of FIELDS) {
         if (found[field] === undefined && serverMessages[field] !== undefined)
           found[field] = "server";
@@ -211,12 +209,7 @@ export function useAcceptInvite(options: UseAcceptInviteOptions): AcceptInvite {
 
   const setValue = useCallback((field: AcceptInviteField, value: string) => {
     setValues((current) => ({ ...current, [field]: value }));
-    setServerMessages((current) => {
-      if (current[field] === undefined) return current;
-      const next = { ...current };
-      delete next[field];
-      return next;
-    });
+    setServerMessages((current) => withoutMessage(current, field));
   }, []);
   const touch = useCallback((field: AcceptInviteField) => {
     setTouched((current) => (current[field] ? current : { ...current, [field]: true }));
@@ -242,13 +235,7 @@ export function useAcceptInvite(options: UseAcceptInviteOptions): AcceptInvite {
       const result = await mutation.mutateAsync(body);
       if (preview) setAccepted({ result, preview });
       onAccepted.current?.(result);
-      const target =
-        typeof window === "undefined" ? null : sameOriginUrl(redirectTo, window.location.origin);
-      // A person who must verify first cannot use the target yet; they see "Check your email".
-      if (target !== null && result.next === "signed_in") {
-        if (navigate.current) navigate.current(target);
-        else window.location.assign(target);
-      }
+      redirectAfterSignUp(redirectTo, result.next, navigate.current);
       return null;
     } catch (error) {
       const code = codeOf(error);
@@ -256,11 +243,7 @@ export function useAcceptInvite(options: UseAcceptInviteOptions): AcceptInvite {
         setTerminal(code);
         return null;
       }
-      const byField: Partial<Record<AcceptInviteField, string>> = {};
-      for (const issue of issuesOf(error)) {
-        const field = issue.path.split(".")[0] ?? "";
-        if (isField(field) && byField[field] === undefined) byField[field] = issue.message;
-      }
+      const byField = messagesByField(issuesOf(error), isField);
       if (code === "PASSWORD_TOO_WEAK" && byField.password === undefined)
         byField.password = (error as Error).message;
       if (code === "PASSWORD_MISMATCH" && byField.passwordConfirmation === undefined)

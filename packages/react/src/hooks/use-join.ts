@@ -9,10 +9,15 @@ import {
   normalizeEmail,
   type PasswordCheck,
   type PasswordPolicy,
-  sameOriginUrl,
 } from "@foyer/core/rules";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useRef, useState } from "react";
+import {
+  messagesByField,
+  passwordFieldErrors,
+  redirectAfterSignUp,
+  withoutMessage,
+} from "../internal/signup-form.ts";
 import { useFoyer } from "../provider/use-foyer.ts";
 import {
   inviteLinkPreviewQueryOptions,
@@ -186,14 +191,7 @@ export function useJoin(options: UseJoinOptions): UseJoinResult {
         else if (allowed && allowed.length > 0 && !allowed.includes(emailDomain(email)))
           found.email = "domain";
       }
-      if (show("password")) {
-        if (values.password === "") found.password = "required";
-        else if (!passwordCheck.ok) found.password = "weak";
-      }
-      if (values.passwordConfirmation !== "" && values.passwordConfirmation !== values.password)
-        found.passwordConfirmation = "mismatch";
-      else if (show("passwordConfirmation") && values.passwordConfirmation === "")
-        found.passwordConfirmation = "required";
+      Object.assign(found, passwordFieldErrors(values, show, passwordCheck.ok));
       if (all && !values.acceptTerms) found.acceptTerms = "terms";
       for (const field of FIELDS) {
         if (found[field] === undefined && serverMessages[field] !== undefined)
@@ -206,12 +204,7 @@ export function useJoin(options: UseJoinOptions): UseJoinResult {
   const errors = useMemo(() => computeErrors(submitted), [computeErrors, submitted]);
 
   const clearServer = useCallback((field: JoinField | "acceptTerms") => {
-    setServerMessages((current) => {
-      if (current[field] === undefined) return current;
-      const next = { ...current };
-      delete next[field];
-      return next;
-    });
+    setServerMessages((current) => withoutMessage(current, field));
   }, []);
   const setValue = useCallback(
     (field: JoinField, value: string) => {
@@ -251,13 +244,7 @@ export function useJoin(options: UseJoinOptions): UseJoinResult {
       });
       setJoined(result);
       onJoined.current?.(result);
-      const target =
-        typeof window === "undefined" ? null : sameOriginUrl(redirectTo, window.location.origin);
-      // Someone who must verify first cannot use the target yet: they see "Check your email".
-      if (target !== null && result.next === "signed_in") {
-        if (navigate.current) navigate.current(target);
-        else window.location.assign(target);
-      }
+      redirectAfterSignUp(redirectTo, result.next, navigate.current);
       return null;
     } catch (error) {
       if (!isFoyerError(error)) return null;
@@ -265,11 +252,7 @@ export function useJoin(options: UseJoinOptions): UseJoinResult {
         setDeadLink(true);
         return null;
       }
-      const byField: UseJoinResult["serverMessages"] = {};
-      for (const issue of error.issues) {
-        const field = issue.path.split(".")[0] ?? "";
-        if (isField(field) && byField[field] === undefined) byField[field] = issue.message;
-      }
+      const byField: UseJoinResult["serverMessages"] = messagesByField(error.issues, isField);
       const field = FIELD_OF_CODE[error.code];
       if (field && byField[field] === undefined) byField[field] = error.message;
       setServerMessages(byField);

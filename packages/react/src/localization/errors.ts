@@ -49,6 +49,12 @@ export const errorsEn: Record<ErrorCode, string> = {
   VERIFICATION_LINK_INVALID: "This verification link isn't valid. Request a new one.",
   VERIFICATION_LINK_EXPIRED: "This verification link has expired. Request a new one.",
   VERIFICATION_LINK_USED: "Your email address is already verified. Sign in to continue.",
+  IDENTITY_PROVIDER_NOT_FOUND:
+    "This sign-up option is not available. Sign up with your email address instead.",
+  IDENTITY_EMAIL_NOT_VERIFIED:
+    "Your identity provider has not verified your email address. Verify it there, or sign up with your email address and a password.",
+  IDENTITY_SIGN_UP_FAILED:
+    "Signing up with your identity provider did not complete. Please try again.",
   RATE_LIMITED: "Too many attempts. Wait a moment and try again.",
   IDEMPOTENCY_KEY_REUSED:
     "This request was already sent with different details. Reload and try again.",
@@ -120,6 +126,12 @@ export const errorsDe: Record<ErrorCode, string> = {
   VERIFICATION_LINK_EXPIRED:
     "Dieser Bestätigungslink ist abgelaufen. Bitte fordern Sie einen neuen an.",
   VERIFICATION_LINK_USED: "Ihre E-Mail-Adresse ist bereits bestätigt. Bitte melden Sie sich an.",
+  IDENTITY_PROVIDER_NOT_FOUND:
+    "Diese Anmeldeoption ist nicht verfügbar. Bitte registrieren Sie sich mit Ihrer E-Mail-Adresse.",
+  IDENTITY_EMAIL_NOT_VERIFIED:
+    "Ihr Identitätsanbieter hat Ihre E-Mail-Adresse nicht bestätigt. Bestätigen Sie sie dort, oder registrieren Sie sich mit E-Mail-Adresse und Passwort.",
+  IDENTITY_SIGN_UP_FAILED:
+    "Die Registrierung über Ihren Identitätsanbieter wurde nicht abgeschlossen. Bitte versuchen Sie es erneut.",
   RATE_LIMITED: "Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.",
   IDEMPOTENCY_KEY_REUSED:
     "Diese Anfrage wurde bereits mit anderen Angaben gesendet. Bitte laden Sie neu und versuchen Sie es erneut.",

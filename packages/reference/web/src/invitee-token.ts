@@ -5,9 +5,20 @@
 
 /** Reads the fragment's token and removes the fragment from the address bar. */
 export function takeTokenFromHash(): string {
-  const token = new URLSearchParams(location.hash.slice(1)).get("token") ?? "";
+  return takeFromHash().token;
+}
+
+/**
+ * The fragment's token and error code (`#token=…&error=CODE`, as an identity provider's
+ * callback sends a refused sign-up back), removing the fragment from the address bar.
+ */
+export function takeFromHash(): { token: string; error: string } {
+  const params = new URLSearchParams(location.hash.slice(1));
   if (location.hash !== "") {
     history.replaceState(history.state, "", `${location.pathname}${location.search}`);
   }
-  return token.trim();
+  return {
+    token: (params.get("token") ?? "").trim(),
+    error: /^[A-Z_]{1,64}$/.test(params.get("error") ?? "") ? (params.get("error") ?? "") : "",
+  };
 }

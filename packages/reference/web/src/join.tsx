@@ -1,15 +1,45 @@
 import "@foyer/react/styles.css";
 import "./demo.css";
+import type { IdentityProvider } from "@foyer/core";
 import { FoyerProvider, JoinPage } from "@foyer/react";
-import { StrictMode } from "react";
+import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { cspNonce, foyerClient } from "./foyer-client.ts";
-import { takeTokenFromHash } from "./invitee-token.ts";
+import { takeFromHash } from "./invitee-token.ts";
 
 // `/join#token=…`: the page a tenant's invite link opens (R-LNK-06). New members verify their
 // address from the email it sends (the development mailbox in this demo) before they sign in.
+// "Continue with …" (R-LNK-06) starts the provider's sign-up and leaves for the provider; when
+// it sends the browser back with a refusal, the callback returns here with `&error=CODE`.
 
-const token = takeTokenFromHash();
+const { token, error: callbackError } = takeFromHash();
+
+function Join() {
+  const [providerError, setProviderError] = useState<unknown>(callbackError || undefined);
+  const continueWith = async (provider: IdentityProvider, linkToken: string) => {
+    setProviderError(undefined);
+    try {
+      const { authorizationUrl } = await foyerClient.startIdentityJoin({
+        token: linkToken,
+        providerId: provider.id,
+      });
+      window.location.assign(authorizationUrl);
+    } catch (error) {
+      setProviderError(error);
+    }
+  };
+  return (
+    <JoinPage
+      token={token}
+      signInUrl="/login"
+      termsUrl="/terms"
+      privacyUrl="/privacy"
+      redirectTo="/"
+      onContinueWith={continueWith}
+      providerError={providerError}
+    />
+  );
+}
 
 function MissingToken() {
   return (
@@ -33,17 +63,7 @@ if (root) {
     <StrictMode>
       <main className="invitee-page">
         <FoyerProvider client={foyerClient} nonce={cspNonce}>
-          {token === "" ? (
-            <MissingToken />
-          ) : (
-            <JoinPage
-              token={token}
-              signInUrl="/login"
-              termsUrl="/terms"
-              privacyUrl="/privacy"
-              redirectTo="/"
-            />
-          )}
+          {token === "" ? <MissingToken /> : <Join />}
         </FoyerProvider>
       </main>
     </StrictMode>,

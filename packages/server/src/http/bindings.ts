@@ -3,6 +3,7 @@ import { FoyerServiceError } from "../errors.ts";
 import { parseInput } from "../services/validate.ts";
 import type { FoyerHooks, FoyerServices } from "../types.ts";
 import type { Outcome } from "./idempotency.ts";
+import { stateCookie } from "./identity-cookie.ts";
 
 // Internal to the handler (not exported from the package): one binding per route of core's
 // table, from the HTTP call to its service method. A route added to core without a binding
@@ -180,6 +181,21 @@ export const routeBindings: { readonly [N in RouteName]: RouteBinding<N> } = {
       if (result.next !== "signed_in" || !signIn) return { body: result };
       const headers = await signInAfter(signIn, onSignInError, result, call.request);
       return headers ? { body: result, headers } : { body: result };
+    };
+  },
+
+  startIdentityJoin(call, { services }) {
+    const body = parse(routes.startIdentityJoin.body, call.body);
+    return async () => {
+      const started = await services.startIdentityJoin(body);
+      const cookie = stateCookie(started.state, {
+        secure: started.secureCookie,
+        maxAgeSeconds: started.maxAgeSeconds,
+      });
+      return {
+        body: { authorizationUrl: started.authorizationUrl },
+        headers: new Headers({ "Set-Cookie": cookie }),
+      };
     };
   },
 

@@ -48,6 +48,7 @@ describe("createFoyerHandler: routing", () => {
         passwordConfirmation: "Secret-123!",
         acceptTerms: true,
       },
+      startIdentityJoin: { token: "t", providerId: "dev" },
       verifyEmail: { token: "t" },
       resendVerificationEmail: { email: "a@acme.example.com" },
     };

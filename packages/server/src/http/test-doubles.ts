@@ -220,6 +220,24 @@ export function createFakeServices(override: Partial<FoyerServices> = {}): {
       };
       return result;
     },
+    async startIdentityJoin(body) {
+      record("startIdentityJoin", [body]);
+      return {
+        authorizationUrl: "https://id.example.com/authorize?state=s",
+        state: "state-1",
+        maxAgeSeconds: 600,
+        secureCookie: true,
+      };
+    },
+    async completeIdentityJoin(input) {
+      record("completeIdentityJoin", [input]);
+      const result: JoinResult = {
+        user: { id: "user-11", email: "sso@acme.example.com", firstName: "S", lastName: "O" },
+        tenantId: "acme",
+        next: "signed_in",
+      };
+      return { ok: true, result };
+    },
     async verifyEmail(token) {
       record("verifyEmail", [token]);
       return {

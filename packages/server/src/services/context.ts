@@ -9,7 +9,7 @@ import {
 import type { AuditRow, InvitationRow, Store, StoreTx } from "../store/types.ts";
 import type { TokenKeyring } from "../tokens/keyring.ts";
 import { hashToken, newId } from "../tokens.ts";
-import type { FoyerHooks, HostUser, Logger, PasswordHasher } from "../types.ts";
+import type { FoyerHooks, HostUser, IdentitySignUp, Logger, PasswordHasher } from "../types.ts";
 import { type Access, resolveAccess } from "./access.ts";
 import { toAuditEvent } from "./mapping.ts";
 
@@ -35,6 +35,8 @@ export interface ServiceDeps {
   verifyInvitedEmails?: boolean;
   /** Providers offered on the join page. */
   identityProviders?: readonly IdentityProvider[];
+  /** Sign-up with identity providers (R-LNK-06); its providers are offered on the join page. */
+  identitySignUp?: IdentitySignUp;
 }
 
 /** Where the join page's terms, privacy and sign-in links point (R-LNK-06). */
@@ -70,6 +72,8 @@ export interface ServiceContext {
   readonly passwordPolicy: PasswordPolicy;
   /** Product name used in emails. */
   readonly productName: string;
+  /** The server's public base URL (origin): links and email assets when a tenant has no `inviteBaseUrl`. */
+  readonly publicBaseUrl: string;
   /** The actor's role and the tenants in its scope (R-TEN-03); 403 for unknown actors. */
   access(actor: Actor): Promise<Access>;
   /** A new audit row (R-INV-14), at `now()` unless given. */
@@ -110,6 +114,8 @@ export interface ServiceContext {
   readonly verifyInvitedEmails: boolean;
   /** Providers offered on the join page. */
   readonly identityProviders: readonly IdentityProvider[];
+  /** Sign-up with identity providers, when the host configured it. */
+  readonly identitySignUp: IdentitySignUp | null;
 }
 
 /** A freshly derived token. */
@@ -160,6 +166,7 @@ export function createServiceContext(deps: ServiceDeps): ServiceContext {
     keyring: deps.keyring,
     passwordPolicy: deps.passwordPolicy ?? DEFAULT_PASSWORD_POLICY,
     productName: deps.productName,
+    publicBaseUrl: deps.publicBaseUrl,
 
     access: (actor) => resolveAccess(store, actor),
 
@@ -212,7 +219,8 @@ export function createServiceContext(deps: ServiceDeps): ServiceContext {
       buildInviteLink(tenant, deps.publicBaseUrl, deps.verifyEmailPath ?? "/verify-email", token),
     joinPage: deps.joinPage ?? {},
     verifyInvitedEmails: deps.verifyInvitedEmails ?? false,
-    identityProviders: deps.identityProviders ?? [],
+    identityProviders: deps.identityProviders ?? deps.identitySignUp?.providers ?? [],
+    identitySignUp: deps.identitySignUp ?? null,
 
     async issueInvitationToken(invitationId, generation) {
       const { keyring } = deps;

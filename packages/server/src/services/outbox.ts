@@ -1,6 +1,6 @@
 import { deriveStatus } from "@foyer/core";
-import { renderInvitationEmail } from "../mail/invitation-email.ts";
-import type { ComposeEmail, RecordDelivery } from "../outbox/dispatcher.ts";
+import { emailBase, renderEmail } from "../mail/email-input.ts";
+import type { Composed, ComposeEmail, RecordDelivery } from "../outbox/dispatcher.ts";
 import type { InvitationRow, OutboxData, OutboxRow, StoreTx } from "../store/types.ts";
 import { newId } from "../tokens.ts";
 import type { ServiceContext } from "./context.ts";
@@ -51,28 +51,32 @@ export async function cancelQueuedEmails(
   return { deliveryStatus: "cancelled", deliveryError: reason, deliveryUpdatedAt: at };
 }
 
+/** The composer's view of the context. */
+type ComposerContext = Pick<
+  ServiceContext,
+  | "now"
+  | "productName"
+  | "publicBaseUrl"
+  | "inviteLink"
+  | "invitationToken"
+  | "issueInvitationToken"
+  | "keyring"
+  | "verificationLink"
+>;
+
 /**
  * What the dispatcher sends for a claimed email, decided at send time under the invitation's
  * lock (R-EML-04, R-EML-05): nothing for an invitation that is no longer pending or an email
  * a resend made stale; otherwise the message rendered now, with the link recomputed from the
  * server secret. An invitation whose token cannot be recomputed (made before derived tokens,
  * or its key retired) gets a new derived token here, under its lock, and the old one dies.
+ * An inviter's notice is about an accepted invitation and carries no link.
  */
-export function createEmailComposer(
-  ctx: Pick<
-    ServiceContext,
-    | "now"
-    | "productName"
-    | "inviteLink"
-    | "invitationToken"
-    | "issueInvitationToken"
-    | "keyring"
-    | "verificationLink"
-  >,
-): ComposeEmail {
+export function createEmailComposer(ctx: ComposerContext): ComposeEmail {
   return async (tx, email, invitation) => {
     if (email.kind === "verification") return composeVerificationEmail(ctx, tx, email);
     if (!invitation) return { cancel: "The invitation no longer exists" };
+    if (email.kind === "inviter_notice") return composeInviterNotice(ctx, tx, email, invitation);
     const at = ctx.now();
     const status = deriveStatus(invitation.status, invitation.expiresAt, at);
     if (status !== "pending") return { cancel: `The invitation is ${status}` };
@@ -98,19 +102,41 @@ export function createEmailComposer(
     const [tenant, roles] = await Promise.all([tx.getTenant(invitation.tenantId), tx.listRoles()]);
     if (!tenant) return { cancel: "The tenant no longer exists" };
     const role = roles.find((r) => r.id === invitation.roleId);
-    const content = renderInvitationEmail({
-      to: invitation.email,
-      productName: ctx.productName,
-      tenantName: tenant.name,
+    const content = await renderEmail({
+      ...emailBase(ctx, tenant, invitation.email),
+      template: "invitation",
+      variant: email.kind === "reminder" ? "reminder" : email.data.resent ? "resent" : "new",
       roleName: role?.name ?? invitation.roleId,
       inviterName: invitation.invitedByName ?? invitation.invitedByEmail,
       message: invitation.message,
       expiresAt: invitation.expiresAt,
       link: ctx.inviteLink(tenant, token),
-      kind: email.kind === "reminder" ? "reminder" : "invitation",
     });
     return { message: { id: email.id, ...content } };
   };
+}
+
+/** The inviter's notice of an accepted invitation, rendered at send time. */
+async function composeInviterNotice(
+  ctx: ComposerContext,
+  tx: StoreTx,
+  email: OutboxRow,
+  invitation: InvitationRow,
+): Promise<Composed> {
+  if (invitation.status !== "accepted") return { cancel: "The invitation is not accepted" };
+  const [tenant, roles] = await Promise.all([tx.getTenant(invitation.tenantId), tx.listRoles()]);
+  if (!tenant) return { cancel: "The tenant no longer exists" };
+  const role = roles.find((r) => r.id === invitation.roleId);
+  const content = await renderEmail({
+    ...emailBase(ctx, tenant, email.to),
+    template: "inviter_notice",
+    inviterName: invitation.invitedByName,
+    inviteeName: email.data.inviteeName ?? null,
+    inviteeEmail: invitation.email,
+    roleName: role?.name ?? invitation.roleId,
+    acceptedAt: invitation.acceptedAt ?? email.createdAt,
+  });
+  return { message: { id: email.id, ...content } };
 }
 
 /**
@@ -120,7 +146,10 @@ export function createEmailComposer(
  */
 export function createDeliveryRecorder(ctx: Pick<ServiceContext, "audit">): RecordDelivery {
   return async (tx, email, invitation, outcome) => {
-    if (!invitation || email.kind === "verification") return [];
+    // Verification emails and inviters' notices are not the invitation's own delivery.
+    if (!invitation || email.kind === "verification" || email.kind === "inviter_notice") {
+      return [];
+    }
     if (outcome.status === "sent" && email.kind !== "invitation") return [];
     const event = ctx.audit({
       tenantId: invitation.tenantId,

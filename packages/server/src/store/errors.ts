@@ -64,4 +64,6 @@ export const CONSTRAINTS = {
   /** One verification per account. */
   emailVerificationUser: "foyer_email_verifications_user_key",
   emailVerificationToken: "foyer_email_verifications_token_hash_key",
+  /** A sign-up flow's state hash is unique (R-LNK-06). */
+  oidcFlowState: "foyer_oidc_flows_pkey",
 } as const;

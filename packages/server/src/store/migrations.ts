@@ -7,6 +7,8 @@ import { migration as invitationCounts } from "./migrations/2026_12_03_030_invit
 import { migration as memberEmailKeys } from "./migrations/2026_12_03_050_member_email_keys.ts";
 import { migration as idempotencyOwner } from "./migrations/2026_12_03_050_owner_of_idempotency_keys.ts";
 import { migration as reminderLeadTime } from "./migrations/2026_12_03_060_reminder_lead_time.ts";
+import { migration as emailTemplates } from "./migrations/2026_12_03_070_email_templates.ts";
+import { migration as oidcFlows } from "./migrations/2026_12_03_080_oidc_flows.ts";
 
 // One migration set serves PGlite and PostgreSQL. Migrations are objects in code, one module
 // each under `migrations/` registered below, so they bundle and run in any runtime. Never edit
@@ -24,6 +26,8 @@ export const FOYER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_03_050_member_email_keys": memberEmailKeys,
   "2026_12_03_050_owner_of_idempotency_keys": idempotencyOwner,
   "2026_12_03_060_reminder_lead_time": reminderLeadTime,
+  "2026_12_03_070_email_templates": emailTemplates,
+  "2026_12_03_080_oidc_flows": oidcFlows,
 };
 
 /** The migrator Foyer uses: in-code migrations and its own bookkeeping tables. */

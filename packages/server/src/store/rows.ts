@@ -97,6 +97,8 @@ export interface OutboxData {
   verificationId?: string;
   /** The greeting's first name of a verification email, when the person gave one. */
   firstName?: string;
+  /** The invitee's name as they gave it on accepting, for the inviter's notice (R-EML-01). */
+  inviteeName?: string;
 }
 
 /** An email waiting in (or delivered from) the transactional outbox (R-EML-02). */
@@ -104,7 +106,8 @@ export interface OutboxRow {
   id: string;
   tenantId: string;
   invitationId: string | null;
-  kind: "invitation" | "reminder" | "verification";
+  /** `inviter_notice`: tells the inviter their invitation was accepted (a tenant setting). */
+  kind: "invitation" | "reminder" | "verification" | "inviter_notice";
   to: string;
   /**
    * What the template needs beyond the invitation (R-EML-04: a reference, never rendered
@@ -201,6 +204,23 @@ export interface EmailVerificationRow {
   /** Verification emails sent for this account, the first included. */
   sendCount: number;
   verifiedAt: Date | null;
+}
+
+/**
+ * A sign-up with an identity provider in flight (R-LNK-06): stored when the browser leaves
+ * for the provider, taken (deleted) by its callback, so a state works once. Only the state's
+ * hash is kept; the PKCE verifier and the nonce are derived from it and the server secret.
+ */
+export interface OidcFlowRow {
+  stateHash: string;
+  providerId: string;
+  tenantId: string;
+  /** The invite link token's hash when the flow started: a regenerated link ends the flow. */
+  linkTokenHash: string;
+  /** The key the verifier and the nonce were derived under. */
+  tokenKid: string;
+  createdAt: Date;
+  expiresAt: Date;
 }
 
 /** A remembered answer for an Idempotency-Key (R-SDK-08). */

@@ -9,6 +9,7 @@ import type {
   InviteLinkRow,
   LinkDomainRow,
   MemberRow,
+  OidcFlowRow,
   OutboxRow,
   TokenRow,
 } from "./types.ts";
@@ -218,6 +219,17 @@ export const EMAIL_VERIFICATION_COLUMNS = columnsOf<EmailVerificationRow>()({
   verifiedAt: column("verified_at", "timestamptz"),
 });
 
+/** `foyer_oidc_flows`. */
+export const OIDC_FLOW_COLUMNS = columnsOf<OidcFlowRow>()({
+  stateHash: column("state_hash", "text"),
+  providerId: column("provider_id", "text"),
+  tenantId: column("tenant_id", "text"),
+  linkTokenHash: column("link_token_hash", "text"),
+  tokenKid: column("token_kid", "text"),
+  createdAt: column("created_at", "timestamptz"),
+  expiresAt: column("expires_at", "timestamptz"),
+});
+
 /** A timestamptz column: written and read as `Date`. */
 type Timestamp = ColumnType<Date, Date, Date>;
 /** A jsonb column of type `T`: written as JSON text (pg and PGlite accept it), read parsed. */
@@ -269,6 +281,9 @@ export type EmailVerificationsTable = TableOf<
   typeof EMAIL_VERIFICATION_COLUMNS
 >;
 
+/** `foyer_oidc_flows`. */
+export type OidcFlowsTable = TableOf<OidcFlowRow, typeof OIDC_FLOW_COLUMNS>;
+
 /** Every Foyer table, for `Kysely<FoyerDatabase>`. A host may extend it with its own tables. */
 export interface FoyerDatabase {
   foyer_tenants: TenantsTable;
@@ -283,10 +298,12 @@ export interface FoyerDatabase {
   foyer_invite_links: InviteLinksTable;
   foyer_invite_link_domains: InviteLinkDomainsTable;
   foyer_email_verifications: EmailVerificationsTable;
+  foyer_oidc_flows: OidcFlowsTable;
 }
 
 /** Names of every Foyer table, children before parents (the order `TRUNCATE` and drops want). */
 export const FOYER_TABLES = [
+  "foyer_oidc_flows",
   "foyer_email_verifications",
   "foyer_invite_link_domains",
   "foyer_invite_links",

@@ -33,6 +33,7 @@ export type {
   LinkDomainRow,
   MemberRow,
   NewInvitationRows,
+  OidcFlowRow,
   OutboxData,
   OutboxRow,
   TokenRow,
@@ -149,6 +150,15 @@ export interface StoreOps {
     id: string,
     patch: Partial<Omit<EmailVerificationRow, "id">>,
   ): Promise<void>;
+
+  insertOidcFlow(row: OidcFlowRow): Promise<void>;
+  /**
+   * Deletes the flow with this state hash and answers it, or null when there is none: of
+   * callers racing for one flow, exactly one gets it.
+   */
+  takeOidcFlow(stateHash: string): Promise<OidcFlowRow | null>;
+  /** Deletes flows that expired at or before `at`; answers how many. */
+  deleteExpiredOidcFlows(at: Date): Promise<number>;
 
   /**
    * Inserts the row, as this store instance's, unless the key exists; answers the existing

@@ -13,7 +13,12 @@ import { toBase64Url } from "../tokens.ts";
 // on the thread pool (the same bytes either way; tokens.test.ts checks them).
 
 /** What a derived token opens. Part of the MAC input, so a token of one kind opens no other. */
-export type TokenPurpose = "invitation" | "invite_link" | "email_verification";
+export type TokenPurpose =
+  | "invitation"
+  | "invite_link"
+  | "email_verification"
+  | "oidc_verifier"
+  | "oidc_nonce";
 
 /**
  * The server secrets tokens are derived from. A string is one key with id `k1`. To rotate,

@@ -1,9 +1,9 @@
 "use client";
 import type { InvitationPreview } from "@foyer/core/rules";
-import { type FormEvent, type ReactNode, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef } from "react";
 import type { AcceptInviteField, useAcceptInvite } from "../../hooks/use-accept-invite.ts";
 import { cx } from "../../internal/cx.ts";
-import { PasswordChecklist } from "../../internal/password-checklist.tsx";
+import { formFieldRenderer, PasswordFields } from "../../internal/invitee-form.tsx";
 import type { SlotClassNames } from "../../internal/slots.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 import type { AcceptInvitePageSlot } from "./slots.ts";
@@ -28,7 +28,6 @@ export function AcceptForm({
 }) {
   const s = l10n.t.acceptInvitePage;
   const id = useId();
-  const [showPassword, setShowPassword] = useState(false);
   const refs = useRef<Partial<Record<AcceptInviteField, HTMLInputElement | null>>>({});
   const { values, errors } = accept;
 
@@ -66,52 +65,15 @@ export function AcceptForm({
     if (invalid) refs.current[invalid]?.focus();
   };
 
-  const field = (
-    name: AcceptInviteField,
-    label: string,
-    input: { type: string; autoComplete: string; describedBy?: string },
-    extra?: ReactNode,
-  ) => {
-    const inputId = `${id}-${name}`;
-    const message = errorText(name);
-    const errorId = message ? `${inputId}-error` : undefined;
-    return (
-      <div
-        className={cx("foyer-accept__field", classNames?.field)}
-        data-slot="field"
-        data-field={name}
-      >
-        <label className={cx("foyer-label", classNames?.label)} htmlFor={inputId} data-slot="label">
-          {label}
-        </label>
-        <div className="foyer-accept__control">
-          <input
-            ref={(node) => {
-              refs.current[name] = node;
-            }}
-            id={inputId}
-            name={name}
-            className={cx("foyer-input", classNames?.input)}
-            data-slot="input"
-            type={input.type}
-            autoComplete={input.autoComplete}
-            required
-            value={values[name]}
-            aria-invalid={message ? true : undefined}
-            aria-describedby={[input.describedBy, errorId].filter(Boolean).join(" ") || undefined}
-            onChange={(event) => accept.setValue(name, event.target.value)}
-            onBlur={() => accept.touch(name)}
-          />
-          {extra}
-        </div>
-        {message && (
-          <p id={errorId} className={cx("foyer-field-error", classNames?.error)} data-slot="error">
-            {message}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = formFieldRenderer<AcceptInviteField>({
+    idPrefix: id,
+    values,
+    errorText,
+    refs,
+    setValue: accept.setValue,
+    touch: accept.touch,
+    classNames,
+  });
 
   const submitError = accept.submitError;
   const submitCode =
@@ -155,34 +117,14 @@ export function AcceptForm({
         {field("firstName", s.firstNameLabel, { type: "text", autoComplete: "given-name" })}
         {field("lastName", s.lastNameLabel, { type: "text", autoComplete: "family-name" })}
       </div>
-      {field(
-        "password",
-        s.passwordLabel,
-        {
-          type: showPassword ? "text" : "password",
-          autoComplete: "new-password",
-          describedBy: `${id}-rules`,
-        },
-        <button
-          type="button"
-          className="foyer-button foyer-button--ghost foyer-accept__toggle"
-          aria-controls={`${id}-password`}
-          onClick={() => setShowPassword((shown) => !shown)}
-        >
-          {showPassword ? s.hidePassword : s.showPassword}
-        </button>,
-      )}
-      <PasswordChecklist
-        id={`${id}-rules`}
+      <PasswordFields
+        idPrefix={id}
+        field={field}
         check={accept.passwordCheck}
         strings={s}
         format={l10n.formatMessage}
-        className={classNames?.checklist}
+        checklistClassName={classNames?.checklist}
       />
-      {field("passwordConfirmation", s.confirmLabel, {
-        type: showPassword ? "text" : "password",
-        autoComplete: "new-password",
-      })}
       {submitError !== null && (
         <div role="alert" className="foyer-alert">
           <p>

@@ -1,14 +1,6 @@
 "use client";
-import { type DeadLinkCode, type InvitationPreview, isLogoUrl } from "@foyer/core/rules";
-import {
-  type CSSProperties,
-  type ReactNode,
-  type RefObject,
-  useEffect,
-  useRef,
-  useState,
-} from "react";
-import { initialsOf, type TenantBranding } from "../../hooks/tenant-branding.ts";
+import type { DeadLinkCode, InvitationPreview } from "@foyer/core/rules";
+import { type RefObject, useEffect, useRef } from "react";
 import {
   type AcceptInviteState,
   type UseAcceptInviteOptions,
@@ -21,6 +13,13 @@ import {
   deferredPart,
   useDeferredPart,
 } from "../../internal/deferred-part.ts";
+import {
+  brandingStyle,
+  CardLoading,
+  CardMessage,
+  RoleBadge,
+  TenantMark,
+} from "../../internal/invitee-card.tsx";
 import type { SlotClassNames, StylingProps } from "../../internal/slots.ts";
 import {
   type AcceptInvitePageStrings,
@@ -44,14 +43,6 @@ export interface AcceptInvitePageProps
   signInUrl?: string | undefined;
   /** String overrides for this page (defaults < provider < this prop). */
   localization?: DeepPartial<FoyerLocalization> | undefined;
-}
-
-function brandingStyle(branding: TenantBranding | null): CSSProperties | undefined {
-  if (!branding) return undefined;
-  return {
-    "--foyer-accent": branding.accent,
-    "--foyer-accent-foreground": branding.accentForeground,
-  } as CSSProperties;
 }
 
 /** The form: a chunk of its own, imported on mount while the invitation loads. */
@@ -117,7 +108,7 @@ export function AcceptInvitePage({
         aria-busy={state.status === "loading" || undefined}
       >
         {state.status === "loading" ? (
-          <LoadingCard label={s.loading} />
+          <CardLoading label={s.loading} withLine />
         ) : (
           <>
             {preview && (
@@ -144,22 +135,6 @@ export function AcceptInvitePage({
   );
 }
 
-function LoadingCard({ label }: { label: string }) {
-  return (
-    <div className="foyer-accept__loading" data-slot="loading">
-      <span className="foyer-skeleton foyer-accept__skeleton-logo" />
-      <span className="foyer-skeleton foyer-accept__skeleton-title" />
-      <span className="foyer-skeleton foyer-accept__skeleton-line" />
-      <span className="foyer-skeleton foyer-accept__skeleton-field" />
-      <span className="foyer-skeleton foyer-accept__skeleton-field" />
-      <span className="foyer-skeleton foyer-accept__skeleton-field" />
-      <p role="status" className="foyer-sr-only">
-        {label}
-      </p>
-    </div>
-  );
-}
-
 function Header({
   preview,
   l10n,
@@ -173,46 +148,25 @@ function Header({
 }) {
   const s = l10n.t.acceptInvitePage;
   const tenant = preview.tenant.name;
-  // The logo is tenant data: it loads only from where the host said (an https URL, a path it
-  // serves, or an image data URL; core's `isLogoUrl`), else, or when it fails, initials.
-  const logo =
-    preview.tenant.logoUrl && isLogoUrl(preview.tenant.logoUrl) ? preview.tenant.logoUrl : null;
-  const [logoFailed, setLogoFailed] = useState(false);
   return (
     <div className={cx("foyer-accept__header", classNames?.header)} data-slot="header">
-      {logo && !logoFailed ? (
-        <img
-          className={cx("foyer-accept__logo", classNames?.logo)}
-          data-slot="logo"
-          src={logo}
-          alt={l10n.formatMessage(s.logoAlt, { tenant })}
-          referrerPolicy="no-referrer"
-          onError={() => setLogoFailed(true)}
-        />
-      ) : (
-        <span
-          className={cx("foyer-accept__initials", classNames?.logo)}
-          data-slot="logo"
-          aria-hidden="true"
-        >
-          {initialsOf(tenant)}
-        </span>
-      )}
+      <TenantMark
+        logoUrl={preview.tenant.logoUrl}
+        tenantName={tenant}
+        alt={l10n.formatMessage(s.logoAlt, { tenant })}
+        className={classNames?.logo}
+      />
       {showTitle && (
         <>
           <h1 className={cx("foyer-accept__title", classNames?.title)} data-slot="title">
             {l10n.formatMessage(s.title, { tenant })}
           </h1>
           <p className="foyer-accept__meta">
-            <span
-              className={cx("foyer-badge foyer-accept__role", classNames?.role)}
-              data-slot="role"
-            >
-              <span className="foyer-sr-only">
-                {l10n.formatMessage(s.roleBadge, { role: preview.role.name })}
-              </span>
-              <span aria-hidden="true">{preview.role.name}</span>
-            </span>
+            <RoleBadge
+              role={preview.role.name}
+              label={l10n.formatMessage(s.roleBadge, { role: preview.role.name })}
+              className={classNames?.role}
+            />
             {preview.invitedBy && (
               <span
                 className={cx("foyer-accept__inviter", classNames?.inviter)}
@@ -238,40 +192,13 @@ interface CardBodyProps {
   classNames: SlotClassNames<AcceptInvitePageSlot> | undefined;
 }
 
-function Message({
-  title,
-  children,
-  headingRef,
-  tone,
-  classNames,
-}: {
-  title: string;
-  children: ReactNode;
-  headingRef: CardBodyProps["headingRef"];
-  tone: "error" | "success";
-  classNames: CardBodyProps["classNames"];
-}) {
-  return (
-    <div
-      className={cx("foyer-accept__message", classNames?.message)}
-      data-slot="message"
-      data-state={tone}
-    >
-      <h1 ref={headingRef} tabIndex={-1} className={cx("foyer-accept__title", classNames?.title)}>
-        {title}
-      </h1>
-      {children}
-    </div>
-  );
-}
-
 function CardBody({ state, accept, form, l10n, headingRef, signInUrl, classNames }: CardBodyProps) {
   const s = l10n.t.acceptInvitePage;
   switch (state.status) {
     case "invalid": {
       const [title, body] = ERROR_PAGES[state.code];
       return (
-        <Message title={s[title]} headingRef={headingRef} tone="error" classNames={classNames}>
+        <CardMessage title={s[title]} headingRef={headingRef} tone="error" classNames={classNames}>
           <p>{s[body]}</p>
           {/* Every dead link leads somewhere: the host's sign-in page, for those who have an
               account (the used link's natural next step, primary there). */}
@@ -286,13 +213,13 @@ function CardBody({ state, accept, form, l10n, headingRef, signInUrl, classNames
               {s.signIn}
             </a>
           )}
-        </Message>
+        </CardMessage>
       );
     }
     case "load-error": {
       const network = state.error instanceof Error && state.error.name === "FoyerNetworkError";
       return (
-        <Message
+        <CardMessage
           title={network ? s.networkTitle : s.genericTitle}
           headingRef={headingRef}
           tone="error"
@@ -306,24 +233,29 @@ function CardBody({ state, accept, form, l10n, headingRef, signInUrl, classNames
           >
             {s.retry}
           </button>
-        </Message>
+        </CardMessage>
       );
     }
     case "accepted": {
       const verify = state.result.next === "verify_email";
       return verify ? (
-        <Message
+        <CardMessage
           title={s.verifyTitle}
           headingRef={headingRef}
           tone="success"
           classNames={classNames}
         >
           <p>{l10n.formatMessage(s.verifyBody, { email: state.result.user.email })}</p>
-        </Message>
+        </CardMessage>
       ) : (
-        <Message title={s.doneTitle} headingRef={headingRef} tone="success" classNames={classNames}>
+        <CardMessage
+          title={s.doneTitle}
+          headingRef={headingRef}
+          tone="success"
+          classNames={classNames}
+        >
           <p>{l10n.formatMessage(s.doneBody, { tenant: state.preview.tenant.name })}</p>
-        </Message>
+        </CardMessage>
       );
     }
     case "form": {

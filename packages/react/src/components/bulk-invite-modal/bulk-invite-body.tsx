@@ -2,6 +2,8 @@
 import { type ReactElement, useEffect, useId, useRef, useState } from "react";
 import type { BulkInvite } from "../../hooks/use-bulk-invite.ts";
 import { cx } from "../../internal/cx.ts";
+import type { CloseGuard } from "../../internal/guarded-dialog.tsx";
+import { PoliteAnnouncer } from "../../internal/polite-announcer.tsx";
 import type { SlotClassNames } from "../../internal/slots.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 import { summaryLine } from "./batch-summary.tsx";
@@ -10,9 +12,6 @@ import { PreviewView } from "./preview-view.tsx";
 import { ResultsView } from "./results-view.tsx";
 import { SendProgress } from "./send-progress.tsx";
 import type { BulkInviteModalSlot } from "./slots.ts";
-
-/** What closing the dialog would cost: nothing, typed input, or a send in flight. */
-export type CloseGuard = "free" | "dirty" | "locked";
 
 /** Props of `BulkInviteBody`. Internal: part of `BulkInviteModal`. */
 export interface BulkInviteBodyProps {
@@ -205,15 +204,7 @@ export function BulkInviteBody({
       <div className={cx("foyer-dialog__footer", classNames?.footer)} data-slot="footer">
         {footer}
       </div>
-      <div
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        className="foyer-sr-only"
-        data-slot="announcer"
-      >
-        {announcement}
-      </div>
+      <PoliteAnnouncer>{announcement}</PoliteAnnouncer>
     </>
   );
 }

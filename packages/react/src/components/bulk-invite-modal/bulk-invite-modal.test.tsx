@@ -186,6 +186,10 @@ describe("BulkInviteModal", () => {
     );
     expect(await screen.findByText("4 addresses, 1 invalid")).toBeTruthy();
     const table = screen.getByRole("table");
+    // R-UI-08: the preview scrolls from five rows on; Tab reaches it so arrows can scroll it.
+    const region = screen.getByRole("region", { name: "First 4 of 4 rows" });
+    expect(region.contains(table)).toBe(true);
+    expect(region.tabIndex).toBe(0);
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((row) => row.dataset.state)).toEqual(["valid", "invalid", "valid", "valid"]);
     expect(within(rows[1] as HTMLElement).getByText("ben@acme")).toBeTruthy();

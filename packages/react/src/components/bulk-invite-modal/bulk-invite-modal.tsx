@@ -1,8 +1,7 @@
 "use client";
-import { Description, Root, Title, Trigger } from "@radix-ui/react-dialog";
-import { type ReactElement, useCallback, useEffect, useRef, useState } from "react";
+import { Description, Root, Title } from "@radix-ui/react-dialog";
+import { type ReactElement, useEffect, useRef, useState } from "react";
 import { type UseBulkInviteOptions, useBulkInvite } from "../../hooks/use-bulk-invite.ts";
-import { ConfirmDialog } from "../../internal/confirm-dialog.tsx";
 import { cx } from "../../internal/cx.ts";
 import { DeferredFallback } from "../../internal/deferred-fallback.tsx";
 import {
@@ -11,12 +10,18 @@ import {
   useDeferredPart,
 } from "../../internal/deferred-part.ts";
 import { DialogLayer } from "../../internal/dialog-layer.tsx";
+import {
+  type CloseGuard,
+  DialogTrigger,
+  DiscardConfirm,
+  useGuardedClose,
+} from "../../internal/guarded-dialog.tsx";
 import type { StylingProps } from "../../internal/slots.ts";
 import { useControllableState } from "../../internal/use-controllable-state.ts";
 import { bulkInviteModalEn } from "../../localization/bulk-invite-modal.ts";
 import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import { useLocalization } from "../../localization/use-localization.ts";
-import type { BulkInviteBodyProps, CloseGuard } from "./bulk-invite-body.tsx";
+import type { BulkInviteBodyProps } from "./bulk-invite-body.tsx";
 import type { BulkInviteModalSlot } from "./slots.ts";
 
 /**
@@ -83,39 +88,18 @@ export function BulkInviteModal({
   const l10n = useLocalization({ bulkInviteModal: bulkInviteModalEn }, localization);
   const s = l10n.t.bulkInviteModal;
   // What closing would cost right now, reported by the body (mounted only while open).
+  // R-UI-02: a send in flight is never abandoned by an accidental Escape or click.
   const [guard, setGuard] = useState<CloseGuard>("free");
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const close = useGuardedClose(guard, setOpen);
   const bodyPart = useDeferredPart(body);
 
-  const requestClose = useCallback(() => {
-    // R-UI-02: a send in flight is never abandoned by an accidental Escape or click.
-    if (guard === "locked") return;
-    if (guard === "dirty") setConfirmDiscard(true);
-    else setOpen(false);
-  }, [guard, setOpen]);
-
-  const onRootOpenChange = (next: boolean) => {
-    if (next) setOpen(true);
-    else requestClose();
-  };
-
   return (
-    <Root open={open} onOpenChange={onRootOpenChange}>
-      {trigger !== undefined && (
-        <Trigger asChild>
-          {trigger === true ? (
-            <button
-              type="button"
-              className={cx("foyer-button foyer-button--primary", classNames?.trigger)}
-              data-slot="trigger"
-            >
-              {s.trigger}
-            </button>
-          ) : (
-            trigger
-          )}
-        </Trigger>
-      )}
+    <Root open={open} onOpenChange={close.onOpenChange}>
+      <DialogTrigger
+        trigger={trigger}
+        label={s.trigger}
+        className={cx("foyer-button--primary", classNames?.trigger)}
+      />
       <DialogLayer
         overlayClassName={classNames?.overlay}
         className={cx("foyer-bulk-invite", className, classNames?.content)}
@@ -128,21 +112,10 @@ export function BulkInviteModal({
           l10n={l10n}
           classNames={classNames}
           onGuardChange={setGuard}
-          onRequestClose={requestClose}
+          onRequestClose={close.requestClose}
           onDone={() => setOpen(false)}
         />
-        <ConfirmDialog
-          open={confirmDiscard}
-          onOpenChange={setConfirmDiscard}
-          title={s.discardTitle}
-          description={s.discardDescription}
-          cancelLabel={s.discardKeep}
-          confirmLabel={s.discardConfirm}
-          onConfirm={() => {
-            setConfirmDiscard(false);
-            setOpen(false);
-          }}
-        />
+        <DiscardConfirm close={close} strings={s} onDiscard={() => setOpen(false)} />
       </DialogLayer>
     </Root>
   );

@@ -72,7 +72,14 @@ export function CsvPreview({ csv, state, verdictFor, checked, l10n, classNames }
         {`, ${format(s.csvInvalid, { count: counts.invalid })}`}
         {counts.duplicate > 0 && ` · ${format(s.csvDuplicates, { count: counts.duplicate })}`}
       </p>
-      <div className="foyer-bulk-invite__table-wrap">
+      {/* Five rows or more scroll inside it: keyboard users reach it with Tab and scroll
+          it with the arrows (WCAG 2.1.1), and hear what it holds. */}
+      <section
+        className="foyer-bulk-invite__table-wrap"
+        aria-label={caption}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to scroll by keyboard
+        tabIndex={0}
+      >
         <table className="foyer-bulk-invite__table">
           <caption className="foyer-sr-only">{caption}</caption>
           <thead>
@@ -108,7 +115,7 @@ export function CsvPreview({ csv, state, verdictFor, checked, l10n, classNames }
             })}
           </tbody>
         </table>
-      </div>
+      </section>
       {rows.length < extract.addresses.length && <p className="foyer-hint">{caption}</p>}
     </div>
   );

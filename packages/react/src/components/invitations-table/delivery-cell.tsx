@@ -51,7 +51,7 @@ export function DeliveryCell({ invitation, l10n, className }: DeliveryCellProps)
     return (
       <Tooltip
         content={formatMessage(t.invitationsTable.deliveryFailedReason, { reason: error })}
-        className={classes}
+        className={cx(classes, "foyer-invitations__delivery--failed")}
         slot="delivery"
       >
         {content}

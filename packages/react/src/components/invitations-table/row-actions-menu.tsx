@@ -1,6 +1,9 @@
 "use client";
 import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import { isInView, placeNextTo, viewportSize } from "../../internal/anchored-position.ts";
 import { cx } from "../../internal/cx.ts";
+import { useFoyerRootProps } from "../../internal/use-root-props.ts";
 
 /** One entry of a row's "⋯" menu. */
 export interface RowAction {
@@ -22,17 +25,46 @@ export interface RowActionsMenuProps {
   itemClassName?: string | undefined;
 }
 
-type OpenWith = "first" | "last";
+/** How the menu was opened: which item takes focus, and the theme it is drawn in. */
+interface OpenState {
+  focus: "first" | "last";
+  /** The nearest `data-foyer-theme` above the button: the menu is drawn outside it. */
+  theme: string | undefined;
+}
 
 function menuItems(menu: HTMLElement | null): HTMLButtonElement[] {
   return Array.from(menu?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? []);
 }
 
+/** Moves the menu next to its button, below it or above it, whichever has room. */
+function positionMenu(menu: HTMLElement, trigger: HTMLElement): void {
+  menu.style.maxHeight = "";
+  const placement = placeNextTo(
+    trigger.getBoundingClientRect(),
+    { width: menu.offsetWidth, height: menu.offsetHeight },
+    viewportSize(menu.ownerDocument),
+  );
+  menu.style.top = `${placement.top}px`;
+  menu.style.left = `${placement.left}px`;
+  menu.style.maxHeight = placement.maxHeight === undefined ? "" : `${placement.maxHeight}px`;
+  menu.dataset.side = placement.side;
+}
+
 /**
  * The "⋯" menu of a row, following the WAI-ARIA menu button pattern: Enter, Space or
  * ArrowDown open it on the first item, ArrowUp on the last; arrows, Home and End move;
- * Escape closes and returns focus to the button; Tab or a click outside closes it. A
- * dropdown package would cost more than this whole file, hence written here.
+ * Escape closes and returns focus to the button; Tab closes and moves on from the button;
+ * a click outside closes it.
+ *
+ * The open menu is drawn in a portal at the end of the document, with `position: fixed`
+ * next to its button: below it, or above it when below has too little room in the
+ * viewport. Inside the table it was clipped by the scroller and, opened upwards from a top
+ * row, lay under the toolbar. It follows its button while the page or the table scrolls or
+ * the window resizes, and closes once its button is scrolled out of sight. As the portal
+ * leaves the component's tree, the menu is a `foyer-root` of its own with the provider's
+ * variables and the nearest theme above the button.
+ *
+ * A dropdown package would cost more than this whole file, hence written here.
  */
 export function RowActionsMenu({
   label,
@@ -42,28 +74,51 @@ export function RowActionsMenu({
   menuClassName,
   itemClassName,
 }: RowActionsMenuProps) {
-  const [open, setOpen] = useState<OpenWith | null>(null);
-  const [side, setSide] = useState<"bottom" | "top">("bottom");
+  const [open, setOpen] = useState<OpenState | null>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const triggerId = useId();
   const menuId = useId();
+  const rootProps = useFoyerRootProps();
 
   const items = () => menuItems(menuRef.current);
+
+  const openWith = (focus: OpenState["focus"]) => {
+    const themed = triggerRef.current?.closest("[data-foyer-theme]");
+    setOpen({ focus, theme: themed?.getAttribute("data-foyer-theme") ?? undefined });
+  };
 
   useLayoutEffect(() => {
     if (!open) return;
     const menu = menuRef.current;
     const trigger = triggerRef.current;
-    if (menu && trigger) {
-      // Open upwards when the menu would be clipped by the bottom of the scrolling table.
-      const boundary = trigger.closest('[data-slot="scroller"]') ?? document.documentElement;
-      const limit = boundary.getBoundingClientRect().bottom;
-      const bottom = trigger.getBoundingClientRect().bottom + menu.offsetHeight + 8;
-      setSide(limit > 0 && bottom > limit ? "top" : "bottom");
-    }
+    if (!menu || !trigger) return;
+    positionMenu(menu, trigger);
     const list = menuItems(menu);
-    (open === "first" ? list[0] : list[list.length - 1])?.focus();
+    (open.focus === "first" ? list[0] : list[list.length - 1])?.focus({ preventScroll: true });
+
+    let frame = 0;
+    const follow = (event: Event) => {
+      // The menu's own scrolling (a very short viewport) moves nothing.
+      if (event.target instanceof Node && menu.contains(event.target)) return;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        if (isInView(trigger)) {
+          positionMenu(menu, trigger);
+          return;
+        }
+        if (menu.contains(document.activeElement)) trigger.focus({ preventScroll: true });
+        setOpen(null);
+      });
+    };
+    const view = menu.ownerDocument.defaultView ?? window;
+    view.addEventListener("scroll", follow, { capture: true, passive: true });
+    view.addEventListener("resize", follow);
+    return () => {
+      cancelAnimationFrame(frame);
+      view.removeEventListener("scroll", follow, { capture: true });
+      view.removeEventListener("resize", follow);
+    };
   }, [open]);
 
   useEffect(() => {
@@ -86,7 +141,7 @@ export function RowActionsMenu({
   const onTriggerKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
-      setOpen(event.key === "ArrowDown" ? "first" : "last");
+      openWith(event.key === "ArrowDown" ? "first" : "last");
     }
   };
 
@@ -117,6 +172,9 @@ export function RowActionsMenu({
         close(true);
         break;
       case "Tab":
+        // The menu sits at the end of the document: Tab goes on from the button instead,
+        // to the element after it (Shift+Tab: before it), as if the menu were still there.
+        triggerRef.current?.focus({ preventScroll: true });
         close(false);
         break;
       default:
@@ -138,43 +196,46 @@ export function RowActionsMenu({
         aria-expanded={open !== null}
         aria-controls={open ? menuId : undefined}
         disabled={disabled}
-        onClick={() => setOpen((current) => (current ? null : "first"))}
+        onClick={() => (open ? setOpen(null) : openWith("first"))}
         onKeyDown={onTriggerKeyDown}
       >
         <span aria-hidden="true">⋯</span>
       </button>
-      {open && (
-        <div
-          ref={menuRef}
-          id={menuId}
-          role="menu"
-          aria-labelledby={triggerId}
-          className={cx("foyer-menu", menuClassName)}
-          data-slot="menu"
-          data-state="open"
-          data-side={side}
-          onKeyDown={onMenuKeyDown}
-        >
-          {actions.map((action) => (
-            <button
-              key={action.key}
-              type="button"
-              role="menuitem"
-              tabIndex={-1}
-              className={cx("foyer-menu__item", itemClassName)}
-              data-slot="menu-item"
-              data-state={action.danger ? "danger" : "default"}
-              onClick={() => {
-                const trigger = triggerRef.current;
-                close(true);
-                if (trigger) action.onSelect(trigger);
-              }}
-            >
-              {action.label}
-            </button>
-          ))}
-        </div>
-      )}
+      {open &&
+        createPortal(
+          <div
+            ref={menuRef}
+            id={menuId}
+            role="menu"
+            aria-labelledby={triggerId}
+            className={cx("foyer-root foyer-menu", menuClassName)}
+            style={rootProps.style}
+            data-foyer-theme={open.theme}
+            data-slot="menu"
+            data-state="open"
+            onKeyDown={onMenuKeyDown}
+          >
+            {actions.map((action) => (
+              <button
+                key={action.key}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className={cx("foyer-menu__item", itemClassName)}
+                data-slot="menu-item"
+                data-state={action.danger ? "danger" : "default"}
+                onClick={() => {
+                  const trigger = triggerRef.current;
+                  close(true);
+                  if (trigger) action.onSelect(trigger);
+                }}
+              >
+                {action.label}
+              </button>
+            ))}
+          </div>,
+          document.body,
+        )}
     </span>
   );
 }

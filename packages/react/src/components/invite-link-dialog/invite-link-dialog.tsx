@@ -1,7 +1,7 @@
 "use client";
 import type { InviteLink } from "@foyer/core/rules";
-import { Description, Root, Title, Trigger } from "@radix-ui/react-dialog";
-import { type ReactElement, useState } from "react";
+import { Description, Root, Title } from "@radix-ui/react-dialog";
+import type { ReactElement } from "react";
 import { type UseInviteLinkResult, useInviteLink } from "../../hooks/use-invite-link.ts";
 import { ConfirmDialog } from "../../internal/confirm-dialog.tsx";
 import { cx } from "../../internal/cx.ts";
@@ -12,6 +12,7 @@ import {
   useDeferredPart,
 } from "../../internal/deferred-part.ts";
 import { DialogLayer } from "../../internal/dialog-layer.tsx";
+import { DialogTrigger, DiscardConfirm, useGuardedClose } from "../../internal/guarded-dialog.tsx";
 import type { SlotClassNames, StylingProps } from "../../internal/slots.ts";
 import { useControllableState } from "../../internal/use-controllable-state.ts";
 import { inviteLinkDialogEn } from "../../localization/invite-link-dialog.ts";
@@ -84,34 +85,13 @@ export function InviteLinkDialog({
   const l10n = useLocalization({ inviteLinkDialog: inviteLinkDialogEn }, localization);
   const s = l10n.t.inviteLinkDialog;
   const link = useInviteLink({ tenantId, enabled: open, onSaved });
-  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const close = useGuardedClose(link.dirty && link.status === "ready" ? "dirty" : "free", setOpen);
   const settings = useDeferredPart(settingsPart);
 
-  const requestClose = () => {
-    if (link.dirty && link.status === "ready") setConfirmDiscard(true);
-    else setOpen(false);
-  };
-  const onRootOpenChange = (next: boolean) => {
-    if (next) setOpen(true);
-    else requestClose();
-  };
-
   return (
-    <Root open={open} onOpenChange={onRootOpenChange}>
-      {trigger !== undefined && link.canManage === true && (
-        <Trigger asChild>
-          {trigger === true ? (
-            <button
-              type="button"
-              className={cx("foyer-button", classNames?.trigger)}
-              data-slot="trigger"
-            >
-              {s.title}
-            </button>
-          ) : (
-            trigger
-          )}
-        </Trigger>
+    <Root open={open} onOpenChange={close.onOpenChange}>
+      {link.canManage === true && (
+        <DialogTrigger trigger={trigger} label={s.title} className={cx(classNames?.trigger)} />
       )}
       <DialogLayer
         overlayClassName={classNames?.overlay}
@@ -137,7 +117,7 @@ export function InviteLinkDialog({
             )}
             aria-label={l10n.t.common.close}
             data-slot="close"
-            onClick={requestClose}
+            onClick={close.requestClose}
           >
             <span aria-hidden="true">×</span>
           </button>
@@ -147,17 +127,12 @@ export function InviteLinkDialog({
           settings={settings}
           l10n={l10n}
           classNames={classNames}
-          onClose={requestClose}
+          onClose={close.requestClose}
         />
-        <ConfirmDialog
-          open={confirmDiscard}
-          onOpenChange={setConfirmDiscard}
-          title={s.discardTitle}
-          description={s.discardDescription}
-          cancelLabel={s.discardKeep}
-          confirmLabel={s.discardConfirm}
-          onConfirm={() => {
-            setConfirmDiscard(false);
+        <DiscardConfirm
+          close={close}
+          strings={s}
+          onDiscard={() => {
             link.discard();
             setOpen(false);
           }}

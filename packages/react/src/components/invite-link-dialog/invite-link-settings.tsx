@@ -4,6 +4,7 @@ import { type ComponentType, useEffect, useId, useRef, useState } from "react";
 import type { InviteLinkField, UseInviteLinkResult } from "../../hooks/use-invite-link.ts";
 import type { ConfirmDialogProps } from "../../internal/confirm-dialog.tsx";
 import { cx } from "../../internal/cx.ts";
+import { PoliteAnnouncer } from "../../internal/polite-announcer.tsx";
 import type { SlotClassNames } from "../../internal/slots.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 import type { InviteLinkDialogSlot } from "./slots.ts";
@@ -365,15 +366,7 @@ export function SettingsForm({
           });
         }}
       />
-      <div
-        role="status"
-        aria-live="polite"
-        aria-atomic="true"
-        className="foyer-sr-only"
-        data-slot="announcer"
-      >
-        {announcement}
-      </div>
+      <PoliteAnnouncer>{announcement}</PoliteAnnouncer>
     </>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 import type { IdentityProvider, InviteLinkPreview } from "@foyer/core/rules";
-import { type FormEvent, Fragment, type ReactNode, useId, useRef, useState } from "react";
+import { type FormEvent, Fragment, type ReactNode, useId, useRef } from "react";
 import type { JoinField, UseJoinResult } from "../../hooks/use-join.ts";
 import { cx } from "../../internal/cx.ts";
-import { PasswordChecklist } from "../../internal/password-checklist.tsx";
+import { formFieldRenderer, PasswordFields } from "../../internal/invitee-form.tsx";
 import type { SlotClassNames } from "../../internal/slots.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 import type { Links } from "./join-page.tsx";
@@ -34,18 +34,33 @@ export function JoinForm({
   links,
   classNames,
   onContinueWith,
+  providerError,
 }: {
   preview: InviteLinkPreview;
   join: UseJoinResult;
   l10n: L10n;
   links: Links;
   classNames: ClassNames;
-  onContinueWith: ((provider: IdentityProvider) => void) | undefined;
+  onContinueWith: ((provider: IdentityProvider) => void | Promise<void>) | undefined;
+  providerError: unknown;
 }) {
   const a = l10n.t.acceptInvitePage;
   const s = l10n.t.joinPage;
   const id = useId();
-  const [showPassword, setShowPassword] = useState(false);
+  // The provider whose start is running (the host's `onContinueWith` may return a promise).
+  const [starting, setStarting] = useState<string | null>(null);
+  const continueWith = (provider: IdentityProvider) => {
+    const started = onContinueWith?.(provider);
+    if (!(started instanceof Promise)) return;
+    setStarting(provider.id);
+    void started.finally(() => setStarting(null));
+  };
+  const providerErrorText =
+    providerError === undefined || providerError === null
+      ? null
+      : typeof providerError === "string"
+        ? (l10n.t.errors[providerError as keyof typeof l10n.t.errors] ?? l10n.t.common.unknownError)
+        : l10n.errorMessage(providerError);
   const refs = useRef<Partial<Record<JoinField | "acceptTerms", HTMLInputElement | null>>>({});
   const { values, errors } = join;
 
@@ -92,52 +107,15 @@ export function JoinForm({
     if (invalid) refs.current[invalid]?.focus();
   };
 
-  const field = (
-    name: JoinField,
-    label: string,
-    input: { type: string; autoComplete: string; describedBy?: string | undefined },
-    extra?: ReactNode,
-  ) => {
-    const inputId = `${id}-${name}`;
-    const message = errorText(name);
-    const errorId = message ? `${inputId}-error` : undefined;
-    return (
-      <div
-        className={cx("foyer-accept__field", classNames?.field)}
-        data-slot="field"
-        data-field={name}
-      >
-        <label className={cx("foyer-label", classNames?.label)} htmlFor={inputId} data-slot="label">
-          {label}
-        </label>
-        <div className="foyer-accept__control">
-          <input
-            ref={(node) => {
-              refs.current[name] = node;
-            }}
-            id={inputId}
-            name={name}
-            className={cx("foyer-input", classNames?.input)}
-            data-slot="input"
-            type={input.type}
-            autoComplete={input.autoComplete}
-            required
-            value={values[name]}
-            aria-invalid={message ? true : undefined}
-            aria-describedby={[input.describedBy, errorId].filter(Boolean).join(" ") || undefined}
-            onChange={(event) => join.setValue(name, event.target.value)}
-            onBlur={() => join.touch(name)}
-          />
-          {extra}
-        </div>
-        {message && (
-          <p id={errorId} className={cx("foyer-field-error", classNames?.error)} data-slot="error">
-            {message}
-          </p>
-        )}
-      </div>
-    );
-  };
+  const field = formFieldRenderer<JoinField>({
+    idPrefix: id,
+    values,
+    errorText,
+    refs,
+    setValue: join.setValue,
+    touch: join.touch,
+    classNames,
+  });
 
   const providers = onContinueWith ? preview.identityProviders : [];
   const domains = preview.allowedDomains;
@@ -159,12 +137,22 @@ export function JoinForm({
     <>
       {providers.length > 0 && (
         <div className={cx("foyer-join__providers", classNames?.providers)} data-slot="providers">
+          {providerErrorText && (
+            <div role="alert" className="foyer-alert">
+              <p>{providerErrorText}</p>
+              {providerErrorText === l10n.t.errors.USER_ALREADY_EXISTS && links.signIn && (
+                <a href={links.signIn}>{a.signIn}</a>
+              )}
+            </div>
+          )}
           {providers.map((provider) => (
             <button
               key={provider.id}
               type="button"
               className="foyer-button foyer-accept__action"
-              onClick={() => onContinueWith?.(provider)}
+              disabled={starting !== null}
+              aria-busy={starting === provider.id || undefined}
+              onClick={() => continueWith(provider)}
             >
               {l10n.formatMessage(s.continueWith, { provider: provider.name })}
             </button>
@@ -194,34 +182,14 @@ export function JoinForm({
             {l10n.formatMessage(s.emailDomainsHint, { domains: domains.join(", ") })}
           </p>
         )}
-        {field(
-          "password",
-          a.passwordLabel,
-          {
-            type: showPassword ? "text" : "password",
-            autoComplete: "new-password",
-            describedBy: `${id}-rules`,
-          },
-          <button
-            type="button"
-            className="foyer-button foyer-button--ghost foyer-accept__toggle"
-            aria-controls={`${id}-password`}
-            onClick={() => setShowPassword((shown) => !shown)}
-          >
-            {showPassword ? a.hidePassword : a.showPassword}
-          </button>,
-        )}
-        <PasswordChecklist
-          id={`${id}-rules`}
+        <PasswordFields
+          idPrefix={id}
+          field={field}
           check={join.passwordCheck}
           strings={a}
           format={l10n.formatMessage}
-          className={classNames?.checklist}
+          checklistClassName={classNames?.checklist}
         />
-        {field("passwordConfirmation", a.confirmLabel, {
-          type: showPassword ? "text" : "password",
-          autoComplete: "new-password",
-        })}
         <div
           className={cx("foyer-join__terms", classNames?.terms)}
           data-slot="terms"

@@ -3,6 +3,7 @@ import type { UpdateInviteLinkBody } from "@foyer/core";
 import { createFoyerMsw, type FoyerMsw, scenarios } from "@foyer/msw";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { FoyerProvider } from "../../provider/foyer-provider.tsx";
@@ -118,6 +119,48 @@ describe("JoinPage", () => {
     // No provider buttons unless the host wires them.
     expect(screen.queryByRole("button", { name: /Continue with/ })).toBeNull();
     expect(await axeViolations(container)).toEqual([]);
+  });
+
+  it("R-LNK-06: provider buttons start the host's sign-up, stay busy meanwhile, and show why it failed", async () => {
+    const { mock, token } = await startWithLink();
+    // The server lists the providers it has (the mock configures none): add one.
+    server.use(
+      http.post(`${BASE}/public/invite-links/preview`, async () =>
+        HttpResponse.json({
+          ...(await mock.foyer.services.previewInviteLink(token)),
+          identityProviders: [{ id: "dev", name: "Dev SSO" }],
+        }),
+      ),
+    );
+    let finish = () => {};
+    const onContinueWith = vi.fn(
+      () =>
+        new Promise<void>((resolve) => {
+          finish = resolve;
+        }),
+    );
+    const { user, container, rerender } = renderPage({
+      token,
+      onContinueWith,
+      providerError: "IDENTITY_EMAIL_NOT_VERIFIED",
+    });
+    const button = await screen.findByRole("button", { name: "Continue with Dev SSO" });
+    expect(screen.getByRole("alert").textContent).toBe(
+      "Your identity provider has not verified your email address. Verify it there, or sign up with your email address and a password.",
+    );
+    expect(await axeViolations(container)).toEqual([]);
+    await user.click(button);
+    expect(onContinueWith).toHaveBeenCalledWith({ id: "dev", name: "Dev SSO" }, token);
+    expect(button.hasAttribute("disabled")).toBe(true);
+    expect(button.getAttribute("aria-busy")).toBe("true");
+    await act(async () => finish());
+    await waitFor(() => expect(button.hasAttribute("disabled")).toBe(false));
+    rerender(
+      <FoyerProvider client={createFoyerClient({ baseUrl: BASE, retry: 0 })}>
+        <JoinPage token={token} onContinueWith={onContinueWith} />
+      </FoyerProvider>,
+    );
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   it("R-PWD-01 / R-LNK-06: a weak password is refused with the checklist; the terms must be accepted", async () => {

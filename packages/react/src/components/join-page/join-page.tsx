@@ -1,15 +1,6 @@
 "use client";
-import { type IdentityProvider, type InviteLinkPreview, isLogoUrl } from "@foyer/core/rules";
-import {
-  type CSSProperties,
-  type ReactNode,
-  type RefObject,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-} from "react";
-import { initialsOf } from "../../hooks/tenant-branding.ts";
+import type { IdentityProvider, InviteLinkPreview } from "@foyer/core/rules";
+import { type RefObject, useEffect, useId, useRef, useState } from "react";
 import {
   type JoinState,
   type UseJoinOptions,
@@ -23,6 +14,13 @@ import {
   deferredPart,
   useDeferredPart,
 } from "../../internal/deferred-part.ts";
+import {
+  brandingStyle,
+  CardLoading,
+  CardMessage,
+  RoleBadge,
+  TenantMark,
+} from "../../internal/invitee-card.tsx";
 import type { SlotClassNames, StylingProps } from "../../internal/slots.ts";
 import { acceptInvitePageEn } from "../../localization/accept-invite-page.ts";
 import { joinPageEn } from "../../localization/join-page.ts";
@@ -49,7 +47,15 @@ export interface JoinPageProps extends UseJoinOptions, StylingProps<JoinPageSlot
    * R-LNK-06), for instance by navigating to the host's OpenID Connect start route. The
    * buttons show only when this is given and the server lists providers.
    */
-  onContinueWith?: ((provider: IdentityProvider, token: string) => void) | undefined;
+  onContinueWith?:
+    | ((provider: IdentityProvider, token: string) => void | Promise<void>)
+    | undefined;
+  /**
+   * Why signing up with a provider failed, shown above the provider buttons: what the start
+   * call threw (a `FoyerError`), or the error code the provider's callback sent back to the
+   * page (`/join#token=…&error=IDENTITY_EMAIL_NOT_VERIFIED`).
+   */
+  providerError?: unknown;
   /** String overrides for this page (defaults < provider < this prop). */
   localization?: DeepPartial<FoyerLocalization> | undefined;
 }
@@ -76,6 +82,7 @@ export function JoinPage({
   termsUrl,
   privacyUrl,
   onContinueWith,
+  providerError,
   localization,
   className,
   classNames,
@@ -106,16 +113,10 @@ export function JoinPage({
     terms: termsUrl ?? preview?.termsUrl ?? undefined,
     privacy: privacyUrl ?? preview?.privacyUrl ?? undefined,
   };
-  const style = join.branding
-    ? ({
-        "--foyer-accent": join.branding.accent,
-        "--foyer-accent-foreground": join.branding.accentForeground,
-      } as CSSProperties)
-    : undefined;
   return (
     <div
       className={cx("foyer-root foyer-accept foyer-join", className, classNames?.root)}
-      style={style}
+      style={brandingStyle(join.branding)}
       data-slot="root"
       data-state={status}
       data-branded={join.branding ? "" : undefined}
@@ -126,16 +127,7 @@ export function JoinPage({
         aria-busy={status === "loading" || undefined}
       >
         {state.status === "loading" ? (
-          <div className="foyer-accept__loading" data-slot="loading">
-            <span className="foyer-skeleton foyer-accept__skeleton-logo" />
-            <span className="foyer-skeleton foyer-accept__skeleton-title" />
-            <span className="foyer-skeleton foyer-accept__skeleton-field" />
-            <span className="foyer-skeleton foyer-accept__skeleton-field" />
-            <span className="foyer-skeleton foyer-accept__skeleton-field" />
-            <p role="status" className="foyer-sr-only">
-              {l10n.t.common.loading}
-            </p>
-          </div>
+          <CardLoading label={l10n.t.common.loading} withLine={false} />
         ) : (
           <>
             {preview?.tenant && (
@@ -158,6 +150,7 @@ export function JoinPage({
               onContinueWith={
                 onContinueWith && ((provider) => onContinueWith(provider, options.token))
               }
+              providerError={providerError}
             />
           </>
         )}
@@ -187,28 +180,14 @@ function Header({
   showTitle: boolean;
 }) {
   const s = l10n.t.joinPage;
-  const logo = tenant.logoUrl && isLogoUrl(tenant.logoUrl) ? tenant.logoUrl : null;
-  const [logoFailed, setLogoFailed] = useState(false);
   return (
     <div className={cx("foyer-accept__header", classNames?.header)} data-slot="header">
-      {logo && !logoFailed ? (
-        <img
-          className={cx("foyer-accept__logo", classNames?.logo)}
-          data-slot="logo"
-          src={logo}
-          alt={l10n.formatMessage(l10n.t.acceptInvitePage.logoAlt, { tenant: tenant.name })}
-          referrerPolicy="no-referrer"
-          onError={() => setLogoFailed(true)}
-        />
-      ) : (
-        <span
-          className={cx("foyer-accept__initials", classNames?.logo)}
-          data-slot="logo"
-          aria-hidden="true"
-        >
-          {initialsOf(tenant.name)}
-        </span>
-      )}
+      <TenantMark
+        logoUrl={tenant.logoUrl}
+        tenantName={tenant.name}
+        alt={l10n.formatMessage(l10n.t.acceptInvitePage.logoAlt, { tenant: tenant.name })}
+        className={classNames?.logo}
+      />
       {showTitle && (
         <>
           <h1 className={cx("foyer-accept__title", classNames?.title)} data-slot="title">
@@ -216,49 +195,18 @@ function Header({
           </h1>
           <p className="foyer-accept__meta">
             {preview.role && (
-              <span
-                className={cx("foyer-badge foyer-accept__role", classNames?.role)}
-                data-slot="role"
-              >
-                <span className="foyer-sr-only">
-                  {l10n.formatMessage(l10n.t.acceptInvitePage.roleBadge, {
-                    role: preview.role.name,
-                  })}
-                </span>
-                <span aria-hidden="true">{preview.role.name}</span>
-              </span>
+              <RoleBadge
+                role={preview.role.name}
+                label={l10n.formatMessage(l10n.t.acceptInvitePage.roleBadge, {
+                  role: preview.role.name,
+                })}
+                className={classNames?.role}
+              />
             )}
             <span>{s.description}</span>
           </p>
         </>
       )}
-    </div>
-  );
-}
-
-function Message({
-  title,
-  children,
-  headingRef,
-  tone,
-  classNames,
-}: {
-  title: string;
-  children: ReactNode;
-  headingRef: RefObject<HTMLHeadingElement | null>;
-  tone: "error" | "success";
-  classNames: ClassNames;
-}) {
-  return (
-    <div
-      className={cx("foyer-accept__message", classNames?.message)}
-      data-slot="message"
-      data-state={tone}
-    >
-      <h1 ref={headingRef} tabIndex={-1} className={cx("foyer-accept__title", classNames?.title)}>
-        {title}
-      </h1>
-      {children}
     </div>
   );
 }
@@ -272,6 +220,7 @@ function Body({
   headingRef,
   classNames,
   onContinueWith,
+  providerError,
 }: {
   form: DeferredPartState<typeof import("./join-form.tsx")>;
   state: Exclude<JoinState, { status: "loading" }>;
@@ -280,7 +229,8 @@ function Body({
   links: Links;
   headingRef: RefObject<HTMLHeadingElement | null>;
   classNames: ClassNames;
-  onContinueWith: ((provider: IdentityProvider) => void) | undefined;
+  onContinueWith: ((provider: IdentityProvider) => void | Promise<void>) | undefined;
+  providerError: unknown;
 }) {
   const a = l10n.t.acceptInvitePage;
   const s = l10n.t.joinPage;
@@ -288,7 +238,7 @@ function Body({
     case "invalid":
       // R-LNK-07: one text for a link that is invalid, revoked, turned off, expired or full.
       return (
-        <Message
+        <CardMessage
           title={s.invalidTitle}
           headingRef={headingRef}
           tone="error"
@@ -300,12 +250,12 @@ function Body({
               {a.signIn}
             </a>
           )}
-        </Message>
+        </CardMessage>
       );
     case "load-error": {
       const network = state.error instanceof Error && state.error.name === "FoyerNetworkError";
       return (
-        <Message
+        <CardMessage
           title={network ? a.networkTitle : a.genericTitle}
           headingRef={headingRef}
           tone="error"
@@ -319,7 +269,7 @@ function Body({
           >
             {a.retry}
           </button>
-        </Message>
+        </CardMessage>
       );
     }
     case "joined":
@@ -332,9 +282,14 @@ function Body({
           classNames={classNames}
         />
       ) : (
-        <Message title={a.doneTitle} headingRef={headingRef} tone="success" classNames={classNames}>
+        <CardMessage
+          title={a.doneTitle}
+          headingRef={headingRef}
+          tone="success"
+          classNames={classNames}
+        >
           <p>{l10n.formatMessage(a.doneBody, { tenant: state.preview.tenant?.name ?? "" })}</p>
-        </Message>
+        </CardMessage>
       );
     case "form": {
       const JoinForm = form.module?.JoinForm;
@@ -351,6 +306,7 @@ function Body({
           links={links}
           classNames={classNames}
           onContinueWith={onContinueWith}
+          providerError={providerError}
         />
       );
     }
@@ -390,7 +346,7 @@ function CheckEmail({
   const blocked = sending || seconds > 0;
   const waitId = useId();
   return (
-    <Message
+    <CardMessage
       title={l10n.t.acceptInvitePage.verifyTitle}
       headingRef={headingRef}
       tone="success"
@@ -427,7 +383,7 @@ function CheckEmail({
           {l10n.errorMessage(join.resendError)}
         </p>
       )}
-    </Message>
+    </CardMessage>
   );
 }
 

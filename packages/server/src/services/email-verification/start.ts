@@ -1,5 +1,5 @@
 import type { AuditSource, Tenant } from "@foyer/core";
-import { renderVerificationEmail } from "../../mail/verification-email.ts";
+import { emailBase, renderEmail } from "../../mail/email-input.ts";
 import type { Composed } from "../../outbox/dispatcher.ts";
 import type { EmailVerificationRow, OutboxRow, StoreTx } from "../../store/types.ts";
 import { TokenKeyRetiredError } from "../../tokens/keyring.ts";
@@ -60,7 +60,10 @@ export function verificationEmail(row: EmailVerificationRow, firstName: string |
  * an address verified meanwhile or an email a resend made stale (its link would not work).
  */
 export async function composeVerificationEmail(
-  ctx: Pick<ServiceContext, "keyring" | "productName" | "verificationLink" | "now">,
+  ctx: Pick<
+    ServiceContext,
+    "keyring" | "productName" | "publicBaseUrl" | "verificationLink" | "now"
+  >,
   tx: StoreTx,
   email: OutboxRow,
 ): Promise<Composed> {
@@ -79,10 +82,9 @@ export async function composeVerificationEmail(
     if (error instanceof TokenKeyRetiredError) return { cancel: "The link's key is retired" };
     throw error;
   }
-  const content = renderVerificationEmail({
-    to: row.email,
-    productName: ctx.productName,
-    tenantName: tenant.name,
+  const content = await renderEmail({
+    ...emailBase(ctx, tenant, row.email),
+    template: "verification",
     firstName: email.data.firstName ?? null,
     link: ctx.verificationLink(tenant, token),
     expiresAt: row.expiresAt,

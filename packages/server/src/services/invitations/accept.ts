@@ -8,7 +8,7 @@ import type { AuditRow } from "../../store/types.ts";
 import { newId } from "../../tokens.ts";
 import type { ServiceContext } from "../context.ts";
 import { startVerification } from "../email-verification/start.ts";
-import { cancelQueuedEmails } from "../outbox.ts";
+import { cancelQueuedEmails, queuedEmail } from "../outbox.ts";
 import { requireNewPassword } from "../passwords.ts";
 import { parseInput } from "../validate.ts";
 import { checkAcceptable, resolveToken } from "./resolve-token.ts";
@@ -75,6 +75,19 @@ export async function acceptInvitation(
       ...(await cancelQueuedEmails(tx, row, "The invitation was accepted", at)),
     });
     await tx.supersedeTokens(row.id, at);
+    // The inviter hears of it when the tenant asks (R-EML-01): queued with the accept,
+    // rendered at send time like every email.
+    const inviter = row.invitedByEmail;
+    if (
+      tenant.settings.notifyInviterOnAccept &&
+      inviter &&
+      inviter.toLowerCase() !== row.email.toLowerCase()
+    ) {
+      const inviteeName = `${body.firstName} ${body.lastName}`;
+      await tx.enqueueEmails([
+        { ...queuedEmail(row, "inviter_notice", at, { inviteeName }), to: inviter },
+      ]);
+    }
     if (verify) {
       await startVerification(ctx, tx, {
         userId: user.id,

@@ -17,7 +17,16 @@ export interface OpenedLink {
  * retired by "Revoke & generate" (R-LNK-03): only the current generation's hash is stored.
  */
 export async function openLink(ops: StoreOps, token: string, at: Date): Promise<OpenedLink | null> {
-  const row = await ops.findInviteLinkByHash(await hashToken(token));
+  return openLinkByHash(ops, await hashToken(token), at);
+}
+
+/** `openLink` by the token's hash (a flow that started from the link keeps only that). */
+export async function openLinkByHash(
+  ops: StoreOps,
+  tokenHash: string,
+  at: Date,
+): Promise<OpenedLink | null> {
+  const row = await ops.findInviteLinkByHash(tokenHash);
   if (!row) return null;
   const [tenant, roles] = await Promise.all([ops.getTenant(row.tenantId), ops.listRoles()]);
   if (!tenant) return null;

@@ -6,6 +6,7 @@ import { describeInvitations } from "./invitations.ts";
 import { describeInviteLinks } from "./invite-links.ts";
 import { describeListing } from "./listing.ts";
 import { describeNewInvitations } from "./new-invitations.ts";
+import { describeOidcFlows } from "./oidc-flows.ts";
 import { describeOutbox } from "./outbox.ts";
 import { describeReminders } from "./reminders.ts";
 import { describeTenants } from "./tenants.ts";
@@ -57,5 +58,6 @@ export function describeStoreConformance(name: string, setup: () => Promise<Stor
     describeAudit(store);
     describeIdempotency(store);
     describeInviteLinks(store);
+    describeOidcFlows(store);
   });
 }

@@ -24,6 +24,8 @@ export function describeTenants(store: () => Store): void {
           reminderLeadHours: 24,
           requireEmailVerification: true,
           allowedDomains: ["example.com", "xn--bcher-kva.example"],
+          emailLocale: "de",
+          notifyInviterOnAccept: true,
         },
       });
       await store().upsertTenant(parent);

@@ -10,6 +10,7 @@ import { inviteLinkOps } from "./invite-link-ops.ts";
 import { type KeyOwner, pgliteKeyOwner, postgresKeyOwner, type SessionPool } from "./key-owner.ts";
 import { listingOps } from "./listing-ops.ts";
 import { newInvitationOps } from "./new-invitation-ops.ts";
+import { oidcFlowOps } from "./oidc-flow-ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
 import { claimDueReminders } from "./reminder-ops.ts";
 import { type Db, translatingErrors } from "./sql.ts";
@@ -59,6 +60,7 @@ function createOps(db: Db, deltas: CountDeltas | null, owner: KeyOwner): StoreOp
     ...auditOps(db),
     ...idempotencyOps(db, owner),
     ...inviteLinkOps(db),
+    ...oidcFlowOps(db),
   });
 }
 

@@ -1,10 +1,7 @@
-import { REMINDER_LEAD_HOURS_MAX } from "@foyer/core";
 import { sql, type Transaction } from "kysely";
 import type { FoyerDatabase } from "../schema.ts";
 import type { InvitationRow } from "../types.ts";
 import { invitations } from "./tables.ts";
-
-const HOUR_MS = 3_600_000;
 
 /**
  * The SQL store's `claimDueReminders` (R-INV-17), the same rule as `isReminderDue`: one
@@ -20,21 +17,22 @@ export async function claimDueReminders(
   limit: number,
 ): Promise<InvitationRow[]> {
   if (limit <= 0) return [];
-  const dueAt = sql<Date>`i.expires_at - make_interval(hours => (t.settings ->> 'reminderLeadHours')::int)`;
+  const lead = sql<string>`make_interval(hours => (t.settings ->> 'reminderLeadHours')::int)`;
   const due = trx
-    .selectFrom("foyer_invitations as i")
-    .innerJoin("foyer_tenants as t", "t.id", "i.tenant_id")
+    .selectFrom("foyer_tenants as t")
+    .innerJoin("foyer_invitations as i", "i.tenant_id", "t.id")
     .select("i.id")
+    .where("t.status", "=", "active")
+    .where(sql<boolean>`(t.settings ->> 'reminderEnabled') = 'true'`)
     .where("i.status", "=", "pending")
     .where("i.reminder_sent_at", "is", null)
     .where("i.delivery_status", "=", "sent")
+    // Expiry within the tenant's lead time, written as a range of `expires_at` so each
+    // tenant with reminders on reads only its due rows of `foyer_invitations_reminder_idx`.
     .where("i.expires_at", ">", now)
-    // No lead time is longer than this: bounds the scan of `foyer_invitations_reminder_idx`.
-    .where("i.expires_at", "<=", new Date(now.getTime() + REMINDER_LEAD_HOURS_MAX * HOUR_MS))
-    .where("t.status", "=", "active")
-    .where(sql<boolean>`(t.settings ->> 'reminderEnabled') = 'true'`)
-    .where(dueAt, "<=", now)
-    .where(dueAt, ">", sql<Date>`i.sent_at`)
+    .where("i.expires_at", "<=", sql<Date>`${now}::timestamptz + ${lead}`)
+    // The reminder point lies after the sending (else the email just went out).
+    .where(sql<Date>`i.expires_at - ${lead}`, ">", sql<Date>`i.sent_at`)
     .orderBy("i.expires_at")
     .orderBy("i.id")
     .limit(limit)

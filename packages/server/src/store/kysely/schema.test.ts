@@ -15,6 +15,7 @@ import {
   INVITE_LINK_COLUMNS,
   LINK_DOMAIN_COLUMNS,
   MEMBER_COLUMNS,
+  OIDC_FLOW_COLUMNS,
   OUTBOX_COLUMNS,
   ROLE_COLUMNS,
   type SqlType,
@@ -38,6 +39,7 @@ const MAPS: Record<(typeof FOYER_TABLES)[number], ColumnMap<Record<string, unkno
   foyer_invite_links: INVITE_LINK_COLUMNS,
   foyer_invite_link_domains: LINK_DOMAIN_COLUMNS,
   foyer_email_verifications: EMAIL_VERIFICATION_COLUMNS,
+  foyer_oidc_flows: OIDC_FLOW_COLUMNS,
 };
 
 /** How information_schema names each SQL type of the maps. */

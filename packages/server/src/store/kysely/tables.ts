@@ -7,6 +7,7 @@ import {
   INVITE_LINK_COLUMNS,
   LINK_DOMAIN_COLUMNS,
   MEMBER_COLUMNS,
+  OIDC_FLOW_COLUMNS,
   OUTBOX_COLUMNS,
   ROLE_COLUMNS,
   TENANT_COLUMNS,
@@ -20,6 +21,7 @@ import type {
   InviteLinkRow,
   LinkDomainRow,
   MemberRow,
+  OidcFlowRow,
   OutboxRow,
   TokenRow,
 } from "../types.ts";
@@ -47,3 +49,4 @@ export const emailVerifications = rowMapping<
   EmailVerificationRow,
   typeof EMAIL_VERIFICATION_COLUMNS
 >(EMAIL_VERIFICATION_COLUMNS);
+export const oidcFlows = rowMapping<OidcFlowRow, typeof OIDC_FLOW_COLUMNS>(OIDC_FLOW_COLUMNS);

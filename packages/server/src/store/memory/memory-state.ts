@@ -10,6 +10,7 @@ import type {
   InviteLinkRow,
   LinkDomainRow,
   MemberRow,
+  OidcFlowRow,
   OutboxRow,
   TokenRow,
 } from "../types.ts";
@@ -53,6 +54,8 @@ export class MemoryState {
   readonly verificationByUser = new Map<string, string>();
   /** `foyer_email_verifications_token_hash_key`: token hash -> id. */
   readonly verificationByHash = new Map<string, string>();
+  /** `foyer_oidc_flows`, by state hash. */
+  readonly oidcFlows = new Map<string, OidcFlowRow>();
 
   /** `foyer_invitations_pending_email_key`: (tenant, lower(email)) of pending rows -> id. */
   readonly pendingByEmail = new Map<string, string>();
@@ -280,6 +283,14 @@ export class MemoryState {
       throw new ForeignKeyViolationError("foyer_invite_link_domains_tenant_id_fkey");
     }
     this.#put(this.linkDomains, key, row);
+  }
+
+  /** Inserts a flow (unique state hash) or, with `undefined`, deletes it. */
+  setOidcFlow(stateHash: string, row: OidcFlowRow | undefined): void {
+    if (row && this.oidcFlows.has(stateHash)) {
+      throw new UniqueViolationError(CONSTRAINTS.oidcFlowState);
+    }
+    this.#put(this.oidcFlows, stateHash, row);
   }
 
   setVerification(next: EmailVerificationRow, insert: boolean): void {

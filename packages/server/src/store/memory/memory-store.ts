@@ -7,6 +7,7 @@ import { inviteLinkOps } from "./invite-link-ops.ts";
 import { listingOps } from "./listing-ops.ts";
 import { MemoryState } from "./memory-state.ts";
 import { newInvitationOps } from "./new-invitation-ops.ts";
+import { oidcFlowOps } from "./oidc-flow-ops.ts";
 import { copy, type Run } from "./ops.ts";
 import { outboxOps } from "./outbox-ops.ts";
 import { claimDueReminders } from "./reminders.ts";
@@ -29,6 +30,7 @@ function createOps(state: MemoryState, run: Run): StoreOps {
     ...auditOps(state, run),
     ...inviteLinkOps(state, run),
     ...idempotencyOps(state, run),
+    ...oidcFlowOps(state, run),
   };
 }
 
