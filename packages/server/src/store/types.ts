@@ -11,6 +11,7 @@ import type {
   LinkDomainRow,
   MemberRow,
   NewInvitationRows,
+  OidcFlowRow,
   OutboxRow,
   TokenRow,
 } from "./rows.ts";
