@@ -1,4 +1,4 @@
-import { BUSY_INVITATIONS } from "@foyer/msw";
+import { BUSY_INVITATIONS, type Scenario } from "@foyer/msw";
 import { InvitationsTable } from "@foyer/react";
 import type { Meta, StoryObj } from "@storybook/react-vite";
 import { expect, userEvent, waitFor, within } from "storybook/test";
@@ -102,6 +102,38 @@ export const German = {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole("tab", { name: "Ausstehend (3)" })).toBeVisible();
     await rowFor(canvas, TEAM.ana);
+  },
+} satisfies Story;
+
+/** The team, and Ben's reminder went out an hour ago (R-INV-17). */
+const remindedScenario: Scenario = {
+  ...teamScenario,
+  name: "team-reminded",
+  description: "Acme's team; one pending invitation was reminded an hour ago.",
+  async seed(context) {
+    await teamScenario.seed(context);
+    const [ben] = await context.store.findOpenInvitations("acme", [TEAM.ben]);
+    if (!ben) throw new Error("no pending invitation to remind");
+    await context.store.updateInvitation(ben.id, {
+      reminderSentAt: new Date(context.now.getTime() - 3_600_000),
+    });
+  },
+};
+
+/** A pending invitation whose reminder went out reads "Reminded", with when on focus (R-INV-17). */
+export const Reminded = {
+  ...storyMock(remindedScenario),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const ben = await rowFor(canvas, TEAM.ben);
+    const label = within(ben).getByText("Reminded");
+    await expect(label).toBeVisible();
+    await expect(within(await rowFor(canvas, TEAM.ana)).getByText("Sent")).toBeVisible();
+    const trigger = label.closest<HTMLElement>('[data-slot="delivery"]');
+    trigger?.focus();
+    await waitFor(() =>
+      expect(within(ben).getByRole("tooltip")).toHaveTextContent(/^Reminder sent /),
+    );
   },
 } satisfies Story;
 

@@ -1,6 +1,6 @@
 "use client";
 import type { IdentityProvider, InviteLinkPreview } from "@foyer/core/rules";
-import { type FormEvent, Fragment, type ReactNode, useId, useRef } from "react";
+import { type FormEvent, Fragment, type ReactNode, useId, useRef, useState } from "react";
 import type { JoinField, UseJoinResult } from "../../hooks/use-join.ts";
 import { cx } from "../../internal/cx.ts";
 import { formFieldRenderer, PasswordFields } from "../../internal/invitee-form.tsx";
