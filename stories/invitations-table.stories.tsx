@@ -286,6 +286,48 @@ export const NarrowContainerDark = {
   globals: { theme: "dark" },
 } satisfies Story;
 
+/**
+ * 10,000 invitations as cards in a narrow container, scrolled far down and back (R-UI-01):
+ * every drawn card sits where the windowing says it does, so the spacers agree with the card
+ * height and the scroll position stays where the person put it. (The card height was once
+ * measured only when the scroller resized, so it kept the wide row's height and a wheel near
+ * the end looped until React gave up.)
+ */
+export const NarrowContainerScrolling = {
+  ...storyMock("busy"),
+  decorators: [inFrame(390)],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole("tab", { name: /^Pending \([\d,]+\)$/ }, { timeout: 15_000 });
+    await expectCardLayout(canvasElement, 390);
+    const scroller = canvasElement.querySelector<HTMLElement>("[data-slot='scroller']");
+    if (!scroller) throw new Error("no scroller");
+    for (const top of [1_500, 4_000, 600]) {
+      scroller.scrollTop = top;
+      await waitFor(() => {
+        const cards = [...scroller.querySelectorAll<HTMLElement>("tbody [data-slot='row']")];
+        const body = scroller.querySelector("tbody")?.getBoundingClientRect();
+        const view = scroller.getBoundingClientRect();
+        expect(scroller.scrollTop).toBe(top);
+        expect(cards.length).toBeGreaterThan(2);
+        for (const card of cards) {
+          const index = Number(card.getAttribute("aria-rowindex")) - 2;
+          const offset = card.getBoundingClientRect().top - (body?.top ?? 0);
+          expect(Math.abs(offset - index * card.offsetHeight)).toBeLessThan(2);
+        }
+        // Some card fills the middle of what the scroller shows.
+        const middle = (view.top + view.bottom) / 2;
+        expect(
+          cards.some((card) => {
+            const box = card.getBoundingClientRect();
+            return box.top <= middle && box.bottom >= middle;
+          }),
+        ).toBe(true);
+      });
+    }
+  },
+} satisfies Story;
+
 /** The narrow container, in German. */
 export const NarrowContainerGerman = {
   ...storyMock(mspScenario),

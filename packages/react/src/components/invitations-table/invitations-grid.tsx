@@ -75,19 +75,26 @@ export function InvitationsGrid({
   }, []);
   const { rows } = table;
   // Rows share one height, set by the CSS (44 px, 28 px compact, taller cards in the stacked
-  // layout of a narrow container): measured from a drawn row whenever the scroller changes
-  // size. The first measurement matches the default in the usual case, so it renders nothing.
+  // layout of a narrow container): measured from a drawn row once rows are drawn and whenever
+  // the scroller changes size. The first measurement matches the default in the usual case, so
+  // it renders nothing. Measuring only on resize is not enough: a scroller of fixed height
+  // does not resize when the first rows replace the skeleton, and a stale size makes the
+  // spacers disagree with the cards, so the windowing chases its own scroll position.
   const [itemSize, setItemSize] = useState(rowHeight);
+  const hasRows = table.state === "ready" && rows.length > 0;
   useLayoutEffect(() => {
     setItemSize(rowHeight);
-    if (!scroller || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => {
+    if (!scroller) return;
+    const measure = () => {
       const row = scroller.querySelector<HTMLElement>("[data-slot='row']");
       if (row && row.offsetHeight > 0) setItemSize(row.offsetHeight);
-    });
+    };
+    if (hasRows) measure();
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(measure);
     observer.observe(scroller);
     return () => observer.disconnect();
-  }, [scroller, rowHeight]);
+  }, [scroller, rowHeight, hasRows]);
   // The rows scroll inside the scroller under a sticky header: `element` is the tbody, whose
   // offset in the scroller the virtualizer follows, so the header and caption are accounted.
   const { items, totalSize } = useVirtualizer({
