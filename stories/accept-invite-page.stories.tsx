@@ -21,6 +21,8 @@ const TITLE = "You're invited to join Acme Corp";
 async function form(canvasElement: HTMLElement) {
   const canvas = within(canvasElement);
   await canvas.findByRole("heading", { name: TITLE }, { timeout: 5000 });
+  // The form is a chunk of its own, loaded beside the invitation: wait for it too.
+  await canvas.findByLabelText("Email", {}, { timeout: 5000 });
   return canvas;
 }
 
