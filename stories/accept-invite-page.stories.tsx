@@ -223,7 +223,9 @@ export const SsoTenant = {
       { timeout: 5000 },
     );
     await expect(
-      canvas.getByText("Globex signs you in with your organization's account."),
+      canvas.getByText(
+        "Globex uses single sign-on. Sign in as valid.invitee@globex.example to accept.",
+      ),
     ).toBeVisible();
     await expect(canvas.queryByLabelText("Password")).toBeNull();
     await userEvent.click(button);
@@ -266,7 +268,9 @@ export const SsoTenantGerman = {
     const canvas = await ssoCard(canvasElement, "Sie wurden zu Globex eingeladen");
     await canvas.findByRole("button", { name: "Mit Microsoft annehmen" }, { timeout: 5000 });
     await expect(
-      canvas.getByText("Globex meldet Sie mit dem Konto Ihrer Organisation an."),
+      canvas.getByText(
+        "Globex nutzt Single Sign-On. Melden Sie sich als valid.invitee@globex.example an, um anzunehmen.",
+      ),
     ).toBeVisible();
   },
 } satisfies Story;

@@ -86,6 +86,8 @@ export function readEntraConfig(env: NodeJS.ProcessEnv): OidcProviderConfig | un
     issuer: `https://login.microsoftonline.com/${directory}/v2.0`,
     clientId: (env.ENTRA_CLIENT_ID ?? "").trim(),
     clientSecret: (env.ENTRA_CLIENT_SECRET ?? "").trim(),
+    // Someone back with the wrong account picks another instead of being signed in again.
+    prompt: "select_account",
     trustEmailAddresses: !["common", "organizations", "consumers"].includes(
       directory.toLowerCase(),
     ),

@@ -239,6 +239,7 @@ describe("Microsoft Entra ID from the environment", () => {
       issuer: `https://login.microsoftonline.com/${entra.ENTRA_TENANT_ID}/v2.0`,
       clientId: "client-id",
       clientSecret: "client-secret",
+      prompt: "select_account",
       trustEmailAddresses: true,
       tenantIds: ["globex", "acme"],
     });

@@ -89,6 +89,8 @@ export function createDevOidc(
     clientId: CLIENT_ID,
     clientSecret,
     allowInsecureRequests: issuer.startsWith("http:"),
+    // Every "Continue with Dev SSO" asks which address to be: trying another is one click.
+    prompt: "login",
   };
   const callback = provider.callback();
   const handler: RequestHandler = (req, res) => {

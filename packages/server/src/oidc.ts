@@ -19,6 +19,12 @@ export interface OidcProviderConfig {
   clientId: string;
   /** The client secret (client_secret_basic); omit for a public client. */
   clientSecret?: string | undefined;
+  /**
+   * The `prompt` of each authorization request: `select_account` lets a person who came back
+   * signed in with the wrong account pick another (Microsoft Entra ID); `login` always asks.
+   * Absent, the provider decides (an existing session signs in at once).
+   */
+  prompt?: "login" | "select_account" | "consent" | undefined;
   /** @default ["openid", "email", "profile"] */
   scopes?: readonly string[] | undefined;
   /**
@@ -145,6 +151,7 @@ export function createOidcSignUp(options: OidcSignUpOptions): IdentitySignUp {
         nonce: checks.nonce,
         code_challenge: await oidc.calculatePKCECodeChallenge(checks.codeVerifier),
         code_challenge_method: "S256",
+        ...(provider?.prompt ? { prompt: provider.prompt } : {}),
       });
       return url.href;
     },

@@ -114,7 +114,10 @@ export interface AcceptInvitePageStrings {
   acceptWith: string;
   /** Between the provider buttons and the form. */
   or: string;
-  /** Above the provider buttons when the tenant signs in with SSO only; `{{tenant}}`. */
+  /**
+   * Above the provider buttons when the tenant signs in with SSO only; `{{tenant}}`,
+   * `{{email}}` (the invited address, the account to sign in with).
+   */
   ssoHint: string;
 }
 
@@ -182,7 +185,7 @@ export const acceptInvitePageEn: AcceptInvitePageStrings = {
   redirecting: "Taking you there…",
   acceptWith: "Accept with {{provider}}",
   or: "or",
-  ssoHint: "{{tenant}} signs you in with your organization's account.",
+  ssoHint: "{{tenant}} uses single sign-on. Sign in as {{email}} to accept.",
 };
 
 /** German strings of the accept-invitation page. */
@@ -253,5 +256,5 @@ export const acceptInvitePageDe: AcceptInvitePageStrings = {
   redirecting: "Sie werden weitergeleitet …",
   acceptWith: "Mit {{provider}} annehmen",
   or: "oder",
-  ssoHint: "{{tenant}} meldet Sie mit dem Konto Ihrer Organisation an.",
+  ssoHint: "{{tenant}} nutzt Single Sign-On. Melden Sie sich als {{email}} an, um anzunehmen.",
 };

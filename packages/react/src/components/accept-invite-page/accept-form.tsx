@@ -47,7 +47,7 @@ export function AcceptForm({
       {!preview.passwordAllowed && (
         <p className="foyer-hint foyer-accept__sso">
           {providers.length > 0
-            ? l10n.formatMessage(s.ssoHint, { tenant: preview.tenant.name })
+            ? l10n.formatMessage(s.ssoHint, { tenant: preview.tenant.name, email: preview.email })
             : l10n.t.errors.SSO_REQUIRED}
         </p>
       )}

@@ -50,7 +50,11 @@ describe("AcceptInvitePage with identity providers", () => {
       "You're invited to join Globex",
     );
     expect(
-      (await screen.findByText("Globex signs you in with your organization's account.")).tagName,
+      (
+        await screen.findByText(
+          "Globex uses single sign-on. Sign in as valid.invitee@globex.example to accept.",
+        )
+      ).tagName,
     ).toBe("P");
     const button = screen.getByRole("button", { name: "Accept with Microsoft" });
     expect(screen.queryByLabelText("Password")).toBeNull();
