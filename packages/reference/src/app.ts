@@ -40,6 +40,7 @@ import { createReferenceHooks } from "./hooks.ts";
 import { migrateReference } from "./migrations.ts";
 import { type SeededSignIn, type SeedResult, seedDemoData } from "./seed.ts";
 import { createSessions, SESSION_COOKIE } from "./sessions.ts";
+import { createSsoSignIn } from "./sso-sign-in.ts";
 import { displayName, findUserByEmail, findUserById } from "./users.ts";
 import { createWebRouter } from "./web.ts";
 
@@ -286,6 +287,16 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
     // R-LNK-06: the identity provider sends the browser back here (a redirect, not JSON).
     app.use(OIDC_CALLBACK_PATH, foyerExpress({ handler: foyer.identityCallback }));
     if (devOidc) app.use(DEV_OIDC_PATH, devOidc.handler);
+    // Accounts made through a provider sign in again there ("Sign in with …" on /login).
+    app.use(
+      createSsoSignIn({
+        providers: oidcProviders,
+        publicBaseUrl,
+        secret: options.sessionSecret,
+        sessions,
+        db,
+      }),
+    );
 
     const json = express.json({ limit: JSON_LIMIT_BYTES });
     // body-parser reads a refused body to its very end before it answers. A declared length

@@ -1,6 +1,7 @@
 import type { OidcProviderConfig } from "@foyer/server/oidc";
 import type { RequestHandler } from "express";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
+import { SSO_SIGN_IN_CALLBACK_PATH } from "./sso-sign-in.ts";
 
 // A development OpenID provider inside the reference app (R-LNK-06), so "Continue with Dev
 // SSO" on /join works without internet: panva's oidc-provider mounted at /dev/oidc with its
@@ -39,7 +40,8 @@ export function createDevOidc(
       {
         client_id: CLIENT_ID,
         client_secret: clientSecret,
-        redirect_uris: [redirectUri],
+        // Foyer's callback (joins, accepts) and the app's own sign-in's.
+        redirect_uris: [redirectUri, `${publicBaseUrl}${SSO_SIGN_IN_CALLBACK_PATH}`],
         grant_types: ["authorization_code"],
         response_types: ["code"],
       },

@@ -113,6 +113,37 @@ describe("identity providers in the browser", () => {
       });
       expect(problems).toEqual([]);
       await context.close();
-    });
+    }, 90_000);
   }
+
+  it("R-LNK-06: an account made through Dev SSO signs in again with it on /login; a stranger is told there is no account", async () => {
+    const email = "sso.again@globex.example";
+    const token = await inviteByLink("globex", email);
+    const context = await browser.newContext({ baseURL: running.baseUrl });
+    const page = await context.newPage();
+    await page.goto(`/accept-invite#token=${token}`);
+    await page.getByRole("button", { name: "Accept with Dev SSO" }).click();
+    await providerLogin(page, email);
+    await page.waitForURL((url) => url.pathname === "/");
+    await context.clearCookies();
+
+    await page.goto("/login?next=/");
+    await page.getByRole("link", { name: "Sign in with Dev SSO" }).click();
+    await providerLogin(page, "nobody.here@globex.example");
+    await page.waitForURL((url) => url.pathname === "/login");
+    await page
+      .getByRole("alert")
+      .getByText("No account here was created with that sign-in.")
+      .waitFor();
+    await check(page, "sign-in-no-account");
+
+    await page.getByRole("link", { name: "Sign in with Dev SSO" }).click();
+    await providerLogin(page, email);
+    // Back on the sign-in page after the refusal, the default next page is the Team page.
+    await page.waitForURL((url) => url.pathname === "/admin");
+    const me = await page.evaluate(() => fetch("/me").then((r) => r.json()));
+    expect(me).toMatchObject({ user: { email } });
+    await check(page, "signed-in-again");
+    await context.close();
+  }, 90_000);
 });
