@@ -8,7 +8,6 @@ import {
   type DevMailbox,
   type Foyer,
   type FoyerHooks,
-  type IdentitySignUp,
   isFoyerServiceError,
   type Logger,
   type Mailer,
@@ -24,6 +23,7 @@ import {
   refuseCrossSiteWrites,
 } from "@foyer/server/express";
 import { createScryptHasher } from "@foyer/server/node";
+import { createOidcSignUp, type OidcProviderConfig } from "@foyer/server/oidc";
 import { createPostgresRateLimiter } from "@foyer/server/pg";
 import { createKyselyStore } from "@foyer/server/pglite";
 import cookieParser from "cookie-parser";
@@ -97,13 +97,14 @@ export interface ReferenceAppOptions {
    */
   webDir?: string | undefined;
   /**
-   * Sign-up with identity providers on /join (R-LNK-06); its callback is served at
-   * `/auth/oidc/callback`, which must be its `redirectUri`.
+   * OpenID Connect providers for sign-up on /join (R-LNK-06) and "Accept with …" on the
+   * accept page (Microsoft Entra ID from the environment, see `config.ts`). Their callback is
+   * served at `/auth/oidc/callback`, which must be registered at each.
    */
-  identitySignUp?: IdentitySignUp | undefined;
+  oidcProviders?: readonly OidcProviderConfig[] | undefined;
   /**
-   * Runs a development OpenID provider at /dev/oidc and offers it on /join as "Dev SSO"
-   * (any email address, any password). Development only; replaces `identitySignUp`.
+   * Runs a development OpenID provider at /dev/oidc and offers it as "Dev SSO" (any email
+   * address, any password) beside `oidcProviders`. Development only.
    * @default false
    */
   devOidc?: boolean | undefined;
@@ -215,7 +216,18 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       : createMemoryRateLimiter(loginLimits);
 
     const devOidc = options.devOidc ? createDevOidc(publicBaseUrl, options.sessionSecret) : null;
-    const identitySignUp = devOidc?.identitySignUp ?? options.identitySignUp;
+    const oidcProviders = [
+      ...(devOidc ? [devOidc.provider] : []),
+      ...(options.oidcProviders ?? []),
+    ];
+    const identitySignUp =
+      oidcProviders.length > 0
+        ? createOidcSignUp({
+            redirectUri: `${publicBaseUrl}${OIDC_CALLBACK_PATH}`,
+            afterSignUpUrl: `${publicBaseUrl}/`,
+            providers: oidcProviders,
+          })
+        : undefined;
     const foyerAt = (now?: Date): Foyer =>
       createFoyer({
         store,
