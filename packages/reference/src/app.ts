@@ -1,14 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { ERROR_CODES, type ErrorCode, emailKey, normalizeEmail } from "@foyer/core";
+import { ERROR_CODES, type ErrorCode } from "@foyer/core";
 import {
-  clientAddressKey,
   createFoyer,
   createMemoryRateLimiter,
   createOpenApiDocument,
   type DevMailbox,
   type Foyer,
   type FoyerHooks,
-  isFoyerServiceError,
   type Logger,
   type Mailer,
   type PasswordHasher,
@@ -37,11 +35,13 @@ import { createDevMailboxRouter, type EmailMode, resolveEmail } from "./dev-mail
 import { createDevOidc, DEV_OIDC_PATH, OIDC_CALLBACK_PATH } from "./dev-oidc.ts";
 import { type HomePageUser, renderHomePage } from "./home-page.ts";
 import { createReferenceHooks } from "./hooks.ts";
+import { errorBody, publicUser, sendError } from "./http-answers.ts";
 import { migrateReference } from "./migrations.ts";
+import { createPasswordSignIn } from "./password-sign-in.ts";
 import { type SeededSignIn, type SeedResult, seedDemoData } from "./seed.ts";
 import { createSessions, SESSION_COOKIE } from "./sessions.ts";
 import { createSsoSignIn } from "./sso-sign-in.ts";
-import { displayName, findUserByEmail, findUserById } from "./users.ts";
+import { displayName, findUserById } from "./users.ts";
 import { createWebRouter } from "./web.ts";
 
 /** Options of `createReferenceApp`. */
@@ -137,14 +137,6 @@ const SEED_LOCK_KEY = 0x666f796572_01;
 
 /** The JSON body limit of the app's own endpoints (Foyer's router enforces its own). */
 const JSON_LIMIT_BYTES = 16 * 1024;
-
-function errorBody(code: ErrorCode, message?: string) {
-  return { error: { code, message: message ?? ERROR_CODES[code].message } };
-}
-
-function sendError(res: Response, code: ErrorCode, message?: string): void {
-  res.status(ERROR_CODES[code].status).json(errorBody(code, message));
-}
 
 const consoleLogger: Logger = {
   info: (message, data) => console.info(JSON.stringify({ level: "info", message, ...data })),
@@ -326,95 +318,16 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       next();
     };
 
-    const tooMany = (res: Response, retryAfterSeconds: number, message?: string) => {
-      res.setHeader("Retry-After", String(retryAfterSeconds));
-      sendError(res, "RATE_LIMITED", message);
-    };
-
-    app.post("/login", noStore, sameOrigin, boundedBody, json, async (req, res) => {
-      // The socket's address (the app trusts no proxy): X-Forwarded-For cannot forge it.
-      const address = req.ip ?? "unknown";
-      const verdict = await loginLimiter.consume("public", `login:${clientAddressKey(address)}`);
-      if (!verdict.ok) return tooMany(res, verdict.retryAfterSeconds);
-      const body: unknown = req.body;
-      const email =
-        typeof body === "object" && body !== null && "email" in body ? body.email : undefined;
-      const password =
-        typeof body === "object" && body !== null && "password" in body ? body.password : undefined;
-      const issues = [
-        ...(typeof email === "string" && email.length > 0 && email.length <= 254
-          ? []
-          : [
-              {
-                path: "email",
-                message: "email must be a non-empty string of at most 254 characters.",
-              },
-            ]),
-        ...(typeof password === "string" && password.length > 0 && password.length <= 1024
-          ? []
-          : [
-              {
-                path: "password",
-                message: "password must be a non-empty string of at most 1024 characters.",
-              },
-            ]),
-      ];
-      if (typeof email !== "string" || typeof password !== "string" || issues.length > 0) {
-        res.status(400).json({ error: { ...errorBody("VALIDATION_FAILED").error, issues } });
-        return;
-      }
-      // R-SEC-03: failures count per address, per account and across all clients, and are
-      // checked before the password costs a hash.
-      const normalized = normalizeEmail(email);
-      const keys = { address, account: `login:${emailKey(email)}` };
-      const attempt = await loginLimiter.checkAttempt(keys);
-      if (!attempt.ok) {
-        return tooMany(
-          res,
-          attempt.retryAfterSeconds,
-          "Too many failed sign-ins. Try again later.",
-        );
-      }
-      const user = normalized ? await findUserByEmail(db, email) : null;
-      let ok: boolean;
-      try {
-        ok = await passwordHasher.verify(password, user?.password_hash ?? decoyHash);
-      } catch (error) {
-        // The hasher's queue is full: refuse fast rather than wait behind a flood.
-        if (isFoyerServiceError(error) && error.code === "RATE_LIMITED") {
-          const retryAfterSeconds = error.retryAfterSeconds ?? 1;
-          // Coming back sooner than this counts as a failed attempt of the address.
-          await loginLimiter.deferAttempts(keys, retryAfterSeconds);
-          return tooMany(res, retryAfterSeconds, error.message);
-        }
-        throw error;
-      }
-      if (!user || !ok || !user.active) {
-        await loginLimiter.recordAttempt(keys, "failed");
-        return sendError(res, "UNAUTHENTICATED", "The email or password is not correct.");
-      }
-      await loginLimiter.recordAttempt(keys, "succeeded");
-      if (!user.email_verified) {
-        // R-LNK-09: the password was right, but the address is unproven. The page offers a
-        // new verification email through Foyer's resend endpoint.
-        res.status(403).json({
-          error: {
-            ...errorBody("EMAIL_NOT_VERIFIED").error,
-            details: { resendPath: "/api/foyer/public/email-verification/resend" },
-          },
-        });
-        return;
-      }
-      res.setHeader("Set-Cookie", await sessions.create(user.id));
-      res.json({ user: publicUser(user) });
-    });
-
-    app.post("/logout", noStore, sameOrigin, boundedBody, async (req, res) => {
-      const sessionId: unknown = req.signedCookies[SESSION_COOKIE];
-      if (typeof sessionId === "string") await sessions.destroy(sessionId);
-      res.setHeader("Set-Cookie", sessions.clearCookie());
-      res.status(204).end();
-    });
+    app.use(
+      createPasswordSignIn({
+        db,
+        sessions,
+        passwordHasher,
+        limiter: loginLimiter,
+        decoyHash,
+        guards: [noStore, sameOrigin, boundedBody, json],
+      }),
+    );
 
     /** The active user of the request's session, or null. */
     const currentUser = async (req: Request) => {
@@ -563,23 +476,4 @@ export function bodyParserRefusal(error: unknown): { code: ErrorCode; message?: 
     return { code: "MALFORMED_JSON", message: "The request body could not be read." };
   }
   return null;
-}
-
-function publicUser(user: {
-  id: string;
-  email: string;
-  first_name: string;
-  last_name: string;
-  tenant_id: string;
-  role_id: string;
-}) {
-  return {
-    id: user.id,
-    email: user.email,
-    name: displayName(user),
-    firstName: user.first_name,
-    lastName: user.last_name,
-    tenantId: user.tenant_id,
-    roleId: user.role_id,
-  };
 }
