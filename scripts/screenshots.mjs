@@ -74,7 +74,11 @@ const SHOTS = [
   ["accept-invite-page-invalid", "components-acceptinvitepage--invalid", "page"],
   ["accept-invite-page-weak-password", "components-acceptinvitepage--weak-password", "page"],
   ["accept-invite-page-sso", "components-acceptinvitepage--sso-tenant", "page"],
-  ["accept-invite-page-sso-wrong-account", "components-acceptinvitepage--sso-wrong-account", "page"],
+  [
+    "accept-invite-page-sso-wrong-account",
+    "components-acceptinvitepage--sso-wrong-account",
+    "page",
+  ],
   ["invite-link-dialog-light", "components-invitelinkdialog--enabled", "modal"],
   ["invite-link-dialog-dark", "components-invitelinkdialog--dark", "modal"],
   ["invite-link-dialog-de", "components-invitelinkdialog--german", "modal"],
@@ -96,7 +100,9 @@ const SHOTS = [
 /** `node scripts/screenshots.mjs join-page accept-invite-page-sso`: only the shots so named. */
 const only = process.argv.slice(2);
 const shots =
-  only.length === 0 ? SHOTS : SHOTS.filter(([name]) => only.some((start) => name.startsWith(start)));
+  only.length === 0
+    ? SHOTS
+    : SHOTS.filter(([name]) => only.some((start) => name.startsWith(start)));
 
 /**
  * The frame's element plus its margin, in page coordinates (a full-page screenshot's clip), or
