@@ -6,13 +6,40 @@ import type { Logger, Mailer, MailMessage } from "../types.ts";
 export type Composed = { message: MailMessage } | { cancel: string };
 
 /**
+ * What the emails of one dispatcher round share: each value is loaded once per round (by
+ * the first email that asks, in its transaction) and reused by the others, so a round of
+ * fifty emails to one tenant reads the tenant and the roles once. A load that fails is
+ * forgotten, so the next email loads it again.
+ */
+export interface RoundCache {
+  get<T>(key: string, load: () => Promise<T>): Promise<T>;
+}
+
+/** A cache that lives as long as one round. */
+export function createRoundCache(): RoundCache {
+  const values = new Map<string, Promise<unknown>>();
+  return {
+    get<T>(key: string, load: () => Promise<T>): Promise<T> {
+      const known = values.get(key) as Promise<T> | undefined;
+      if (known) return known;
+      const loading = load();
+      values.set(key, loading);
+      loading.catch(() => values.delete(key));
+      return loading;
+    },
+  };
+}
+
+/**
  * Builds the message of a claimed email at send time, inside the delivery transaction and
- * under the invitation's lock (`invitation` is null for emails without one).
+ * under the invitation's lock (`invitation` is null for emails without one); `round` holds
+ * what the round's emails share (the tenant, the roles).
  */
 export type ComposeEmail = (
   tx: StoreTx,
   email: OutboxRow,
   invitation: InvitationRow | null,
+  round: RoundCache,
 ) => Promise<Composed>;
 
 /** How a delivery attempt ended for good: sent, or failed with the server's reason. */
@@ -130,7 +157,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   /** Delivers one claimed email; answers whether a send was attempted and what it recorded. */
-  function deliver(claimed: OutboxRow): Promise<{ attempted: boolean; events: AuditRow[] }> {
+  function deliver(
+    claimed: OutboxRow,
+    cache: RoundCache,
+  ): Promise<{ attempted: boolean; events: AuditRow[] }> {
     const skipped = { attempted: false, events: [] };
     return store.transaction(async (tx) => {
       const invitation = claimed.invitationId
@@ -138,7 +168,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         : null;
       const email = await tx.lockEmail(claimed.id);
       if (email?.status !== "queued") return skipped;
-      const composed = await compose(tx, email, invitation);
+      const composed = await compose(tx, email, invitation, cache);
       if ("cancel" in composed) {
         await tx.updateEmail(email.id, { status: "cancelled", lastError: composed.cancel });
         if (invitation && email.kind === "invitation" && invitation.deliveryStatus === "queued") {
@@ -214,13 +244,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   async function round(): Promise<number> {
     const at = now();
     const claimed = await store.claimDueEmails(at, batchSize, new Date(at.getTime() + leaseMs));
+    const cache = createRoundCache();
     let attempted = 0;
     let next = 0;
     const worker = async () => {
       while (next < claimed.length) {
         const email = claimed[next++]!;
         try {
-          const { attempted: tried, events } = await deliver(email);
+          const { attempted: tried, events } = await deliver(email, cache);
           if (tried) attempted += 1;
           if (events.length > 0 && options.emit) await options.emit(events);
         } catch (error) {
