@@ -1,11 +1,6 @@
 import { deriveStatus, type Role, type Tenant } from "@foyer/core";
 import { emailBase, renderEmail } from "../mail/email-input.ts";
-import type {
-  Composed,
-  ComposeEmail,
-  RecordDelivery,
-  RoundCache,
-} from "../outbox/dispatcher.ts";
+import type { Composed, ComposeEmail, RecordDelivery, RoundCache } from "../outbox/dispatcher.ts";
 import type { InvitationRow, OutboxData, OutboxRow, StoreTx } from "../store/types.ts";
 import { newId } from "../tokens.ts";
 import type { ServiceContext } from "./context.ts";
@@ -164,10 +159,11 @@ async function composeInviterNotice(
 /**
  * The audit trail of delivery (R-EML-02): `email_sent` when an invitation email went out,
  * `email_failed` with the server's reason when an invitation email or a reminder failed for
- * good. Written in the delivery transaction, so the trail says what the status says.
+ * good. The dispatcher writes them in the delivery transaction, so the trail says what the
+ * status says.
  */
 export function createDeliveryRecorder(ctx: Pick<ServiceContext, "audit">): RecordDelivery {
-  return async (tx, email, invitation, outcome) => {
+  return (email, invitation, outcome) => {
     // Verification emails and inviters' notices are not the invitation's own delivery.
     if (!invitation || email.kind === "verification" || email.kind === "inviter_notice") {
       return [];
@@ -190,7 +186,6 @@ export function createDeliveryRecorder(ctx: Pick<ServiceContext, "audit">): Reco
         ...(outcome.error === null ? {} : { reason: outcome.error }),
       },
     });
-    await tx.insertAuditEvents([event]);
     return [event];
   };
 }
