@@ -1,42 +1,13 @@
 import { oneLine } from "../mail/headers.ts";
-import type {
-  AuditRow,
-  EmailDelivery,
-  InvitationDelivery,
-  InvitationRow,
-  OutboxRow,
-  Store,
-  StoreTx,
-} from "../store/types.ts";
+import type { AuditRow, InvitationRow, OutboxRow, Store, StoreTx } from "../store/types.ts";
 import type { Logger, Mailer, MailMessage } from "../types.ts";
+import { createRoundCache, type RoundCache } from "./round-cache.ts";
+import { deliveryState, type Settled } from "./settled.ts";
+
+export type { RoundCache } from "./round-cache.ts";
 
 /** What to do with a claimed email at send time: send this message, or cancel it. */
 export type Composed = { message: MailMessage } | { cancel: string };
-
-/**
- * What the emails of one dispatcher round share: each value is loaded once per round (by
- * the first email that asks, in its transaction) and reused by the others, so a round of
- * fifty emails to one tenant reads the tenant and the roles once. A load that fails is
- * forgotten, so the next email loads it again.
- */
-export interface RoundCache {
-  get<T>(key: string, load: () => Promise<T>): Promise<T>;
-}
-
-/** A cache that lives as long as one round. */
-export function createRoundCache(): RoundCache {
-  const values = new Map<string, Promise<unknown>>();
-  return {
-    get<T>(key: string, load: () => Promise<T>): Promise<T> {
-      const known = values.get(key) as Promise<T> | undefined;
-      if (known) return known;
-      const loading = load();
-      values.set(key, loading);
-      loading.catch(() => values.delete(key));
-      return loading;
-    },
-  };
-}
 
 /**
  * Builds the message of a claimed email at send time, inside the delivery transaction and
@@ -135,17 +106,6 @@ export function isPermanentFailure(error: unknown): boolean {
 
 const MAX_DELAY_MS = 3_600_000;
 
-/** What one attempt decided, written once the transaction's sends are done. */
-interface Settled {
-  email: OutboxRow;
-  invitation: InvitationRow | null;
-  emailPatch: Partial<OutboxRow>;
-  invitationPatch: Partial<InvitationRow> | null;
-  /** The final outcome, for the audit trail; null while the email is still retried. */
-  outcome: DeliveryOutcome | null;
-  attempted: boolean;
-}
-
 /** What a delivery transaction did: sends attempted, audit rows, emails it settled. */
 interface Delivered {
   attempted: number;
@@ -186,43 +146,42 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return Math.round(ceiling / 2 + (ceiling / 2) * random());
   }
 
-  /**
-   * Decides one locked email: skipped (no longer queued), cancelled, or composed and sent;
-   * answers what to write once the transaction's sends are done, or null for a skip.
-   */
-  async function attempt(
-    tx: StoreTx,
+  /** A composed email's cancellation, to write with the invitation's status. */
+  function cancelled(email: OutboxRow, invitation: InvitationRow | null, why: string): Settled {
+    const cancelsInvitation =
+      invitation !== null && email.kind === "invitation" && invitation.deliveryStatus === "queued";
+    return {
+      email,
+      invitation,
+      emailPatch: { status: "cancelled", lastError: why },
+      invitationPatch: cancelsInvitation
+        ? { deliveryStatus: "cancelled", deliveryError: why, deliveryUpdatedAt: now() }
+        : null,
+      outcome: null,
+      attempted: false,
+    };
+  }
+
+  /** Sends a composed message; answers what to write, whether it went out or not. */
+  async function send(
     email: OutboxRow,
     invitation: InvitationRow | null,
-    cache: RoundCache,
-  ): Promise<Settled | null> {
-    if (email.status !== "queued") return null;
-    const composed = await compose(tx, email, invitation, cache);
-    if ("cancel" in composed) {
-      const cancelsInvitation =
-        invitation !== null &&
-        email.kind === "invitation" &&
-        invitation.deliveryStatus === "queued";
-      return {
-        email,
-        invitation,
-        emailPatch: { status: "cancelled", lastError: composed.cancel },
-        invitationPatch: cancelsInvitation
-          ? {
-              deliveryStatus: "cancelled",
-              deliveryError: composed.cancel,
-              deliveryUpdatedAt: now(),
-            }
-          : null,
-        outcome: null,
-        attempted: false,
-      };
-    }
+    message: MailMessage,
+  ): Promise<Settled> {
     const attempts = email.attempts + 1;
     const attemptAt = now();
     // Reminders leave the invitation's status alone unless they fail for good.
     const tracks = invitation !== null && email.kind === "invitation";
-    const { message } = composed;
+    const delivery = (status: "sent" | "failed" | "queued", error: string | null) =>
+      tracks
+        ? {
+            deliveryStatus: status,
+            deliveryError: error,
+            deliveryUpdatedAt: attemptAt,
+            deliveryAttempts: attempts,
+            deliveryLastAttemptAt: attemptAt,
+          }
+        : null;
     try {
       await mailer.send({ ...message, to: oneLine(message.to), subject: oneLine(message.subject) });
     } catch (error) {
@@ -242,15 +201,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           nextAttemptAt: new Date(attemptAt.getTime() + delayFor(attempts)),
           leaseUntil: null,
         },
-        invitationPatch: tracks
-          ? {
-              deliveryStatus: final ? "failed" : "queued",
-              deliveryError: why,
-              deliveryUpdatedAt: attemptAt,
-              deliveryAttempts: attempts,
-              deliveryLastAttemptAt: attemptAt,
-            }
-          : null,
+        invitationPatch: delivery(final ? "failed" : "queued", why),
         outcome: final ? { status: "failed", attempts, at: attemptAt, error: why } : null,
         attempted: true,
       };
@@ -265,18 +216,33 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         lastError: null,
         leaseUntil: null,
       },
-      invitationPatch: tracks
-        ? {
-            deliveryStatus: "sent",
-            deliveryError: null,
-            deliveryUpdatedAt: attemptAt,
-            deliveryAttempts: attempts,
-            deliveryLastAttemptAt: attemptAt,
-          }
-        : null,
+      invitationPatch: delivery("sent", null),
       outcome: { status: "sent", attempts, at: attemptAt, error: null },
       attempted: true,
     };
+  }
+
+  /** Checks a locked email again and composes it: null when it is no longer queued. */
+  function prepare(
+    tx: StoreTx,
+    email: OutboxRow,
+    invitation: InvitationRow | null,
+    cache: RoundCache,
+  ): Promise<Composed | null> {
+    return email.status === "queued"
+      ? compose(tx, email, invitation, cache)
+      : Promise.resolve(null);
+  }
+
+  /** What a composed email comes to: its cancellation, or its send. */
+  function settle(
+    email: OutboxRow,
+    invitation: InvitationRow | null,
+    composed: Composed,
+  ): Promise<Settled> {
+    return "cancel" in composed
+      ? Promise.resolve(cancelled(email, invitation, composed.cancel))
+      : send(email, invitation, composed.message);
   }
 
   /**
@@ -284,33 +250,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
    * call, the audit rows in one insert; answers those rows.
    */
   async function write(tx: StoreTx, settled: Settled[]): Promise<AuditRow[]> {
-    const emails: EmailDelivery[] = [];
-    const invitations: InvitationDelivery[] = [];
-    const events: AuditRow[] = [];
-    for (const { email, emailPatch, invitation, invitationPatch, outcome } of settled) {
-      const e = { ...email, ...emailPatch };
-      emails.push({
-        id: e.id,
-        status: e.status,
-        attempts: e.attempts,
-        nextAttemptAt: e.nextAttemptAt,
-        lastError: e.lastError,
-        sentAt: e.sentAt,
-        leaseUntil: e.leaseUntil,
-      });
-      if (invitation && invitationPatch) {
-        const i = { ...invitation, ...invitationPatch };
-        invitations.push({
-          id: i.id,
-          deliveryStatus: i.deliveryStatus,
-          deliveryError: i.deliveryError,
-          deliveryUpdatedAt: i.deliveryUpdatedAt,
-          deliveryAttempts: i.deliveryAttempts,
-          deliveryLastAttemptAt: i.deliveryLastAttemptAt,
-        });
-      }
-      if (outcome && options.record) events.push(...options.record(email, invitation, outcome));
-    }
+    const { emails, invitations } = deliveryState(settled);
+    const events = settled.flatMap(({ email, invitation, outcome }) =>
+      outcome && options.record ? options.record(email, invitation, outcome) : [],
+    );
     await tx.recordDeliveries(emails, invitations);
     if (events.length > 0) await tx.insertAuditEvents(events);
     return events;
@@ -323,8 +266,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         ? await tx.lockInvitation(claimed.invitationId)
         : null;
       const email = await tx.lockEmail(claimed.id);
-      const settled = email ? await attempt(tx, email, invitation, cache) : null;
-      if (!settled) return { attempted: 0, events: [], done: [claimed.id] };
+      const composed = email ? await prepare(tx, email, invitation, cache) : null;
+      if (!email || !composed) return { attempted: 0, events: [], done: [claimed.id] };
+      const settled = await settle(email, invitation, composed);
       return {
         attempted: settled.attempted ? 1 : 0,
         events: await write(tx, [settled]),
@@ -335,10 +279,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   /**
    * Delivers the emails of a chunk it can lock without waiting (one per invitation) in one
-   * transaction: their messages go out together, over the mailer's connections, and their
-   * statuses are written after. What it could not lock is left to `deliverOne`.
+   * transaction: every message is composed first, then they go out together over the
+   * mailer's connections, and their statuses are written after. `sending` turns true once
+   * the first message is handed to the mailer. What it could not lock is left to
+   * `deliverOne`.
    */
-  function deliverChunk(chunk: OutboxRow[], cache: RoundCache): Promise<Delivered> {
+  function deliverChunk(
+    chunk: OutboxRow[],
+    cache: RoundCache,
+    progress: { sending: boolean },
+  ): Promise<Delivered> {
     return store.transaction(async (tx) => {
       const invitations = new Set<string>();
       const locked = (await tx.lockDeliveries(chunk)).filter(({ invitation }) => {
@@ -346,13 +296,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         invitations.add(invitation.id);
         return true;
       });
-      const results = await Promise.allSettled(
-        locked.map(({ email, invitation }) => attempt(tx, email, invitation, cache)),
+      const composed = await Promise.allSettled(
+        locked.map(({ email, invitation }) => prepare(tx, email, invitation, cache)),
       );
-      const failed = results.find((r) => r.status === "rejected");
+      const failed = composed.find((r) => r.status === "rejected");
+      // Nothing went out yet: the round delivers the chunk's emails one by one instead.
       if (failed) throw failed.reason;
-      const settled = results.flatMap((r) =>
-        r.status === "fulfilled" && r.value ? [r.value] : [],
+      progress.sending = true;
+      const settled = await Promise.all(
+        locked.flatMap(({ email, invitation }, index) => {
+          const result = composed[index];
+          return result?.status === "fulfilled" && result.value
+            ? [settle(email, invitation, result.value)]
+            : [];
+        }),
       );
       return {
         attempted: settled.filter((s) => s.attempted).length,
@@ -363,15 +320,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   }
 
   /** Runs one delivery; a failure rolls its transaction back, and the lease runs out. */
-  async function run(ids: string[], delivery: () => Promise<Delivered>): Promise<Delivered> {
+  async function run(
+    ids: string[],
+    delivery: () => Promise<Delivered>,
+  ): Promise<Delivered & { failed: boolean }> {
     try {
       const delivered = await delivery();
       if (delivered.events.length > 0 && options.emit) await options.emit(delivered.events);
-      return delivered;
+      return { ...delivered, failed: false };
     } catch (error) {
       // The transaction rolled back; the lease runs out and a later round retries.
       logger.error("email delivery round failed", { outboxIds: ids, error: reason(error) });
-      return { attempted: 0, events: [], done: ids };
+      return { attempted: 0, events: [], done: ids, failed: true };
     }
   }
 
@@ -385,10 +345,14 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     );
     const counts = await Promise.all(
       chunks.map(async (chunk) => {
+        const progress = { sending: false };
         const ids = chunk.map((email) => email.id);
-        const together = await run(ids, () => deliverChunk(chunk, cache));
+        const together = await run(ids, () => deliverChunk(chunk, cache, progress));
         let attempted = together.attempted;
-        const done = new Set(together.done);
+        // A chunk that failed before sending anything (an email that cannot be composed)
+        // goes one email per transaction, so that email holds back no other; one that failed
+        // after its sends waits for its leases, as a crash would.
+        const done = new Set(together.failed && !progress.sending ? [] : together.done);
         for (const email of chunk.filter((e) => !done.has(e.id))) {
           attempted += (await run([email.id], () => deliverOne(email, cache))).attempted;
         }
