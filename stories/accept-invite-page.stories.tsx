@@ -1,7 +1,7 @@
 import { SCENARIO_TOKENS } from "@foyer/msw";
 import { AcceptInvitePage } from "@foyer/react";
 import type { Meta, StoryObj } from "@storybook/react-vite";
-import { expect, userEvent, waitFor, within } from "storybook/test";
+import { expect, fn, userEvent, waitFor, within } from "storybook/test";
 import { storyMock } from "./support/mock.ts";
 
 const meta = {
@@ -199,5 +199,78 @@ export const Dark = {
   globals: { theme: "dark" },
   play: async ({ canvasElement }) => {
     await form(canvasElement);
+  },
+} satisfies Story;
+
+async function ssoCard(canvasElement: HTMLElement, title = "You're invited to join Globex") {
+  const canvas = within(canvasElement);
+  await canvas.findByRole("heading", { name: title }, { timeout: 5000 });
+  return canvas;
+}
+
+/**
+ * Globex signs in with SSO and the mock's "Microsoft" serves it: its invitee accepts with
+ * Microsoft only (no password form), and the button hands the provider and token to the host.
+ */
+export const SsoTenant = {
+  ...storyMock("ssoTenant"),
+  args: { onContinueWith: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = await ssoCard(canvasElement);
+    const button = await canvas.findByRole(
+      "button",
+      { name: "Accept with Microsoft" },
+      { timeout: 5000 },
+    );
+    await expect(
+      canvas.getByText(
+        "Globex uses single sign-on. Sign in as valid.invitee@globex.example to accept.",
+      ),
+    ).toBeVisible();
+    await expect(canvas.queryByLabelText("Password")).toBeNull();
+    await userEvent.click(button);
+    await expect(args.onContinueWith).toHaveBeenCalledWith(
+      { id: "microsoft", name: "Microsoft" },
+      SCENARIO_TOKENS.valid,
+    );
+  },
+} satisfies Story;
+
+/** Back from the provider signed in as another address: why, above the button. */
+export const SsoWrongAccount = {
+  ...storyMock("ssoTenant"),
+  args: { onContinueWith: fn(), providerError: "IDENTITY_EMAIL_MISMATCH" },
+  play: async ({ canvasElement }) => {
+    const canvas = await ssoCard(canvasElement);
+    await expect(await canvas.findByRole("alert", {}, { timeout: 5000 })).toHaveTextContent(
+      "The account you signed in with is not the address this invitation was sent to.",
+    );
+  },
+} satisfies Story;
+
+/** The SSO tenant's invitee in the dark theme. */
+export const SsoTenantDark = {
+  ...storyMock("ssoTenant"),
+  globals: { theme: "dark" },
+  args: { onContinueWith: fn() },
+  play: async ({ canvasElement }) => {
+    const canvas = await ssoCard(canvasElement);
+    await canvas.findByRole("button", { name: "Accept with Microsoft" }, { timeout: 5000 });
+  },
+} satisfies Story;
+
+/** The SSO tenant's invitee in German. */
+export const SsoTenantGerman = {
+  ...storyMock("ssoTenant"),
+  globals: { locale: "de" },
+  args: { onContinueWith: fn() },
+  play: async ({ canvasElement }) => {
+    const canvas = await ssoCard(canvasElement, "Sie wurden zu Globex eingeladen");
+    await canvas.findByRole("button", { name: "Mit Microsoft annehmen" }, { timeout: 5000 });
+    await expect(
+      canvas.getByText(
+        "Globex nutzt Single Sign-On. Melden Sie sich als valid.invitee@globex.example an, um anzunehmen.",
+      ),
+    ).toBeVisible();
   },
 } satisfies Story;

@@ -98,6 +98,8 @@ const preview: InvitationPreview = {
   tenant: { name: "Acme", logoUrl: null, accentColor: "#0055ff" },
   role: { name: "User" },
   invitedBy: { name: "Admin" },
+  identityProviders: [],
+  passwordAllowed: true,
 };
 const accepted: AcceptResult = {
   user: { id: "u_ada", email: "ada@example.com", firstName: "Ada", lastName: "Lovelace" },
@@ -299,6 +301,12 @@ const calls: Array<{
     params: {},
     answer: { authorizationUrl: "https://id.example.com/authorize?state=s" },
     invoke: (c) => c.startIdentityJoin({ token: TOKEN, providerId: "microsoft" }),
+  },
+  {
+    name: "startIdentityAccept",
+    params: {},
+    answer: { authorizationUrl: "https://id.example.com/authorize?state=a" },
+    invoke: (c) => c.startIdentityAccept({ token: TOKEN, providerId: "microsoft" }),
   },
   {
     name: "verifyEmail",

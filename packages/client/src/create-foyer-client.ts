@@ -187,6 +187,8 @@ export function createFoyerClient(options: FoyerClientOptions): FoyerClient {
       call("joinWithInviteLink", { body, options: callOptions }),
     startIdentityJoin: (body, callOptions) =>
       call("startIdentityJoin", { body, options: callOptions }),
+    startIdentityAccept: (body, callOptions) =>
+      call("startIdentityAccept", { body, options: callOptions }),
     verifyEmail: (token, callOptions) =>
       call("verifyEmail", { body: { token }, options: callOptions }),
     resendVerificationEmail: (email, callOptions) =>

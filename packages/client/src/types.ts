@@ -107,6 +107,16 @@ export interface FoyerClient {
     body: StartIdentityJoinBody,
     options?: CallOptions,
   ): Promise<StartIdentityJoinResult>;
+  /**
+   * Starts accepting a per-email invitation with an identity provider ("Accept with
+   * Microsoft"): `token` is the invitation's, `providerId` one of its preview's
+   * `identityProviders`. The provider's verified address must be the invited one. Like
+   * `startIdentityJoin`, the answer sets the cookie binding the flow to this browser.
+   */
+  startIdentityAccept(
+    body: StartIdentityJoinBody,
+    options?: CallOptions,
+  ): Promise<StartIdentityJoinResult>;
   /** Verifies an address with the token of its verification email (R-LNK-09). */
   verifyEmail(token: string, options?: CallOptions): Promise<VerifyEmailResult>;
   /** Asks for a new verification email; the answer never says whether the address exists. */

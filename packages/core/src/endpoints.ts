@@ -137,6 +137,13 @@ export const endpoints = {
     status: 200,
     rateLimit: "public",
   },
+  startIdentityAccept: {
+    method: "POST",
+    path: "/public/invitations/identity/start",
+    access: "public",
+    status: 200,
+    rateLimit: "public",
+  },
   verifyEmail: {
     method: "POST",
     path: "/public/email-verification/verify",

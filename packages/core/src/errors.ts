@@ -104,6 +104,16 @@ export const ERROR_CODES = {
     message:
       "Your identity provider has not verified your email address. Verify it there, or sign up with your email address and a password.",
   },
+  IDENTITY_EMAIL_MISMATCH: {
+    status: 403,
+    message:
+      "The account you signed in with is not the address this invitation was sent to. Sign in with that address at your identity provider.",
+  },
+  SSO_REQUIRED: {
+    status: 403,
+    message:
+      "This organisation signs in with single sign-on. Accept the invitation with your organisation's account.",
+  },
   IDENTITY_SIGN_UP_FAILED: {
     status: 400,
     message: "Signing up with your identity provider did not complete. Please try again.",

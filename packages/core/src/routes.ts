@@ -150,6 +150,13 @@ export const routes = {
     body: StartIdentityJoinBodySchema,
     response: StartIdentityJoinResultSchema,
   },
+  startIdentityAccept: {
+    ...endpoints.startIdentityAccept,
+    summary:
+      "Start accepting a per-email invitation with an identity provider (OpenID Connect); the provider's verified address must be the invited one",
+    body: StartIdentityJoinBodySchema,
+    response: StartIdentityJoinResultSchema,
+  },
   verifyEmail: {
     ...endpoints.verifyEmail,
     summary: "Verify an account's email address with the token from its verification email",

@@ -193,6 +193,14 @@ export const InvitationSchema = z.object({
 });
 export type Invitation = z.infer<typeof InvitationSchema>;
 
+/** An identity provider a person may sign up with instead of a password (R-LNK-06). */
+export const IdentityProviderSchema = z.object({
+  id: id(),
+  /** The button's provider name: "Continue with {name}". */
+  name: z.string(),
+});
+export type IdentityProvider = z.infer<typeof IdentityProviderSchema>;
+
 /** R-INV-12: what an invitee's page shows before accepting. No token, no hash, no ids. */
 export const InvitationPreviewSchema = z.object({
   email: z.string(),
@@ -205,6 +213,16 @@ export const InvitationPreviewSchema = z.object({
   }),
   role: z.object({ name: z.string() }),
   invitedBy: z.nullable(z.object({ name: z.string() })),
+  /**
+   * Providers the invitee may accept with ("Accept with Microsoft"): the provider's verified
+   * address must be the invited one. Empty when none is configured for this tenant.
+   */
+  identityProviders: z.array(IdentityProviderSchema),
+  /**
+   * False when the tenant has SSO configured and a provider serves it: the invitee accepts
+   * with the provider only, and a password accept is refused (`SSO_REQUIRED`).
+   */
+  passwordAllowed: z.boolean(),
 });
 export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 
@@ -457,14 +475,6 @@ export type UpdateInviteLinkBody = z.input<typeof UpdateInviteLinkBodySchema>;
 /** "Revoke & generate new link" takes no fields (R-LNK-03). */
 export const RegenerateInviteLinkBodySchema = z.strictObject({});
 
-/** An identity provider a person may sign up with instead of a password (R-LNK-06). */
-export const IdentityProviderSchema = z.object({
-  id: id(),
-  /** The button's provider name: "Continue with {name}". */
-  name: z.string(),
-});
-export type IdentityProvider = z.infer<typeof IdentityProviderSchema>;
-
 /**
  * R-LNK-06/07: what the join page shows for a link token. Always answered (200): when the
  * link cannot be joined, `joinable` is false and `error` carries the exact text of
@@ -523,7 +533,10 @@ export const JoinResultSchema = z.object({
 });
 export type JoinResult = z.infer<typeof JoinResultSchema>;
 
-/** R-LNK-06: starts a sign-up through an invite link with an identity provider. */
+/**
+ * R-LNK-06: starts a sign-up with an identity provider, through an invite link (`token` is the
+ * link's) or for a per-email invitation (`token` is the invitation's, on `startIdentityAccept`).
+ */
 export const StartIdentityJoinBodySchema = z.strictObject({
   token: z.string().check(z.minLength(1), z.maxLength(200)),
   /** One of the preview's `identityProviders`. */

@@ -16,6 +16,7 @@ import {
   type UserDirectory,
 } from "@foyer/server/testing";
 import { delay, HttpResponse, http, type RequestHandler } from "msw";
+import { mockIdentitySignUp } from "./internal/mock-identity.ts";
 import { type ActorKey, type Scenario, type ScenarioName, scenarios } from "./scenarios.ts";
 
 /** Options of `createFoyerMsw`. */
@@ -129,6 +130,7 @@ export function createFoyerMsw(options: FoyerMswOptions = {}): FoyerMsw {
       passwordHasher: createTestPasswordHasher(),
       tokenSecrets: TEST_TOKEN_SECRET,
       mailer: mailbox,
+      identitySignUp: mockIdentitySignUp,
       rateLimiter: null,
       logger: { info() {}, warn() {}, error() {} },
       hooks: {

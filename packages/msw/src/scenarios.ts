@@ -101,16 +101,23 @@ export const SCENARIO_INVITATION_IDS: Record<TokenKind, string> = {
   used: "mock-inv-used",
 };
 
-/** Stores one invitation in the given state and its token, the way the services leave it. */
-async function seedTokenInvitation(context: ScenarioContext, kind: TokenKind): Promise<void> {
+/**
+ * Stores one invitation in the given state and its token, the way the services leave it: in
+ * Acme, or in Globex (the SSO tenant) with `tenant`.
+ */
+async function seedTokenInvitation(
+  context: ScenarioContext,
+  kind: TokenKind,
+  tenant: typeof ACME | typeof GLOBEX = ACME,
+): Promise<void> {
   const { store, fixture, now } = context;
-  const inviter = fixture.actors.acmeAdmin;
+  const inviter = tenant === ACME ? fixture.actors.acmeAdmin : fixture.actors.globexAdmin;
   const at = now.getTime();
-  const email = `${kind}.invitee@acme.example.com`;
+  const email = `${kind}.invitee@${tenant === ACME ? "acme.example.com" : "globex.example"}`;
   const sentAt = new Date(kind === "expired" ? at - 10 * DAY : at - 2 * HOUR);
   const base = {
     id: SCENARIO_INVITATION_IDS[kind],
-    tenantId: ACME,
+    tenantId: tenant,
     email,
     name: "Jordan Example",
     roleId: fixture.roles.clientUser,
@@ -404,16 +411,18 @@ export const scenarios: Record<ScenarioName, Scenario> = {
   },
   ssoTenant: {
     name: "ssoTenant",
-    description: "Globex signs its people in with SSO, so its invite link cannot be enabled.",
+    description:
+      "Globex signs its people in with SSO: its invite link cannot be enabled, and its invitee (token `valid`) accepts with Microsoft only.",
     tenantId: GLOBEX,
     actor: "mspAdmin",
-    tokens: {},
+    tokens: { valid: SCENARIO_TOKENS.valid },
     latencyMs: 0,
     failure: null,
     async seed(context) {
       const tenant = await context.store.getTenant(GLOBEX);
       if (!tenant) throw new Error("The fixture has no Globex tenant.");
       await context.store.upsertTenant({ ...tenant, ssoEnabled: true });
+      await seedTokenInvitation(context, "valid", GLOBEX);
     },
   },
   slowNetwork: {

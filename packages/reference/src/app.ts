@@ -1,15 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { ERROR_CODES, type ErrorCode, emailKey, normalizeEmail } from "@foyer/core";
+import { ERROR_CODES, type ErrorCode } from "@foyer/core";
 import {
-  clientAddressKey,
   createFoyer,
   createMemoryRateLimiter,
   createOpenApiDocument,
   type DevMailbox,
   type Foyer,
   type FoyerHooks,
-  type IdentitySignUp,
-  isFoyerServiceError,
   type Logger,
   type Mailer,
   type PasswordHasher,
@@ -24,6 +21,7 @@ import {
   refuseCrossSiteWrites,
 } from "@foyer/server/express";
 import { createScryptHasher } from "@foyer/server/node";
+import { createOidcSignUp, type OidcProviderConfig } from "@foyer/server/oidc";
 import { createPostgresRateLimiter } from "@foyer/server/pg";
 import { createKyselyStore } from "@foyer/server/pglite";
 import cookieParser from "cookie-parser";
@@ -37,10 +35,13 @@ import { createDevMailboxRouter, type EmailMode, resolveEmail } from "./dev-mail
 import { createDevOidc, DEV_OIDC_PATH, OIDC_CALLBACK_PATH } from "./dev-oidc.ts";
 import { type HomePageUser, renderHomePage } from "./home-page.ts";
 import { createReferenceHooks } from "./hooks.ts";
+import { errorBody, publicUser, sendError } from "./http-answers.ts";
 import { migrateReference } from "./migrations.ts";
+import { createPasswordSignIn } from "./password-sign-in.ts";
 import { type SeededSignIn, type SeedResult, seedDemoData } from "./seed.ts";
 import { createSessions, SESSION_COOKIE } from "./sessions.ts";
-import { displayName, findUserByEmail, findUserById } from "./users.ts";
+import { createSsoSignIn } from "./sso-sign-in.ts";
+import { displayName, findUserById } from "./users.ts";
 import { createWebRouter } from "./web.ts";
 
 /** Options of `createReferenceApp`. */
@@ -97,13 +98,14 @@ export interface ReferenceAppOptions {
    */
   webDir?: string | undefined;
   /**
-   * Sign-up with identity providers on /join (R-LNK-06); its callback is served at
-   * `/auth/oidc/callback`, which must be its `redirectUri`.
+   * OpenID Connect providers for sign-up on /join (R-LNK-06) and "Accept with …" on the
+   * accept page (Microsoft Entra ID from the environment, see `config.ts`). Their callback is
+   * served at `/auth/oidc/callback`, which must be registered at each.
    */
-  identitySignUp?: IdentitySignUp | undefined;
+  oidcProviders?: readonly OidcProviderConfig[] | undefined;
   /**
-   * Runs a development OpenID provider at /dev/oidc and offers it on /join as "Dev SSO"
-   * (any email address, any password). Development only; replaces `identitySignUp`.
+   * Runs a development OpenID provider at /dev/oidc and offers it as "Dev SSO" (any email
+   * address, any password) beside `oidcProviders`. Development only.
    * @default false
    */
   devOidc?: boolean | undefined;
@@ -135,14 +137,6 @@ const SEED_LOCK_KEY = 0x666f796572_01;
 
 /** The JSON body limit of the app's own endpoints (Foyer's router enforces its own). */
 const JSON_LIMIT_BYTES = 16 * 1024;
-
-function errorBody(code: ErrorCode, message?: string) {
-  return { error: { code, message: message ?? ERROR_CODES[code].message } };
-}
-
-function sendError(res: Response, code: ErrorCode, message?: string): void {
-  res.status(ERROR_CODES[code].status).json(errorBody(code, message));
-}
 
 const consoleLogger: Logger = {
   info: (message, data) => console.info(JSON.stringify({ level: "info", message, ...data })),
@@ -215,7 +209,18 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       : createMemoryRateLimiter(loginLimits);
 
     const devOidc = options.devOidc ? createDevOidc(publicBaseUrl, options.sessionSecret) : null;
-    const identitySignUp = devOidc?.identitySignUp ?? options.identitySignUp;
+    const oidcProviders = [
+      ...(devOidc ? [devOidc.provider] : []),
+      ...(options.oidcProviders ?? []),
+    ];
+    const identitySignUp =
+      oidcProviders.length > 0
+        ? createOidcSignUp({
+            redirectUri: `${publicBaseUrl}${OIDC_CALLBACK_PATH}`,
+            afterSignUpUrl: `${publicBaseUrl}/`,
+            providers: oidcProviders,
+          })
+        : undefined;
     const foyerAt = (now?: Date): Foyer =>
       createFoyer({
         store,
@@ -274,6 +279,16 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
     // R-LNK-06: the identity provider sends the browser back here (a redirect, not JSON).
     app.use(OIDC_CALLBACK_PATH, foyerExpress({ handler: foyer.identityCallback }));
     if (devOidc) app.use(DEV_OIDC_PATH, devOidc.handler);
+    // Accounts made through a provider sign in again there ("Sign in with …" on /login).
+    app.use(
+      createSsoSignIn({
+        providers: oidcProviders,
+        publicBaseUrl,
+        secret: options.sessionSecret,
+        sessions,
+        db,
+      }),
+    );
 
     const json = express.json({ limit: JSON_LIMIT_BYTES });
     // body-parser reads a refused body to its very end before it answers. A declared length
@@ -303,95 +318,16 @@ export async function createReferenceApp(options: ReferenceAppOptions): Promise<
       next();
     };
 
-    const tooMany = (res: Response, retryAfterSeconds: number, message?: string) => {
-      res.setHeader("Retry-After", String(retryAfterSeconds));
-      sendError(res, "RATE_LIMITED", message);
-    };
-
-    app.post("/login", noStore, sameOrigin, boundedBody, json, async (req, res) => {
-      // The socket's address (the app trusts no proxy): X-Forwarded-For cannot forge it.
-      const address = req.ip ?? "unknown";
-      const verdict = await loginLimiter.consume("public", `login:${clientAddressKey(address)}`);
-      if (!verdict.ok) return tooMany(res, verdict.retryAfterSeconds);
-      const body: unknown = req.body;
-      const email =
-        typeof body === "object" && body !== null && "email" in body ? body.email : undefined;
-      const password =
-        typeof body === "object" && body !== null && "password" in body ? body.password : undefined;
-      const issues = [
-        ...(typeof email === "string" && email.length > 0 && email.length <= 254
-          ? []
-          : [
-              {
-                path: "email",
-                message: "email must be a non-empty string of at most 254 characters.",
-              },
-            ]),
-        ...(typeof password === "string" && password.length > 0 && password.length <= 1024
-          ? []
-          : [
-              {
-                path: "password",
-                message: "password must be a non-empty string of at most 1024 characters.",
-              },
-            ]),
-      ];
-      if (typeof email !== "string" || typeof password !== "string" || issues.length > 0) {
-        res.status(400).json({ error: { ...errorBody("VALIDATION_FAILED").error, issues } });
-        return;
-      }
-      // R-SEC-03: failures count per address, per account and across all clients, and are
-      // checked before the password costs a hash.
-      const normalized = normalizeEmail(email);
-      const keys = { address, account: `login:${emailKey(email)}` };
-      const attempt = await loginLimiter.checkAttempt(keys);
-      if (!attempt.ok) {
-        return tooMany(
-          res,
-          attempt.retryAfterSeconds,
-          "Too many failed sign-ins. Try again later.",
-        );
-      }
-      const user = normalized ? await findUserByEmail(db, email) : null;
-      let ok: boolean;
-      try {
-        ok = await passwordHasher.verify(password, user?.password_hash ?? decoyHash);
-      } catch (error) {
-        // The hasher's queue is full: refuse fast rather than wait behind a flood.
-        if (isFoyerServiceError(error) && error.code === "RATE_LIMITED") {
-          const retryAfterSeconds = error.retryAfterSeconds ?? 1;
-          // Coming back sooner than this counts as a failed attempt of the address.
-          await loginLimiter.deferAttempts(keys, retryAfterSeconds);
-          return tooMany(res, retryAfterSeconds, error.message);
-        }
-        throw error;
-      }
-      if (!user || !ok || !user.active) {
-        await loginLimiter.recordAttempt(keys, "failed");
-        return sendError(res, "UNAUTHENTICATED", "The email or password is not correct.");
-      }
-      await loginLimiter.recordAttempt(keys, "succeeded");
-      if (!user.email_verified) {
-        // R-LNK-09: the password was right, but the address is unproven. The page offers a
-        // new verification email through Foyer's resend endpoint.
-        res.status(403).json({
-          error: {
-            ...errorBody("EMAIL_NOT_VERIFIED").error,
-            details: { resendPath: "/api/foyer/public/email-verification/resend" },
-          },
-        });
-        return;
-      }
-      res.setHeader("Set-Cookie", await sessions.create(user.id));
-      res.json({ user: publicUser(user) });
-    });
-
-    app.post("/logout", noStore, sameOrigin, boundedBody, async (req, res) => {
-      const sessionId: unknown = req.signedCookies[SESSION_COOKIE];
-      if (typeof sessionId === "string") await sessions.destroy(sessionId);
-      res.setHeader("Set-Cookie", sessions.clearCookie());
-      res.status(204).end();
-    });
+    app.use(
+      createPasswordSignIn({
+        db,
+        sessions,
+        passwordHasher,
+        limiter: loginLimiter,
+        decoyHash,
+        guards: [noStore, sameOrigin, boundedBody, json],
+      }),
+    );
 
     /** The active user of the request's session, or null. */
     const currentUser = async (req: Request) => {
@@ -540,23 +476,4 @@ export function bodyParserRefusal(error: unknown): { code: ErrorCode; message?: 
     return { code: "MALFORMED_JSON", message: "The request body could not be read." };
   }
   return null;
-}
-
-function publicUser(user: {
-  id: string;
-  email: string;
-  first_name: string;
-  last_name: string;
-  tenant_id: string;
-  role_id: string;
-}) {
-  return {
-    id: user.id,
-    email: user.email,
-    name: displayName(user),
-    firstName: user.first_name,
-    lastName: user.last_name,
-    tenantId: user.tenant_id,
-    roleId: user.role_id,
-  };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { OidcProviderConfig } from "@foyer/server/oidc";
 
 /** The repository root (three levels above this file: packages/reference/src). */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -42,6 +43,56 @@ export interface EnvConfig {
    * "Continue with Dev SSO". Refused when `NODE_ENV` is `production`.
    */
   devOidc: boolean;
+  /**
+   * Microsoft Entra ID, offered as "Continue with Microsoft" on /join and "Accept with
+   * Microsoft" on the accept page, when `ENTRA_TENANT_ID`, `ENTRA_CLIENT_ID` and
+   * `ENTRA_CLIENT_SECRET` are set (all three or none). `ENTRA_FOYER_TENANTS` (comma-separated
+   * Foyer tenant ids) limits it to those tenants; on one with SSO, invitees then accept with
+   * Microsoft only. Register `<PUBLIC_BASE_URL>/auth/oidc/callback` as its redirect URI.
+   */
+  entra: OidcProviderConfig | undefined;
+}
+
+/**
+ * Microsoft Entra ID from the environment, or undefined when none of its variables is set.
+ * A directory's own issuer (its tenant id or domain) vouches for the addresses its
+ * administrators manage; the multi-tenant ones (`common`, `organizations`, `consumers`)
+ * let anyone's directory claim any address, so there an address counts as verified only
+ * with Entra's `xms_edov` claim.
+ */
+export function readEntraConfig(env: NodeJS.ProcessEnv): OidcProviderConfig | undefined {
+  const names = ["ENTRA_TENANT_ID", "ENTRA_CLIENT_ID", "ENTRA_CLIENT_SECRET"] as const;
+  const set = names.filter((name) => (env[name] ?? "").trim() !== "");
+  if (set.length === 0) return undefined;
+  if (set.length < names.length) {
+    const missing = names.filter((name) => !set.includes(name));
+    throw new Error(
+      `Microsoft Entra ID needs ${missing.join(" and ")} too (set all three or none).`,
+    );
+  }
+  const directory = (env.ENTRA_TENANT_ID ?? "").trim();
+  if (!/^[A-Za-z0-9.-]{1,100}$/.test(directory)) {
+    throw new Error(
+      `ENTRA_TENANT_ID must be a directory id or domain, not ${JSON.stringify(directory)}.`,
+    );
+  }
+  const tenantIds = (env.ENTRA_FOYER_TENANTS ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "");
+  return {
+    id: "microsoft",
+    name: "Microsoft",
+    issuer: `https://login.microsoftonline.com/${directory}/v2.0`,
+    clientId: (env.ENTRA_CLIENT_ID ?? "").trim(),
+    clientSecret: (env.ENTRA_CLIENT_SECRET ?? "").trim(),
+    // Someone back with the wrong account picks another instead of being signed in again.
+    prompt: "select_account",
+    trustEmailAddresses: !["common", "organizations", "consumers"].includes(
+      directory.toLowerCase(),
+    ),
+    ...(tenantIds.length > 0 ? { tenantIds } : {}),
+  };
 }
 
 /** A flag such as `FOYER_DEV_MAILBOX`: `1`/`true` on, `0`/`false`/unset off, anything else refused. */
@@ -99,5 +150,6 @@ export function readEnvConfig(
     mailFrom,
     devMailbox,
     devOidc,
+    entra: readEntraConfig(env),
   };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createScryptHasher } from "@foyer/server/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createReferenceApp, type ReferenceApp } from "./app.ts";
-import { readEnvConfig } from "./config.ts";
+import { readEntraConfig, readEnvConfig } from "./config.ts";
 import { SEEDED_SIGN_INS } from "./seed.ts";
 import { call, signIn } from "./test-kit.ts";
 import { findUserByEmail } from "./users.ts";
@@ -67,9 +67,16 @@ function browser() {
     }
     return response;
   }
-  /** Signs up from the join page's "Continue with Dev SSO" as `email`; answers the last redirect. */
-  async function continueWithDevSso(token: string, email: string): Promise<string> {
-    const started = await request("/api/foyer/public/invite-links/identity/start", {
+  /**
+   * Signs up from the join page's "Continue with Dev SSO" (or accepts from the accept page's
+   * "Accept with Dev SSO", `path` its start route) as `email`; answers the last redirect.
+   */
+  async function continueWithDevSso(
+    token: string,
+    email: string,
+    path = "/api/foyer/public/invite-links/identity/start",
+  ): Promise<string> {
+    const started = await request(path, {
       method: "POST",
       type: "application/json",
       body: JSON.stringify({ token, providerId: "dev" }),
@@ -140,12 +147,65 @@ describe("Dev SSO in the reference app", () => {
     expect(login.status).toBe(401);
   });
 
-  it("R-LNK-06: an address the provider did not verify goes back to the join page with the error", async () => {
+  it("R-LNK-06/09: an address the provider did not verify gets an unverified account and the join page's 'check your email' step", async () => {
     const { token } = await acmeLink();
-    const landed = await browser().continueWithDevSso(token, "kim+unverified@acme.example");
+    const visitor = browser();
+    const landed = await visitor.continueWithDevSso(token, "kim+unverified@acme.example");
     // Back to the join page on this app (where the callback is), with the link's token.
-    expect(landed).toBe(`${baseUrl}/join#token=${token}&error=IDENTITY_EMAIL_NOT_VERIFIED`);
-    expect(await findUserByEmail(reference.db, "kim+unverified@acme.example")).toBeNull();
+    expect(landed).toBe(
+      `${baseUrl}/join#token=${token}&verify_email=kim%2Bunverified%40acme.example`,
+    );
+    expect(await findUserByEmail(reference.db, "kim+unverified@acme.example")).toMatchObject({
+      email_verified: false,
+      password_hash: null,
+    });
+    expect((await visitor.request("/me")).status).toBe(401);
+  });
+
+  it("R-INV-12: Globex (SSO) invitees accept with Dev SSO only: the invited address joins, another is refused", async () => {
+    const cookie = await signIn(baseUrl, morgan.email, morgan.password);
+    const created = await call<{ created: Array<{ link: string }> }>(
+      baseUrl,
+      "POST",
+      "/api/foyer/invitations",
+      {
+        cookie,
+        body: {
+          tenantId: "globex",
+          emails: ["sso.invitee@globex.example"],
+          roleId: "client_user",
+          delivery: "link",
+        },
+      },
+    );
+    const link = created.body.created[0]?.link ?? "";
+    const token = new URL(link).hash.replace(/^#token=/, "");
+    const preview = await call<{ identityProviders: unknown[]; passwordAllowed: boolean }>(
+      baseUrl,
+      "POST",
+      "/api/foyer/public/invitations/preview",
+      { body: { token } },
+    );
+    expect(preview.body).toMatchObject({
+      identityProviders: [{ id: "dev", name: "Dev SSO" }],
+      passwordAllowed: false,
+    });
+    const start = "/api/foyer/public/invitations/identity/start";
+    const wrong = await browser().continueWithDevSso(token, "someone@globex.example", start);
+    expect(wrong).toBe(`${baseUrl}/accept-invite#token=${token}&error=IDENTITY_EMAIL_MISMATCH`);
+
+    const invitee = browser();
+    expect(await invitee.continueWithDevSso(token, "sso.invitee@globex.example", start)).toBe(
+      `${baseUrl}/`,
+    );
+    expect(await (await invitee.request("/me")).json()).toMatchObject({
+      user: { email: "sso.invitee@globex.example" },
+    });
+    expect(await findUserByEmail(reference.db, "sso.invitee@globex.example")).toMatchObject({
+      tenant_id: "globex",
+      email_verified: true,
+      password_hash: null,
+    });
   });
 
   it("R-LNK-04: an address outside Acme's domain is refused", async () => {
@@ -160,6 +220,41 @@ describe("Dev SSO in the reference app", () => {
     expect(readEnvConfig({}, []).devOidc).toBe(false);
     expect(() => readEnvConfig({ FOYER_DEV_OIDC: "1", NODE_ENV: "production" }, [])).toThrow(
       /production/,
+    );
+  });
+});
+
+describe("Microsoft Entra ID from the environment", () => {
+  const entra = {
+    ENTRA_TENANT_ID: "0b1e5c3a-1111-4222-8333-944455556666",
+    ENTRA_CLIENT_ID: "client-id",
+    ENTRA_CLIENT_SECRET: "client-secret",
+  };
+
+  it("R-LNK-06: the three variables make the Microsoft provider, trusted for its own directory, limited to the listed tenants", () => {
+    expect(readEntraConfig({})).toBeUndefined();
+    expect(readEntraConfig({ ...entra, ENTRA_FOYER_TENANTS: " globex, acme " })).toEqual({
+      id: "microsoft",
+      name: "Microsoft",
+      issuer: `https://login.microsoftonline.com/${entra.ENTRA_TENANT_ID}/v2.0`,
+      clientId: "client-id",
+      clientSecret: "client-secret",
+      prompt: "select_account",
+      trustEmailAddresses: true,
+      tenantIds: ["globex", "acme"],
+    });
+    expect(readEnvConfig({ ...entra }, []).entra?.tenantIds).toBeUndefined();
+  });
+
+  it("R-LNK-06: a multi-tenant issuer is not trusted for addresses; a partial or odd setting is refused by name", () => {
+    expect(readEntraConfig({ ...entra, ENTRA_TENANT_ID: "organizations" })).toMatchObject({
+      trustEmailAddresses: false,
+    });
+    expect(() => readEntraConfig({ ENTRA_TENANT_ID: "contoso.onmicrosoft.com" })).toThrow(
+      "ENTRA_CLIENT_ID and ENTRA_CLIENT_SECRET",
+    );
+    expect(() => readEntraConfig({ ...entra, ENTRA_TENANT_ID: "x/../evil" })).toThrow(
+      /ENTRA_TENANT_ID/,
     );
   });
 });

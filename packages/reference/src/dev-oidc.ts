@@ -1,7 +1,7 @@
-import type { IdentitySignUp } from "@foyer/server";
-import { createOidcSignUp } from "@foyer/server/oidc";
+import type { OidcProviderConfig } from "@foyer/server/oidc";
 import type { RequestHandler } from "express";
 import Provider, { type KoaContextWithOIDC } from "oidc-provider";
+import { SSO_SIGN_IN_CALLBACK_PATH } from "./sso-sign-in.ts";
 
 // A development OpenID provider inside the reference app (R-LNK-06), so "Continue with Dev
 // SSO" on /join works without internet: panva's oidc-provider mounted at /dev/oidc with its
@@ -26,11 +26,11 @@ function namesOf(local: string): [string, string] {
   return [words[0] ?? local, words.slice(1).join(" ")];
 }
 
-/** The development provider and the sign-up settings that point at it. */
+/** The development provider: its Express handler and Foyer's configuration of it. */
 export function createDevOidc(
   publicBaseUrl: string,
   cookieSecret: string,
-): { identitySignUp: IdentitySignUp; handler: RequestHandler } {
+): { provider: OidcProviderConfig; handler: RequestHandler } {
   const issuer = `${publicBaseUrl}${DEV_OIDC_PATH}`;
   const redirectUri = `${publicBaseUrl}${OIDC_CALLBACK_PATH}`;
   // Not a secret worth keeping: the provider exists only on a developer's machine.
@@ -40,7 +40,8 @@ export function createDevOidc(
       {
         client_id: CLIENT_ID,
         client_secret: clientSecret,
-        redirect_uris: [redirectUri],
+        // Foyer's callback (joins, accepts) and the app's own sign-in's.
+        redirect_uris: [redirectUri, `${publicBaseUrl}${SSO_SIGN_IN_CALLBACK_PATH}`],
         grant_types: ["authorization_code"],
         response_types: ["code"],
       },
@@ -83,25 +84,21 @@ export function createDevOidc(
       return grant;
     },
   });
-  const identitySignUp = createOidcSignUp({
-    redirectUri,
-    afterSignUpUrl: `${publicBaseUrl}/`,
-    providers: [
-      {
-        id: "dev",
-        name: "Dev SSO",
-        issuer,
-        clientId: CLIENT_ID,
-        clientSecret,
-        allowInsecureRequests: issuer.startsWith("http:"),
-      },
-    ],
-  });
+  const config: OidcProviderConfig = {
+    id: "dev",
+    name: "Dev SSO",
+    issuer,
+    clientId: CLIENT_ID,
+    clientSecret,
+    allowInsecureRequests: issuer.startsWith("http:"),
+    // Every "Continue with Dev SSO" asks which address to be: trying another is one click.
+    prompt: "login",
+  };
   const callback = provider.callback();
   const handler: RequestHandler = (req, res) => {
     // oidc-provider renders its own login form (inline styles): its own policy, not the app's.
     res.removeHeader("Content-Security-Policy");
     callback(req, res);
   };
-  return { identitySignUp, handler };
+  return { provider: config, handler };
 }

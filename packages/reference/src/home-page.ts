@@ -102,7 +102,7 @@ ${
 }${
   input.devOidc
     ? `
-<li>Dev SSO, a development OpenID provider: <code>${base}/dev/oidc</code>. On an invite link's join page (Acme's, from the Team page's <strong>Invite link</strong>, opened on this server as <code>/join#token=…</code>), <strong>Continue with Dev SSO</strong> signs up with any email address at an allowed domain and any password; an address with <code>+unverified</code> comes back unverified and is refused.</li>`
+<li>Dev SSO, a development OpenID provider: <code>${base}/dev/oidc</code>. On an invite link's join page (Acme's, from the Team page's <strong>Invite link</strong>, opened on this server as <code>/join#token=…</code>), <strong>Continue with Dev SSO</strong> signs up with any email address at an allowed domain and any password; an address with <code>+unverified</code> comes back unverified and must verify it from the mailbox first. Globex has SSO: its invitees get <strong>Accept with Dev SSO</strong> instead of a password form, and must sign in there as the invited address.</li>`
     : ""
 }
 </ul>

@@ -89,6 +89,7 @@ export function createReferenceHooks(deps: ReferenceHookDeps): FoyerHooks {
             roleId: input.roleId,
             // The token proved the address unless the tenant asks for a separate check.
             emailVerified: !input.requireEmailVerification,
+            identity: input.identity,
           },
           now(),
         );

@@ -23,6 +23,7 @@ const reference = await createReferenceApp({
   tokenSecrets: config.tokenSecret,
   seed: true,
   devOidc: config.devOidc,
+  ...(config.entra ? { oidcProviders: [config.entra] } : {}),
   ...(smtp ? { mailer: smtp } : { devMailbox: config.devMailbox }),
 });
 
@@ -55,8 +56,11 @@ const lines = [
   ...(reference.mailbox ? [`  Dev mailbox:     ${base}/dev/mailbox`] : []),
   ...(config.devOidc
     ? [
-        `  Dev SSO:         ${base}/dev/oidc ("Continue with Dev SSO" on /join; any email, any password)`,
+        `  Dev SSO:         ${base}/dev/oidc ("Continue with Dev SSO" on /join and "Accept with Dev SSO"; any email, any password)`,
       ]
+    : []),
+  ...(config.entra
+    ? [`  Microsoft:       Entra ID (${config.entra.issuer}), callback ${base}/auth/oidc/callback`]
     : []),
   ...(smtp ? [`  Email:           SMTP as ${config.mailFrom ?? ""}`] : []),
   ...(reference.emailMode === "off"

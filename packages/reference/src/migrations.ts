@@ -64,11 +64,29 @@ const passwordOptional: Migration = {
   },
 };
 
+const userIdentities: Migration = {
+  async up(db) {
+    // Who an identity-provider account is at its provider, so it can sign in there again.
+    await sql`alter table ref_users add column identity_issuer text, add column identity_subject text`.execute(
+      db,
+    );
+    await sql`create unique index ref_users_identity_key on ref_users (identity_issuer, identity_subject)
+      where identity_issuer is not null`.execute(db);
+  },
+  async down(db) {
+    await sql`drop index if exists ref_users_identity_key`.execute(db);
+    await sql`alter table ref_users drop column identity_issuer, drop column identity_subject`.execute(
+      db,
+    );
+  },
+};
+
 /** The reference app's migrations by name; names sort in the order they apply. */
 export const REF_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_11_22_001_users_and_sessions": initial,
   "2026_12_03_040_api_keys": apiKeys,
   "2026_12_03_080_password_optional": passwordOptional,
+  "2026_12_03_090_user_identities": userIdentities,
 };
 
 /**

@@ -20,6 +20,9 @@ export interface RefUsersTable {
   active: Generated<boolean>;
   email_verified: Generated<boolean>;
   created_at: Timestamp;
+  /** The provider's issuer and the person's subject there, for an identity-provider account. */
+  identity_issuer: Generated<string | null>;
+  identity_subject: Generated<string | null>;
 }
 
 /** `ref_sessions`: server-side sessions; only the SHA-256 hash of the session id is kept. */

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { expect } from "vitest";
@@ -17,29 +18,38 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Starts the reference app on 127.0.0.1 with an ephemeral port. */
+/**
+ * Starts the reference app on 127.0.0.1 with an ephemeral port. With `devOidc`, the app's
+ * public URL is that port's (the development provider's issuer and callback live on it).
+ */
 export async function startApp(
   options: Omit<ReferenceAppOptions, "publicBaseUrl" | "sessionSecret" | "tokenSecrets"> &
     Partial<Pick<ReferenceAppOptions, "publicBaseUrl" | "sessionSecret" | "tokenSecrets">>,
 ): Promise<RunningApp> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", resolve);
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1");
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
   const reference = await createReferenceApp({
-    publicBaseUrl: "http://localhost:3000",
+    publicBaseUrl: options.devOidc ? baseUrl : "http://localhost:3000",
     sessionSecret: "test-secret-of-the-reference-app",
     tokenSecrets: "token-secret-of-the-reference-app-tests",
     logger: { info() {}, warn() {}, error() {} },
     // The tests read what the app sends in the development mailbox unless they say otherwise.
     devMailbox: !options.mailer,
     ...options,
+  }).catch((error: unknown) => {
+    server.close();
+    throw error;
   });
-  const server = reference.app.listen(0, "127.0.0.1");
-  await new Promise<void>((resolve, reject) => {
-    server.once("listening", resolve);
-    server.once("error", reject);
-  });
-  const { port } = server.address() as AddressInfo;
+  server.on("request", reference.app);
   return {
     reference,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -48,7 +58,6 @@ export async function startApp(
   };
 }
 
-/** A PostgreSQL database of its own for one test file, dropped by `drop()`. */
 export interface TestDatabase {
   /** The connection string of the new database. */
   url: string;

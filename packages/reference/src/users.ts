@@ -17,6 +17,8 @@ export interface NewRefUser {
   roleId: string;
   emailVerified: boolean;
   active?: boolean;
+  /** The person at the identity provider the account was created through. */
+  identity?: { issuer: string; subject: string } | undefined;
 }
 
 /** The name of the unique index on `lower(email)`. */
@@ -49,6 +51,20 @@ export async function findUsersByEmails(
     .execute();
 }
 
+/** Finds the account created through an identity provider for this person there. */
+export async function findUserByIdentity(
+  db: Kysely<RefTables>,
+  identity: { issuer: string; subject: string },
+): Promise<RefUser | null> {
+  const row = await db
+    .selectFrom("ref_users")
+    .selectAll()
+    .where("identity_issuer", "=", identity.issuer)
+    .where("identity_subject", "=", identity.subject)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
 /** Finds one user by id. */
 export async function findUserById(db: Kysely<RefTables>, id: string): Promise<RefUser | null> {
   const row = await db.selectFrom("ref_users").selectAll().where("id", "=", id).executeTakeFirst();
@@ -79,6 +95,8 @@ export async function insertUser(
       active: user.active ?? true,
       email_verified: user.emailVerified,
       created_at: now,
+      identity_issuer: user.identity?.issuer ?? null,
+      identity_subject: user.identity?.subject ?? null,
     })
     .execute();
   return id;

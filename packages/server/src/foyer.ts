@@ -149,6 +149,7 @@ export function createFoyer(options: FoyerOptions): Foyer {
     logger,
     identitySignUp: options.identitySignUp ?? null,
     joinPageUrl: `${publicBaseUrl}${options.joinPath ?? "/join"}`,
+    acceptPageUrl: `${publicBaseUrl}${options.acceptPath ?? "/accept-invite"}`,
   });
   const dispatcher = createDispatcher({
     ...options.dispatcher,

@@ -9,7 +9,10 @@ import Provider, { type KoaContextWithOIDC } from "oidc-provider";
 
 export interface DevAccount {
   email: string;
-  email_verified: boolean;
+  /** Absent: the ID token carries no `email_verified` claim. */
+  email_verified?: boolean;
+  /** Microsoft Entra ID's "email domain owner verified" claim. */
+  xms_edov?: boolean;
   given_name?: string;
   family_name?: string;
 }
@@ -48,7 +51,7 @@ export async function startDevProvider(redirectUri: string): Promise<DevProvider
     pkce: { required: () => true },
     claims: {
       openid: ["sub"],
-      email: ["email", "email_verified"],
+      email: ["email", "email_verified", "xms_edov"],
       profile: ["given_name", "family_name"],
     },
     async findAccount(_ctx: KoaContextWithOIDC, id: string) {

@@ -19,8 +19,28 @@ export interface OidcProviderConfig {
   clientId: string;
   /** The client secret (client_secret_basic); omit for a public client. */
   clientSecret?: string | undefined;
+  /**
+   * The `prompt` of each authorization request: `select_account` lets a person who came back
+   * signed in with the wrong account pick another (Microsoft Entra ID); `login` always asks.
+   * Absent, the provider decides (an existing session signs in at once).
+   */
+  prompt?: "login" | "select_account" | "consent" | undefined;
   /** @default ["openid", "email", "profile"] */
   scopes?: readonly string[] | undefined;
+  /**
+   * The tenants this provider serves (their ids); absent, every tenant. A tenant with SSO
+   * configured that a provider serves has its invitees accept with the provider only.
+   */
+  tenantIds?: readonly string[] | undefined;
+  /**
+   * Counts the addresses this provider asserts as verified even without an `email_verified`
+   * claim. Only for a provider that issues nothing but addresses its own administrators
+   * manage, such as one Microsoft Entra ID directory (a tenant-specific issuer, never
+   * `common` or `organizations`, where anyone's directory can claim any address). Entra's
+   * `xms_edov` claim (domain owner verified) counts without this.
+   * @default false
+   */
+  trustEmailAddresses?: boolean | undefined;
   /**
    * Allows an `http:` issuer. Only for a provider on this machine in development and tests;
    * never in production.
@@ -44,6 +64,17 @@ export interface OidcSignUpOptions {
 }
 
 const DEFAULT_SCOPES = ["openid", "email", "profile"] as const;
+
+/**
+ * Whether the provider vouches for the address: `email_verified` (some providers send it as a
+ * string; anything but true counts as unverified), Entra ID's `xms_edov`, or, for a provider
+ * configured to be trusted, an address without the claim.
+ */
+function emailVerified(claims: Record<string, unknown>, trusted: boolean): boolean {
+  const isTrue = (value: unknown) => value === true || value === "true" || value === "1";
+  if (claims.email_verified !== undefined) return isTrue(claims.email_verified);
+  return isTrue(claims.xms_edov) || trusted;
+}
 
 function text(value: unknown): string | null {
   return typeof value === "string" && value.trim() !== "" ? value : null;
@@ -104,7 +135,9 @@ export function createOidcSignUp(options: OidcSignUpOptions): IdentitySignUp {
   };
 
   return {
-    providers: options.providers.map(({ id, name }) => ({ id, name })),
+    providers: options.providers.map(({ id, name, tenantIds }) =>
+      tenantIds === undefined ? { id, name } : { id, name, tenantIds: [...tenantIds] },
+    ),
     redirectUri,
     afterSignUpUrl,
 
@@ -118,6 +151,7 @@ export function createOidcSignUp(options: OidcSignUpOptions): IdentitySignUp {
         nonce: checks.nonce,
         code_challenge: await oidc.calculatePKCECodeChallenge(checks.codeVerifier),
         code_challenge_method: "S256",
+        ...(provider?.prompt ? { prompt: provider.prompt } : {}),
       });
       return url.href;
     },
@@ -133,21 +167,26 @@ export function createOidcSignUp(options: OidcSignUpOptions): IdentitySignUp {
       const idToken = tokens.claims();
       if (!idToken) throw new Error("The provider answered without an ID token.");
       // Providers that keep the email claims out of the ID token (as the specification allows
-      // when an access token is issued) answer them at the UserInfo endpoint, for this subject.
-      const claims: Record<string, unknown> & { iss: string; sub: string } =
-        idToken.email === undefined || idToken.email_verified === undefined
-          ? {
-              ...(await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub)),
-              iss: idToken.iss,
-              sub: idToken.sub,
-            }
-          : idToken;
+      // when an access token is issued) answer them at the UserInfo endpoint, for this subject;
+      // an ID token that names the address and says whether it is verified is enough.
+      const provider = byId.get(providerId);
+      const decided =
+        idToken.email !== undefined &&
+        (idToken.email_verified !== undefined ||
+          idToken.xms_edov !== undefined ||
+          provider?.trustEmailAddresses === true);
+      const claims: Record<string, unknown> & { iss: string; sub: string } = !decided
+        ? {
+            ...(await oidc.fetchUserInfo(config, tokens.access_token, idToken.sub)),
+            iss: idToken.iss,
+            sub: idToken.sub,
+          }
+        : idToken;
       const identity: VerifiedIdentity = {
         issuer: claims.iss,
         subject: claims.sub,
         email: text(claims.email),
-        // Some providers send the claim as a string; anything but true counts as unverified.
-        emailVerified: claims.email_verified === true || claims.email_verified === "true",
+        emailVerified: emailVerified(claims, provider?.trustEmailAddresses === true),
         givenName: text(claims.given_name),
         familyName: text(claims.family_name),
         name: text(claims.name),

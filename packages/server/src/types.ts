@@ -65,8 +65,10 @@ export interface CreateAccountInput {
   requireEmailVerification: boolean;
   /**
    * Set when the person signed up with an identity provider (R-LNK-06): the provider (its id
-   * in `identitySignUp`), its issuer and the person's stable subject there. The address was
-   * verified by the provider, so `requireEmailVerification` is false.
+   * in `identitySignUp`), its issuer and the person's stable subject there. When the
+   * provider verified the address, `requireEmailVerification` is false; when it did not (a
+   * join through an invite link only), Foyer sends the verification email as for a password
+   * join.
    */
   identity?: { providerId: string; issuer: string; subject: string };
 }
@@ -93,14 +95,27 @@ export interface IdentityChecks {
   codeVerifier: string;
 }
 
+/** A provider as `IdentitySignUp` lists it. */
+export interface IdentitySignUpProvider extends IdentityProvider {
+  /**
+   * The tenants it serves (a tenant's own Entra ID directory, say); absent, every tenant. On
+   * a tenant with SSO configured that a provider serves, invitees accept with the provider
+   * only.
+   */
+  readonly tenantIds?: readonly string[] | undefined;
+}
+
 /**
  * Sign-up through an invite link with identity providers (R-LNK-06). `createOidcSignUp` from
  * `@foyer/server/oidc` implements it with OpenID Connect (authorization code, PKCE, state,
  * nonce); Foyer keeps the state, the one-time use and the join rules.
  */
 export interface IdentitySignUp {
-  /** The providers the join page offers, as "Continue with {name}" buttons. */
-  readonly providers: readonly IdentityProvider[];
+  /**
+   * The providers offered as "Continue with {name}" on the join page and "Accept with {name}"
+   * on the accept page, each for every tenant or for the tenants it lists.
+   */
+  readonly providers: readonly IdentitySignUpProvider[];
   /** The callback URL registered at the providers; `Secure` cookies when it is https. */
   readonly redirectUri: string;
   /** Where the browser goes after a successful sign-up. */
@@ -344,14 +359,26 @@ export interface IdentityJoinStart {
   secureCookie: boolean;
 }
 
-/** How an identity sign-up's callback ended. */
-export type IdentityJoinOutcome =
-  | { ok: true; result: JoinResult }
+/**
+ * How an identity provider's callback ended: a join through an invite link or the accept of
+ * a per-email invitation (`result.next` is `verify_email` when the provider did not verify
+ * the address of a join), or a refusal.
+ */
+export type IdentityFlowOutcome =
+  | {
+      ok: true;
+      purpose: "join" | "accept";
+      result: JoinResult;
+      /** The page the flow started on: the join page, for the "check your email" step. */
+      returnUrl: string | null;
+    }
   | {
       ok: false;
+      /** What the flow was for; null when the callback matched no flow. */
+      purpose: "join" | "accept" | null;
       error: FoyerServiceError;
-      /** The join page of the flow's link (to try again), when the flow was known. */
-      joinUrl: string | null;
+      /** The join or accept page the flow started on (to try again), when it is known. */
+      returnUrl: string | null;
     };
 
 /** The business operations, each authorised inside (services hold every business rule). */
@@ -398,14 +425,20 @@ export interface FoyerServices {
   /** Starts a sign-up through an invite link with an identity provider (R-LNK-06). */
   startIdentityJoin(body: StartIdentityJoinBody): Promise<IdentityJoinStart>;
   /**
-   * Completes it from the provider's callback: the state (from the URL, matching the one
-   * the browser's cookie holds) is taken once, the ID token validated, and the person joins
-   * under the same rules as a password join; `result.user` is what `signIn` receives.
+   * Starts accepting a per-email invitation with an identity provider ("Accept with
+   * Microsoft"); the provider's verified address must be the invited one.
    */
-  completeIdentityJoin(input: {
+  startIdentityAccept(body: StartIdentityJoinBody): Promise<IdentityJoinStart>;
+  /**
+   * Completes either from the provider's callback: the state (from the URL, matching the one
+   * the browser's cookie holds) is taken once, the ID token validated, and the person joins
+   * under the same rules as a password join, or accepts under the accept's rules;
+   * `result.user` is what `signIn` receives.
+   */
+  completeIdentityFlow(input: {
     callbackUrl: string;
     stateCookie: string | null;
-  }): Promise<IdentityJoinOutcome>;
+  }): Promise<IdentityFlowOutcome>;
   /** Verifies an address with a verification token (R-LNK-09); `next` is `sign_in` here. */
   verifyEmail(token: string): Promise<VerifyEmailResult>;
   /** Sends a new verification email if the address waits for one; always the same answer. */

@@ -81,6 +81,12 @@ export interface UseJoinOptions {
   redirectTo?: string | undefined;
   /** Follows `redirectTo`; pass a router's `push`. @default window.location.assign */
   navigate?: ((url: string) => void) | undefined;
+  /**
+   * The address a sign-up with an identity provider just sent a verification email to, when
+   * the provider did not verify it (the callback comes back with `#token=…&verify_email=…`):
+   * the page opens on its "check your email" step, with "Resend email".
+   */
+  verificationSentTo?: string | undefined;
 }
 
 /** What `useJoin` returns: everything `JoinPage` shows, for custom UIs too. */
@@ -166,7 +172,15 @@ export function useJoin(options: UseJoinOptions): UseJoinResult {
   const [deadLink, setDeadLink] = useState(false);
   // The server refused the address's domain (its list may be newer than the preview's).
   const [domainRefused, setDomainRefused] = useState(false);
-  const [joined, setJoined] = useState<JoinResult | null>(null);
+  const [joined, setJoined] = useState<JoinResult | null>(() =>
+    options.verificationSentTo
+      ? {
+          user: { id: "", email: options.verificationSentTo, firstName: "", lastName: "" },
+          tenantId: "",
+          next: "verify_email",
+        }
+      : null,
+  );
   const onJoined = useRef(options.onJoined);
   onJoined.current = options.onJoined;
   const navigate = useRef(options.navigate);

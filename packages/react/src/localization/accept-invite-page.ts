@@ -110,6 +110,15 @@ export interface AcceptInvitePageStrings {
   doneBody: string;
   /** Shown while redirecting. */
   redirecting: string;
+  /** An identity-provider button; `{{provider}}`. */
+  acceptWith: string;
+  /** Between the provider buttons and the form. */
+  or: string;
+  /**
+   * Above the provider buttons when the tenant signs in with SSO only; `{{tenant}}`,
+   * `{{email}}` (the invited address, the account to sign in with).
+   */
+  ssoHint: string;
 }
 
 /** English strings of the accept-invitation page. */
@@ -174,6 +183,9 @@ export const acceptInvitePageEn: AcceptInvitePageStrings = {
   doneTitle: "You're in",
   doneBody: "Your account for {{tenant}} is ready.",
   redirecting: "Taking you there…",
+  acceptWith: "Accept with {{provider}}",
+  or: "or",
+  ssoHint: "{{tenant}} uses single sign-on. Sign in as {{email}} to accept.",
 };
 
 /** German strings of the accept-invitation page. */
@@ -242,4 +254,7 @@ export const acceptInvitePageDe: AcceptInvitePageStrings = {
   doneTitle: "Willkommen",
   doneBody: "Ihr Konto bei {{tenant}} ist eingerichtet.",
   redirecting: "Sie werden weitergeleitet …",
+  acceptWith: "Mit {{provider}} annehmen",
+  or: "oder",
+  ssoHint: "{{tenant}} nutzt Single Sign-On. Melden Sie sich als {{email}} an, um anzunehmen.",
 };

@@ -1,4 +1,6 @@
-import { type ExpiryPreset, SKIP_REASONS, type SkipReason } from "@foyer/core/rules";
+import type { ExpiryPreset, SkipReason } from "@foyer/core/rules";
+import { bulkInviteModalFormEn } from "./bulk-invite-modal-form.ts";
+import { bulkInviteModalFrameEn } from "./bulk-invite-modal-frame.ts";
 import type { PluralMessage } from "./types.ts";
 
 /** Every string the bulk invite modal shows (R-UI-02). Placeholders use `{{name}}`. */
@@ -189,127 +191,13 @@ export interface BulkInviteModalStrings {
   errorMessageTooLong: string;
 }
 
-/** English strings of the bulk invite modal. */
+/**
+ * English strings of the bulk invite modal: the frame's and the inside's, kept in two files so
+ * that each ships with the code that shows it.
+ */
 export const bulkInviteModalEn: BulkInviteModalStrings = {
-  title: "Invite users",
-  description: "Invitations are sent to each address. People join with the role you choose.",
-  trigger: "Invite users",
-  tenantLabel: "Organisation",
-  emailsLabel: "Email addresses",
-  emailsHint: "Type or paste addresses separated by commas, spaces or new lines.",
-  emailsPlaceholder: "ana@acme.com, ben@acme.com",
-  removeChip: "Remove {{email}}",
-  chipInvalid: "Not a valid email address",
-  chipDuplicate: "Already in the list",
-  emailsCount: { one: "{{count}} address", other: "{{count}} addresses" },
-  emailsIgnored: {
-    one: "{{count}} invalid or repeated will be skipped",
-    other: "{{count}} invalid or repeated will be skipped",
-  },
-  removeInvalid: "Remove invalid",
-  modeType: "Type addresses",
-  modeCsv: "Upload CSV",
-  modeLabel: "How to add people",
-  chooseFile: "Choose file",
-  dropZone: "Drop a CSV file here or choose one",
-  dropZoneHint:
-    "One address per row. A header row is optional; the email column is found, and name columns fill in names.",
-  csvReading: "Reading file…",
-  csvError: "{{name}} could not be read. Check that it is a CSV file and try again.",
-  csvEmpty: "No email addresses were found in this file.",
-  csvCount: { one: "{{count}} address", other: "{{count}} addresses" },
-  csvInvalid: { one: "{{count}} invalid", other: "{{count}} invalid" },
-  csvDuplicates: { one: "{{count}} repeated", other: "{{count}} repeated" },
-  csvPreviewCaption: "First {{shown}} of {{total}} rows",
-  csvRow: "Row",
-  csvEmail: "Email",
-  csvState: "Status",
-  csvValid: "Valid",
-  csvWillInvite: "Will be invited",
-  csvName: "Name",
-  csvFile: "File: {{name}}",
-  csvRemove: "Choose another file",
-  roleLabel: "Role",
-  rolePlaceholder: "Choose a role",
-  roleNone: "You can't grant any role in this organisation.",
-  expiresLabel: "Expires after",
-  expiry: {
-    "24h": "24 hours",
-    "3d": "3 days",
-    "7d": "7 days",
-    "14d": "14 days",
-    "30d": "30 days",
-  },
-  expiryDefault: "{{label}} (default)",
-  messageLabel: "Message (optional)",
-  messageHint: "Added to the invitation email.",
-  messageCounter: "{{count}} / {{max}}",
-  departmentLabel: "Department (optional)",
-  departmentNone: "No department",
-  teamsLabel: "Teams (optional)",
-  deliveryLabel: "Delivery",
-  delivery: {
-    email: "Send email",
-    emailHint: "Each person gets an email with their link.",
-    link: "Copy links",
-    linkHint: "No email is sent; you share each link yourself.",
-    both: "Email and copy links",
-    bothHint: "Emails are sent and you also get the links.",
-  },
-  preview: "Preview",
-  cancel: "Cancel",
-  send: { one: "Send {{count}} invitation", other: "Send {{count}} invitations" },
-  sendEmpty: "Send invitations",
-  sending: "Sending…",
-  progress: "Sending {{done}} of {{total}}…",
-  progressLabel: "Sending progress",
-  previewing: "Checking…",
-  previewTitle: "Preview",
-  checking: "Checking the addresses…",
-  checkFailed: "Couldn't check the addresses. {{reason}}",
-  previewCreated: {
-    one: "{{count}} invitation would be sent",
-    other: "{{count}} invitations would be sent",
-  },
-  previewSkipped: { one: "{{count}} would be skipped", other: "{{count}} would be skipped" },
-  previewNothingSkipped: "Nothing would be skipped.",
-  previewBack: "Back to editing",
-  resultInvited: { one: "{{count}} invited", other: "{{count}} invited" },
-  resultSkipped: { one: "{{count}} skipped", other: "{{count}} skipped" },
-  resultTitle: "Results",
-  skippedTitle: "Skipped",
-  skippedGroup: "{{reason}} ({{count}})",
-  reasons: {
-    invalid_email: SKIP_REASONS.invalid_email.label,
-    duplicate_in_batch: SKIP_REASONS.duplicate_in_batch.label,
-    already_pending: SKIP_REASONS.already_pending.label,
-    already_member: SKIP_REASONS.already_member.label,
-    deactivated_user: SKIP_REASONS.deactivated_user.label,
-    domain_not_allowed: SKIP_REASONS.domain_not_allowed.label,
-    seat_limit: SKIP_REASONS.seat_limit.label,
-  },
-  linksLabel: "Invite links (address, tab, link)",
-  copyLinks: "Copy links",
-  linksCopied: "Links copied",
-  copyFailed: "The links could not be copied. Select them and copy them by hand.",
-  seatsLeft: { one: "{{count}} seat left", other: "{{count}} seats left" },
-  done: "Done",
-  close: "Close",
-  partialFailure:
-    "Sending stopped after {{done}} of {{count}} addresses. Those already sent are kept; retry to send the rest.",
-  nothingSent: {
-    one: "Nothing was sent. Retry to send the invitation.",
-    other: "Nothing was sent. Retry to send all {{count}} invitations.",
-  },
-  discardTitle: "Discard these invitations?",
-  discardDescription: "The addresses and message you entered will be lost.",
-  discardKeep: "Keep editing",
-  discardConfirm: "Discard",
-  retry: "Retry",
-  loading: "Loading…",
-  errorNoEmails: "Add at least one valid email address.",
-  errorNoRole: "Choose a role.",
-  errorMessageTooLong: "Keep the message to {{max}} characters or fewer.",
+  ...bulkInviteModalFrameEn,
+  ...bulkInviteModalFormEn,
 };
 
 /** German strings of the bulk invite modal. */

@@ -53,6 +53,10 @@ export const errorsEn: Record<ErrorCode, string> = {
     "This sign-up option is not available. Sign up with your email address instead.",
   IDENTITY_EMAIL_NOT_VERIFIED:
     "Your identity provider has not verified your email address. Verify it there, or sign up with your email address and a password.",
+  IDENTITY_EMAIL_MISMATCH:
+    "The account you signed in with is not the address this invitation was sent to. Sign in with that address at your identity provider.",
+  SSO_REQUIRED:
+    "This organisation signs in with single sign-on. Accept the invitation with your organisation's account.",
   IDENTITY_SIGN_UP_FAILED:
     "Signing up with your identity provider did not complete. Please try again.",
   RATE_LIMITED: "Too many attempts. Wait a moment and try again.",
@@ -130,6 +134,10 @@ export const errorsDe: Record<ErrorCode, string> = {
     "Diese Anmeldeoption ist nicht verfügbar. Bitte registrieren Sie sich mit Ihrer E-Mail-Adresse.",
   IDENTITY_EMAIL_NOT_VERIFIED:
     "Ihr Identitätsanbieter hat Ihre E-Mail-Adresse nicht bestätigt. Bestätigen Sie sie dort, oder registrieren Sie sich mit E-Mail-Adresse und Passwort.",
+  IDENTITY_EMAIL_MISMATCH:
+    "Das Konto, mit dem Sie sich angemeldet haben, ist nicht die Adresse, an die diese Einladung ging. Melden Sie sich bei Ihrem Identitätsanbieter mit dieser Adresse an.",
+  SSO_REQUIRED:
+    "Diese Organisation meldet sich per Single Sign-On an. Nehmen Sie die Einladung mit dem Konto Ihrer Organisation an.",
   IDENTITY_SIGN_UP_FAILED:
     "Die Registrierung über Ihren Identitätsanbieter wurde nicht abgeschlossen. Bitte versuchen Sie es erneut.",
   RATE_LIMITED: "Zu viele Versuche. Bitte warten Sie einen Moment und versuchen Sie es erneut.",

@@ -1,13 +1,15 @@
 import "@foyer/react/styles.css";
 import "./demo.css";
+import type { IdentityProvider } from "@foyer/core";
 import { AcceptInvitePage, FoyerProvider } from "@foyer/react";
 import { StrictMode, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { cspNonce, foyerClient } from "./foyer-client.ts";
-import { takeTokenFromHash } from "./invitee-token.ts";
+import { takeFromHash, takeTokenFromHash } from "./invitee-token.ts";
 
 // `/accept-invite#token=…`: the invitee's page. The token travels in the fragment (see
-// invitee-token.ts).
+// invitee-token.ts). Where an identity provider serves the tenant, "Accept with …" starts
+// its flow; a refusal comes back here as `&error=CODE`.
 
 /** No token at all (the page was opened without a link): say so in the component's card. */
 function MissingToken() {
@@ -29,13 +31,35 @@ function MissingToken() {
   );
 }
 
-function InviteePage({ initialToken }: { initialToken: string }) {
+function InviteePage({
+  initialToken,
+  callbackError,
+}: {
+  initialToken: string;
+  callbackError: string;
+}) {
   const [token, setToken] = useState(initialToken);
+  const [providerError, setProviderError] = useState<unknown>(callbackError || undefined);
+  const continueWith = async (provider: IdentityProvider, invitationToken: string) => {
+    setProviderError(undefined);
+    try {
+      const { authorizationUrl } = await foyerClient.startIdentityAccept({
+        token: invitationToken,
+        providerId: provider.id,
+      });
+      window.location.assign(authorizationUrl);
+    } catch (error) {
+      setProviderError(error);
+    }
+  };
   // A second link pasted into the same tab changes only the fragment: take that token too.
   useEffect(() => {
     const onHashChange = () => {
       const next = takeTokenFromHash();
-      if (next !== "") setToken(next);
+      if (next !== "") {
+        setProviderError(undefined);
+        setToken(next);
+      }
     };
     window.addEventListener("hashchange", onHashChange);
     return () => window.removeEventListener("hashchange", onHashChange);
@@ -46,21 +70,28 @@ function InviteePage({ initialToken }: { initialToken: string }) {
         <MissingToken />
       ) : (
         // The accept signs the new member in; `/` then greets them by name.
-        <AcceptInvitePage key={token} token={token} signInUrl="/login" redirectTo="/" />
+        <AcceptInvitePage
+          key={token}
+          token={token}
+          signInUrl="/login"
+          redirectTo="/"
+          onContinueWith={continueWith}
+          providerError={providerError}
+        />
       )}
     </FoyerProvider>
   );
 }
 
 // Read before anything renders, so the token never sits in the address bar while the page loads.
-const initialToken = takeTokenFromHash();
+const { token: initialToken, error: callbackError } = takeFromHash();
 
 const root = document.getElementById("root");
 if (root) {
   createRoot(root).render(
     <StrictMode>
       <main className="invitee-page">
-        <InviteePage initialToken={initialToken} />
+        <InviteePage initialToken={initialToken} callbackError={callbackError} />
       </main>
     </StrictMode>,
   );

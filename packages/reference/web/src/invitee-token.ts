@@ -9,16 +9,20 @@ export function takeTokenFromHash(): string {
 }
 
 /**
- * The fragment's token and error code (`#token=…&error=CODE`, as an identity provider's
- * callback sends a refused sign-up back), removing the fragment from the address bar.
+ * The fragment's token, error code and address (`#token=…&error=CODE`, as an identity
+ * provider's callback sends a refusal back; `#token=…&verify_email=ana%40acme.com` after a
+ * sign-up whose address the provider did not verify), removing the fragment from the
+ * address bar.
  */
-export function takeFromHash(): { token: string; error: string } {
+export function takeFromHash(): { token: string; error: string; verifyEmail: string } {
   const params = new URLSearchParams(location.hash.slice(1));
   if (location.hash !== "") {
     history.replaceState(history.state, "", `${location.pathname}${location.search}`);
   }
+  const verifyEmail = (params.get("verify_email") ?? "").trim();
   return {
     token: (params.get("token") ?? "").trim(),
     error: /^[A-Z_]{1,64}$/.test(params.get("error") ?? "") ? (params.get("error") ?? "") : "",
+    verifyEmail: verifyEmail.length <= 320 && verifyEmail.includes("@") ? verifyEmail : "",
   };
 }

@@ -10,9 +10,11 @@ import { takeFromHash } from "./invitee-token.ts";
 // `/join#token=…`: the page a tenant's invite link opens (R-LNK-06). New members verify their
 // address from the email it sends (the development mailbox in this demo) before they sign in.
 // "Continue with …" (R-LNK-06) starts the provider's sign-up and leaves for the provider; when
-// it sends the browser back with a refusal, the callback returns here with `&error=CODE`.
+// it sends the browser back with a refusal, the callback returns here with `&error=CODE`; after
+// a sign-up whose address the provider did not verify, with `&verify_email=…` ("check your
+// email").
 
-const { token, error: callbackError } = takeFromHash();
+const { token, error: callbackError, verifyEmail } = takeFromHash();
 
 function Join() {
   const [providerError, setProviderError] = useState<unknown>(callbackError || undefined);
@@ -37,6 +39,7 @@ function Join() {
       redirectTo="/"
       onContinueWith={continueWith}
       providerError={providerError}
+      verificationSentTo={verifyEmail || undefined}
     />
   );
 }

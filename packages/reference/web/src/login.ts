@@ -86,4 +86,33 @@ form?.addEventListener("submit", async (event) => {
   if (button) button.textContent = "Sign in";
 });
 
+// Accounts created with an identity provider have no password: they sign in there again
+// (`/login/sso/<provider>`), and come back here with `?error=…` when that did not work.
+const SSO_ERRORS: Record<string, string> = {
+  sso_no_account:
+    "No account here was created with that sign-in. Join through your invitation or invite link first.",
+  sso_unverified: "Verify your email address first: open the link in the verification email.",
+  sso_failed: "Signing in with your provider did not complete. Try again.",
+  sso_unavailable: "That sign-in option is not available.",
+};
+const ssoError = SSO_ERRORS[new URLSearchParams(location.search).get("error") ?? ""];
+if (ssoError) showError(ssoError);
+
+async function showProviders(): Promise<void> {
+  const box = document.querySelector<HTMLDivElement>("#sso");
+  if (!box) return;
+  const response = await fetch("/login/sso/providers", { credentials: "same-origin" });
+  if (!response.ok) return;
+  const { providers } = (await response.json()) as { providers: { id: string; name: string }[] };
+  for (const provider of providers) {
+    const link = document.createElement("a");
+    link.className = "button button--block";
+    link.href = `/login/sso/${encodeURIComponent(provider.id)}?next=${encodeURIComponent(next)}`;
+    link.textContent = `Sign in with ${provider.name}`;
+    box.append(link);
+  }
+  box.hidden = providers.length === 0;
+}
+void showProviders().catch(() => undefined);
+
 document.querySelector<HTMLInputElement>("#email")?.focus();

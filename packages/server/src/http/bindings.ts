@@ -1,7 +1,7 @@
 import { type Actor, type RouteName, type RouteParams, routes } from "@foyer/core";
 import { FoyerServiceError } from "../errors.ts";
 import { parseInput } from "../services/validate.ts";
-import type { FoyerHooks, FoyerServices } from "../types.ts";
+import type { FoyerHooks, FoyerServices, IdentityJoinStart } from "../types.ts";
 import type { Outcome } from "./idempotency.ts";
 import { stateCookie } from "./identity-cookie.ts";
 
@@ -186,17 +186,12 @@ export const routeBindings: { readonly [N in RouteName]: RouteBinding<N> } = {
 
   startIdentityJoin(call, { services }) {
     const body = parse(routes.startIdentityJoin.body, call.body);
-    return async () => {
-      const started = await services.startIdentityJoin(body);
-      const cookie = stateCookie(started.state, {
-        secure: started.secureCookie,
-        maxAgeSeconds: started.maxAgeSeconds,
-      });
-      return {
-        body: { authorizationUrl: started.authorizationUrl },
-        headers: new Headers({ "Set-Cookie": cookie }),
-      };
-    };
+    return () => startedFlow(services.startIdentityJoin(body));
+  },
+
+  startIdentityAccept(call, { services }) {
+    const body = parse(routes.startIdentityAccept.body, call.body);
+    return () => startedFlow(services.startIdentityAccept(body));
   },
 
   verifyEmail(call, { services, signIn, onSignInError }) {
@@ -217,6 +212,19 @@ export const routeBindings: { readonly [N in RouteName]: RouteBinding<N> } = {
     return async () => ({ body: await services.resendVerificationEmail(body) });
   },
 };
+
+/** A started identity flow: the provider's URL, and the cookie binding the state to the browser. */
+async function startedFlow(start: Promise<IdentityJoinStart>): Promise<Outcome> {
+  const started = await start;
+  const cookie = stateCookie(started.state, {
+    secure: started.secureCookie,
+    maxAgeSeconds: started.maxAgeSeconds,
+  });
+  return {
+    body: { authorizationUrl: started.authorizationUrl },
+    headers: new Headers({ "Set-Cookie": cookie }),
+  };
+}
 
 /**
  * Runs the host's `signIn` after an account came to exist or was verified. A failing hook

@@ -49,6 +49,7 @@ describe("createFoyerHandler: routing", () => {
         acceptTerms: true,
       },
       startIdentityJoin: { token: "t", providerId: "dev" },
+      startIdentityAccept: { token: "t", providerId: "dev" },
       verifyEmail: { token: "t" },
       resendVerificationEmail: { email: "a@acme.example.com" },
     };

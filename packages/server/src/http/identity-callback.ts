@@ -8,8 +8,10 @@ export interface IdentityCallbackDeps {
   hooks: FoyerHooks;
   logger: Logger;
   identitySignUp: IdentitySignUp | null;
-  /** The join page without a token, for a flow Foyer does not know. */
+  /** The join page without a token, for a join whose link Foyer cannot name again. */
   joinPageUrl: string;
+  /** The accept page without a token, likewise for an accept. */
+  acceptPageUrl: string;
 }
 
 function json(error: FoyerServiceError): Response {
@@ -19,19 +21,24 @@ function json(error: FoyerServiceError): Response {
   });
 }
 
-/** The join page with the error's code in the fragment (after the token when there is one). */
-function errorLocation(joinUrl: string | null, fallback: string, code: string): string {
-  if (joinUrl === null) return `${fallback}#error=${code}`;
-  return `${joinUrl}${joinUrl.includes("#") ? "&" : "#"}error=${code}`;
+/**
+ * The page the flow started on with `extra` in the fragment (after the token when there is
+ * one): `#token=…&error=USER_ALREADY_EXISTS`.
+ */
+function backTo(returnUrl: string | null, fallback: string, extra: string): string {
+  if (returnUrl === null) return `${fallback}#${extra}`;
+  return `${returnUrl}${returnUrl.includes("#") ? "&" : "#"}${extra}`;
 }
 
 /**
- * The identity provider's redirect back (R-LNK-06): a GET with `code` and `state` that ends in
- * a redirect, so it sits beside the JSON API rather than in core's route table. Success signs
- * the new member in (the host's `signIn`) and sends the browser to `afterSignUpUrl`; a
- * refusal goes back to the join page with the error's code in the fragment
- * (`#token=…&error=USER_ALREADY_EXISTS`), where the page shows its text. The state cookie
- * is cleared either way.
+ * The identity provider's redirect back (R-LNK-06, and "Accept with …" for per-email
+ * invitations): a GET with `code` and `state` that ends in a redirect, so it sits beside the
+ * JSON API rather than in core's route table. A signed-in outcome signs the person in (the
+ * host's `signIn`) and sends the browser to `afterSignUpUrl`; a join whose address the
+ * provider did not verify goes back to the join page with `&verify_email=<address>` (its "check your
+ * email" step); a refusal goes back to the page the flow started on with the error's code
+ * (`#token=…&error=USER_ALREADY_EXISTS`), where the page shows its text. The state cookie is
+ * cleared either way.
  */
 export function createIdentityCallback(
   deps: IdentityCallbackDeps,
@@ -52,12 +59,18 @@ export function createIdentityCallback(
       "Referrer-Policy": "no-referrer",
     });
     headers.append("Set-Cookie", clearStateCookie(secure));
-    const outcome = await deps.services.completeIdentityJoin({
+    const outcome = await deps.services.completeIdentityFlow({
       callbackUrl: callbackUrl.href,
       stateCookie: readStateCookie(request.headers.get("cookie")),
     });
+    const fallback = outcome.purpose === "accept" ? deps.acceptPageUrl : deps.joinPageUrl;
     if (!outcome.ok) {
-      headers.set("Location", errorLocation(outcome.joinUrl, deps.joinPageUrl, outcome.error.code));
+      headers.set("Location", backTo(outcome.returnUrl, fallback, `error=${outcome.error.code}`));
+      return new Response(null, { status: 303, headers });
+    }
+    if (outcome.result.next === "verify_email") {
+      const email = encodeURIComponent(outcome.result.user.email);
+      headers.set("Location", backTo(outcome.returnUrl, fallback, `verify_email=${email}`));
       return new Response(null, { status: 303, headers });
     }
     const { user, tenantId } = outcome.result;

@@ -165,6 +165,8 @@ export function createFakeServices(override: Partial<FoyerServices> = {}): {
         tenant: { name: "Acme Corp", logoUrl: null, accentColor: null },
         role: { name: "Client user" },
         invitedBy: null,
+        identityProviders: [],
+        passwordAllowed: true,
       };
       return preview;
     },
@@ -229,14 +231,23 @@ export function createFakeServices(override: Partial<FoyerServices> = {}): {
         secureCookie: true,
       };
     },
-    async completeIdentityJoin(input) {
-      record("completeIdentityJoin", [input]);
+    async startIdentityAccept(body) {
+      record("startIdentityAccept", [body]);
+      return {
+        authorizationUrl: "https://id.example.com/authorize?state=a",
+        state: "state-2",
+        maxAgeSeconds: 600,
+        secureCookie: true,
+      };
+    },
+    async completeIdentityFlow(input) {
+      record("completeIdentityFlow", [input]);
       const result: JoinResult = {
         user: { id: "user-11", email: "sso@acme.example.com", firstName: "S", lastName: "O" },
         tenantId: "acme",
         next: "signed_in",
       };
-      return { ok: true, result };
+      return { ok: true, purpose: "join", result, returnUrl: null };
     },
     async verifyEmail(token) {
       record("verifyEmail", [token]);

@@ -33,8 +33,6 @@ export interface ServiceDeps {
   joinPage?: JoinPageLinks;
   /** Per-email accepts verify the address too (R-INV-12's verification branch). */
   verifyInvitedEmails?: boolean;
-  /** Providers offered on the join page. */
-  identityProviders?: readonly IdentityProvider[];
   /** Sign-up with identity providers (R-LNK-06); its providers are offered on the join page. */
   identitySignUp?: IdentitySignUp;
 }
@@ -112,8 +110,8 @@ export interface ServiceContext {
   readonly joinPage: JoinPageLinks;
   /** Whether per-email accepts must verify the address before signing in. */
   readonly verifyInvitedEmails: boolean;
-  /** Providers offered on the join page. */
-  readonly identityProviders: readonly IdentityProvider[];
+  /** The identity providers that serve a tenant, as its join and accept pages offer them. */
+  providersFor(tenantId: string): IdentityProvider[];
   /** Sign-up with identity providers, when the host configured it. */
   readonly identitySignUp: IdentitySignUp | null;
 }
@@ -219,7 +217,10 @@ export function createServiceContext(deps: ServiceDeps): ServiceContext {
       buildInviteLink(tenant, deps.publicBaseUrl, deps.verifyEmailPath ?? "/verify-email", token),
     joinPage: deps.joinPage ?? {},
     verifyInvitedEmails: deps.verifyInvitedEmails ?? false,
-    identityProviders: deps.identityProviders ?? deps.identitySignUp?.providers ?? [],
+    providersFor: (tenantId) =>
+      (deps.identitySignUp?.providers ?? [])
+        .filter((provider) => provider.tenantIds?.includes(tenantId) ?? true)
+        .map(({ id, name }) => ({ id, name })),
     identitySignUp: deps.identitySignUp ?? null,
 
     async issueInvitationToken(invitationId, generation) {

@@ -2,8 +2,8 @@ import type { FoyerServices } from "../types.ts";
 import type { ServiceContext } from "./context.ts";
 import { resendVerificationEmail } from "./email-verification/resend.ts";
 import { verifyEmail } from "./email-verification/verify.ts";
-import { completeIdentityJoin } from "./identity-sign-up/complete.ts";
-import { startIdentityJoin } from "./identity-sign-up/start.ts";
+import { completeIdentityFlow } from "./identity-sign-up/complete.ts";
+import { startIdentityAccept, startIdentityJoin } from "./identity-sign-up/start.ts";
 import { acceptInvitation } from "./invitations/accept.ts";
 import { copyInvitationLink } from "./invitations/copy-link.ts";
 import { createInvitations } from "./invitations/create.ts";
@@ -53,7 +53,8 @@ export function createServices(ctx: ServiceContext): FoyerServices {
     previewInviteLink: (token) => previewInviteLink(ctx, token),
     joinWithInviteLink: (body) => joinWithInviteLink(ctx, body),
     startIdentityJoin: (body) => startIdentityJoin(ctx, body),
-    completeIdentityJoin: (input) => completeIdentityJoin(ctx, input),
+    startIdentityAccept: (body) => startIdentityAccept(ctx, body),
+    completeIdentityFlow: (input) => completeIdentityFlow(ctx, input),
     verifyEmail: (token) => verifyEmail(ctx, token),
     resendVerificationEmail: (body) => resendVerificationEmail(ctx, body),
   };

@@ -9,6 +9,7 @@ import { migration as idempotencyOwner } from "./migrations/2026_12_03_050_owner
 import { migration as reminderLeadTime } from "./migrations/2026_12_03_060_reminder_lead_time.ts";
 import { migration as emailTemplates } from "./migrations/2026_12_03_070_email_templates.ts";
 import { migration as oidcFlows } from "./migrations/2026_12_03_080_oidc_flows.ts";
+import { migration as oidcFlowPurpose } from "./migrations/2026_12_03_090_oidc_flow_purpose.ts";
 
 // One migration set serves PGlite and PostgreSQL. Migrations are objects in code, one module
 // each under `migrations/` registered below, so they bundle and run in any runtime. Never edit
@@ -28,6 +29,7 @@ export const FOYER_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "2026_12_03_060_reminder_lead_time": reminderLeadTime,
   "2026_12_03_070_email_templates": emailTemplates,
   "2026_12_03_080_oidc_flows": oidcFlows,
+  "2026_12_03_090_oidc_flow_purpose": oidcFlowPurpose,
 };
 
 /** The migrator Foyer uses: in-code migrations and its own bookkeeping tables. */

@@ -215,8 +215,13 @@ export interface OidcFlowRow {
   stateHash: string;
   providerId: string;
   tenantId: string;
-  /** The invite link token's hash when the flow started: a regenerated link ends the flow. */
-  linkTokenHash: string;
+  /** A sign-up through an invite link, or the accept of a per-email invitation. */
+  purpose: "join" | "accept";
+  /**
+   * The hash of the token the flow started from: the invite link's (a regenerated link ends
+   * the flow) or the invitation's (a resent, revoked or accepted invitation ends it).
+   */
+  tokenHash: string;
   /** The key the verifier and the nonce were derived under. */
   tokenKid: string;
   createdAt: Date;

@@ -1,31 +1,73 @@
 "use client";
-import type { InvitationPreview } from "@foyer/core/rules";
+import type { IdentityProvider, InvitationPreview } from "@foyer/core/rules";
 import { type FormEvent, useId, useRef } from "react";
 import type { AcceptInviteField, useAcceptInvite } from "../../hooks/use-accept-invite.ts";
 import { cx } from "../../internal/cx.ts";
 import { formFieldRenderer, PasswordFields } from "../../internal/invitee-form.tsx";
+import { ProviderButtons, providerErrorText } from "../../internal/provider-buttons.tsx";
 import type { SlotClassNames } from "../../internal/slots.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 import type { AcceptInvitePageSlot } from "./slots.ts";
 
-/**
- * The accept form: names, password with the live checklist, confirmation, submit. A chunk of
- * its own, imported when `AcceptInvitePage` mounts, beside the request for the invitation it
- * waits for anyway. Internal: part of `AcceptInvitePage`.
- */
-export function AcceptForm({
-  preview,
-  accept,
-  l10n,
-  signInUrl,
-  classNames,
-}: {
+type FormProps = {
   preview: InvitationPreview;
   accept: ReturnType<typeof useAcceptInvite>;
   l10n: UseLocalizationResult<"acceptInvitePage">;
   signInUrl: string | undefined;
   classNames: SlotClassNames<AcceptInvitePageSlot> | undefined;
+};
+
+/**
+ * The accept form: "Accept with {provider}" buttons when the host offers them (alone, when
+ * the tenant signs in with SSO only), then names, password with the live checklist,
+ * confirmation, submit. A chunk of its own, imported when `AcceptInvitePage` mounts, beside
+ * the request for the invitation it waits for anyway. Internal: part of `AcceptInvitePage`.
+ */
+export function AcceptForm({
+  onContinueWith,
+  providerError,
+  ...props
+}: FormProps & {
+  onContinueWith: ((provider: IdentityProvider) => void | Promise<void>) | undefined;
+  providerError: unknown;
 }) {
+  const { preview, l10n, classNames } = props;
+  const s = l10n.t.acceptInvitePage;
+  const providers = onContinueWith ? preview.identityProviders : [];
+  // The server allows no password on a tenant with SSO that a provider serves.
+  const passwordForm = preview.passwordAllowed;
+  const message = providerErrorText(
+    providerError,
+    l10n.t.errors,
+    l10n.errorMessage,
+    l10n.t.common.unknownError,
+  );
+  return (
+    <>
+      {!preview.passwordAllowed && (
+        <p className="foyer-hint foyer-accept__sso">
+          {providers.length > 0
+            ? l10n.formatMessage(s.ssoHint, { tenant: preview.tenant.name, email: preview.email })
+            : l10n.t.errors.SSO_REQUIRED}
+        </p>
+      )}
+      {onContinueWith && providers.length > 0 && (
+        <ProviderButtons
+          providers={providers}
+          label={(provider) => l10n.formatMessage(s.acceptWith, { provider: provider.name })}
+          onContinueWith={onContinueWith}
+          error={message}
+          divider={passwordForm ? s.or : null}
+          className={classNames?.providers}
+        />
+      )}
+      {passwordForm && <PasswordForm {...props} />}
+    </>
+  );
+}
+
+/** Names, password with the live checklist, confirmation, submit. */
+function PasswordForm({ preview, accept, l10n, signInUrl, classNames }: FormProps) {
   const s = l10n.t.acceptInvitePage;
   const id = useId();
   const refs = useRef<Partial<Record<AcceptInviteField, HTMLInputElement | null>>>({});

@@ -1,5 +1,5 @@
 "use client";
-import type { DeadLinkCode, InvitationPreview } from "@foyer/core/rules";
+import type { DeadLinkCode, IdentityProvider, InvitationPreview } from "@foyer/core/rules";
 import { type RefObject, useEffect, useRef } from "react";
 import {
   type AcceptInviteState,
@@ -41,6 +41,22 @@ export interface AcceptInvitePageProps
    * invitation was already used) and when the address already has an account.
    */
   signInUrl?: string | undefined;
+  /**
+   * Starts accepting with an identity provider the invitation offers ("Accept with
+   * Microsoft"): typically `client.startIdentityAccept({ token, providerId })`, then a
+   * navigation to the answer's `authorizationUrl`. The buttons show only when this is given
+   * and the server lists providers for the tenant; on a tenant with SSO they replace the
+   * password form.
+   */
+  onContinueWith?:
+    | ((provider: IdentityProvider, token: string) => void | Promise<void>)
+    | undefined;
+  /**
+   * Why accepting with a provider failed, shown above its buttons: what the start call threw
+   * (a `FoyerError`), or the error code the provider's callback sent back to the page
+   * (`/accept-invite#token=…&error=IDENTITY_EMAIL_MISMATCH`).
+   */
+  providerError?: unknown;
   /** String overrides for this page (defaults < provider < this prop). */
   localization?: DeepPartial<FoyerLocalization> | undefined;
 }
@@ -70,6 +86,8 @@ const ERROR_PAGES = {
  */
 export function AcceptInvitePage({
   signInUrl,
+  onContinueWith,
+  providerError,
   localization,
   className,
   classNames,
@@ -127,6 +145,10 @@ export function AcceptInvitePage({
               headingRef={headingRef}
               signInUrl={signInUrl}
               classNames={classNames}
+              onContinueWith={
+                onContinueWith && ((provider) => onContinueWith(provider, options.token))
+              }
+              providerError={providerError}
             />
           </>
         )}
@@ -190,9 +212,21 @@ interface CardBodyProps {
   headingRef: RefObject<HTMLHeadingElement | null>;
   signInUrl: string | undefined;
   classNames: SlotClassNames<AcceptInvitePageSlot> | undefined;
+  onContinueWith: ((provider: IdentityProvider) => void | Promise<void>) | undefined;
+  providerError: unknown;
 }
 
-function CardBody({ state, accept, form, l10n, headingRef, signInUrl, classNames }: CardBodyProps) {
+function CardBody({
+  state,
+  accept,
+  form,
+  l10n,
+  headingRef,
+  signInUrl,
+  classNames,
+  onContinueWith,
+  providerError,
+}: CardBodyProps) {
   const s = l10n.t.acceptInvitePage;
   switch (state.status) {
     case "invalid": {
@@ -272,6 +306,8 @@ function CardBody({ state, accept, form, l10n, headingRef, signInUrl, classNames
           l10n={l10n}
           signInUrl={signInUrl}
           classNames={classNames}
+          onContinueWith={onContinueWith}
+          providerError={providerError}
         />
       );
     }

@@ -7,6 +7,7 @@ export type AcceptInvitePageSlot =
   | "title"
   | "role"
   | "inviter"
+  | "providers"
   | "form"
   | "field"
   | "label"

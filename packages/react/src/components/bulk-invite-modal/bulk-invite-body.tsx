@@ -1,11 +1,13 @@
 "use client";
-import { type ReactElement, useEffect, useId, useRef, useState } from "react";
+import { type ReactElement, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { BulkInvite } from "../../hooks/use-bulk-invite.ts";
 import { cx } from "../../internal/cx.ts";
 import type { CloseGuard } from "../../internal/guarded-dialog.tsx";
 import { PoliteAnnouncer } from "../../internal/polite-announcer.tsx";
 import type { SlotClassNames } from "../../internal/slots.ts";
-import type { UseLocalizationResult } from "../../localization/use-localization.ts";
+import { bulkInviteModalFormEn } from "../../localization/bulk-invite-modal-form.ts";
+import type { BulkInviteModalFrameKey } from "../../localization/bulk-invite-modal-frame.ts";
+import type { FrameLocalization } from "../../localization/frame-localization.ts";
 import { summaryLine } from "./batch-summary.tsx";
 import { EditingForm } from "./editing-form.tsx";
 import { PreviewView } from "./preview-view.tsx";
@@ -19,7 +21,8 @@ export interface BulkInviteBodyProps {
   invite: BulkInvite;
   departments: readonly string[] | undefined;
   teams: readonly string[] | undefined;
-  l10n: UseLocalizationResult<"bulkInviteModal">;
+  /** The modal's strings: its frame's, completed here with the English ones of the inside. */
+  l10n: FrameLocalization<"bulkInviteModal", BulkInviteModalFrameKey>;
   classNames: SlotClassNames<BulkInviteModalSlot> | undefined;
   onGuardChange: (guard: CloseGuard) => void;
   /** Cancel and ×: the modal asks first when there is input. */
@@ -40,12 +43,13 @@ export function BulkInviteBody({
   invite,
   departments,
   teams,
-  l10n,
+  l10n: frameL10n,
   classNames,
   onGuardChange,
   onRequestClose,
   onDone,
 }: BulkInviteBodyProps) {
+  const l10n = useMemo(() => frameL10n.complete(bulkInviteModalFormEn), [frameL10n]);
   const { t, formatMessage: format, errorMessage } = l10n;
   const s = t.bulkInviteModal;
   const id = useId();

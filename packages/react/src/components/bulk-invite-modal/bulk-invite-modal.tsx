@@ -18,9 +18,9 @@ import {
 } from "../../internal/guarded-dialog.tsx";
 import type { StylingProps } from "../../internal/slots.ts";
 import { useControllableState } from "../../internal/use-controllable-state.ts";
-import { bulkInviteModalEn } from "../../localization/bulk-invite-modal.ts";
+import { bulkInviteModalFrameEn } from "../../localization/bulk-invite-modal-frame.ts";
+import { useFrameLocalization } from "../../localization/frame-localization.ts";
 import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
-import { useLocalization } from "../../localization/use-localization.ts";
 import type { BulkInviteBodyProps } from "./bulk-invite-body.tsx";
 import type { BulkInviteModalSlot } from "./slots.ts";
 
@@ -85,7 +85,8 @@ export function BulkInviteModal({
     defaultProp: defaultOpen,
     onChange: onOpenChange,
   });
-  const l10n = useLocalization({ bulkInviteModal: bulkInviteModalEn }, localization);
+  // The frame's strings; the body's chunk brings the rest of the English ones.
+  const l10n = useFrameLocalization("bulkInviteModal", bulkInviteModalFrameEn, localization);
   const s = l10n.t.bulkInviteModal;
   // What closing would cost right now, reported by the body (mounted only while open).
   // R-UI-02: a send in flight is never abandoned by an accidental Escape or click.

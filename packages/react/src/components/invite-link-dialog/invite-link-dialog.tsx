@@ -15,12 +15,15 @@ import { DialogLayer } from "../../internal/dialog-layer.tsx";
 import { DialogTrigger, DiscardConfirm, useGuardedClose } from "../../internal/guarded-dialog.tsx";
 import type { SlotClassNames, StylingProps } from "../../internal/slots.ts";
 import { useControllableState } from "../../internal/use-controllable-state.ts";
-import { inviteLinkDialogEn } from "../../localization/invite-link-dialog.ts";
-import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import {
-  type UseLocalizationResult,
-  useLocalization,
-} from "../../localization/use-localization.ts";
+  type FrameLocalization,
+  useFrameLocalization,
+} from "../../localization/frame-localization.ts";
+import {
+  type InviteLinkDialogFrameKey,
+  inviteLinkDialogFrameEn,
+} from "../../localization/invite-link-dialog-frame.ts";
+import type { DeepPartial, FoyerLocalization } from "../../localization/types.ts";
 import type { InviteLinkDialogSlot } from "./slots.ts";
 
 /** Props of `InviteLinkDialog`. */
@@ -47,7 +50,7 @@ export interface InviteLinkDialogProps extends StylingProps<InviteLinkDialogSlot
   localization?: DeepPartial<FoyerLocalization> | undefined;
 }
 
-type L10n = UseLocalizationResult<"inviteLinkDialog">;
+type L10n = FrameLocalization<"inviteLinkDialog", InviteLinkDialogFrameKey>;
 type ClassNames = SlotClassNames<InviteLinkDialogSlot> | undefined;
 
 /** The settings form: a chunk of its own, imported once the dialog has rendered. */
@@ -82,7 +85,8 @@ export function InviteLinkDialog({
     defaultProp: defaultOpen,
     onChange: onOpenChange,
   });
-  const l10n = useLocalization({ inviteLinkDialog: inviteLinkDialogEn }, localization);
+  // The frame's strings; the settings' chunk brings the rest of the English ones.
+  const l10n = useFrameLocalization("inviteLinkDialog", inviteLinkDialogFrameEn, localization);
   const s = l10n.t.inviteLinkDialog;
   const link = useInviteLink({ tenantId, enabled: open, onSaved });
   const close = useGuardedClose(link.dirty && link.status === "ready" ? "dirty" : "free", setOpen);

@@ -1,11 +1,14 @@
 "use client";
 import { type InviteLink, MAX_LINK_DOMAINS } from "@foyer/core/rules";
-import { type ComponentType, useEffect, useId, useRef, useState } from "react";
+import { type ComponentType, useEffect, useId, useMemo, useRef, useState } from "react";
 import type { InviteLinkField, UseInviteLinkResult } from "../../hooks/use-invite-link.ts";
 import type { ConfirmDialogProps } from "../../internal/confirm-dialog.tsx";
 import { cx } from "../../internal/cx.ts";
 import { PoliteAnnouncer } from "../../internal/polite-announcer.tsx";
 import type { SlotClassNames } from "../../internal/slots.ts";
+import type { FrameLocalization } from "../../localization/frame-localization.ts";
+import { inviteLinkDialogFormEn } from "../../localization/invite-link-dialog-form.ts";
+import type { InviteLinkDialogFrameKey } from "../../localization/invite-link-dialog-frame.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 import type { InviteLinkDialogSlot } from "./slots.ts";
 
@@ -26,19 +29,21 @@ const COPIED_MS = 2000;
 export function SettingsForm({
   link,
   current,
-  l10n,
+  l10n: frameL10n,
   classNames,
   onClose,
   ConfirmDialog,
 }: {
   link: UseInviteLinkResult;
   current: InviteLink;
-  l10n: L10n;
+  /** The dialog's strings: its frame's, completed here with the English ones of the settings. */
+  l10n: FrameLocalization<"inviteLinkDialog", InviteLinkDialogFrameKey>;
   classNames: ClassNames;
   /** Closes the dialog the way its × does (asking first when there are unsaved changes). */
   onClose: () => void;
   ConfirmDialog: ComponentType<ConfirmDialogProps>;
 }) {
+  const l10n = useMemo(() => frameL10n.complete(inviteLinkDialogFormEn), [frameL10n]);
   const s = l10n.t.inviteLinkDialog;
   const { formatMessage: format } = l10n;
   const id = useId();

@@ -1,9 +1,10 @@
 "use client";
 import type { IdentityProvider, InviteLinkPreview } from "@foyer/core/rules";
-import { type FormEvent, Fragment, type ReactNode, useId, useRef, useState } from "react";
+import { type FormEvent, Fragment, type ReactNode, useId, useRef } from "react";
 import type { JoinField, UseJoinResult } from "../../hooks/use-join.ts";
 import { cx } from "../../internal/cx.ts";
 import { formFieldRenderer, PasswordFields } from "../../internal/invitee-form.tsx";
+import { ProviderButtons, providerErrorText } from "../../internal/provider-buttons.tsx";
 import type { SlotClassNames } from "../../internal/slots.ts";
 import type { UseLocalizationResult } from "../../localization/use-localization.ts";
 import type { Links } from "./join-page.tsx";
@@ -47,20 +48,12 @@ export function JoinForm({
   const a = l10n.t.acceptInvitePage;
   const s = l10n.t.joinPage;
   const id = useId();
-  // The provider whose start is running (the host's `onContinueWith` may return a promise).
-  const [starting, setStarting] = useState<string | null>(null);
-  const continueWith = (provider: IdentityProvider) => {
-    const started = onContinueWith?.(provider);
-    if (!(started instanceof Promise)) return;
-    setStarting(provider.id);
-    void started.finally(() => setStarting(null));
-  };
-  const providerErrorText =
-    providerError === undefined || providerError === null
-      ? null
-      : typeof providerError === "string"
-        ? (l10n.t.errors[providerError as keyof typeof l10n.t.errors] ?? l10n.t.common.unknownError)
-        : l10n.errorMessage(providerError);
+  const providerMessage = providerErrorText(
+    providerError,
+    l10n.t.errors,
+    l10n.errorMessage,
+    l10n.t.common.unknownError,
+  );
   const refs = useRef<Partial<Record<JoinField | "acceptTerms", HTMLInputElement | null>>>({});
   const { values, errors } = join;
 
@@ -135,32 +128,19 @@ export function JoinForm({
     );
   return (
     <>
-      {providers.length > 0 && (
-        <div className={cx("foyer-join__providers", classNames?.providers)} data-slot="providers">
-          {providerErrorText && (
-            <div role="alert" className="foyer-alert">
-              <p>{providerErrorText}</p>
-              {providerErrorText === l10n.t.errors.USER_ALREADY_EXISTS && links.signIn && (
-                <a href={links.signIn}>{a.signIn}</a>
-              )}
-            </div>
-          )}
-          {providers.map((provider) => (
-            <button
-              key={provider.id}
-              type="button"
-              className="foyer-button foyer-accept__action"
-              disabled={starting !== null}
-              aria-busy={starting === provider.id || undefined}
-              onClick={() => continueWith(provider)}
-            >
-              {l10n.formatMessage(s.continueWith, { provider: provider.name })}
-            </button>
-          ))}
-          <p className="foyer-join__divider">
-            <span>{s.or}</span>
-          </p>
-        </div>
+      {providers.length > 0 && onContinueWith && (
+        <ProviderButtons
+          providers={providers}
+          label={(provider) => l10n.formatMessage(s.continueWith, { provider: provider.name })}
+          onContinueWith={onContinueWith}
+          error={providerMessage}
+          errorAction={
+            providerMessage === l10n.t.errors.USER_ALREADY_EXISTS &&
+            links.signIn && <a href={links.signIn}>{a.signIn}</a>
+          }
+          divider={s.or}
+          className={classNames?.providers}
+        />
       )}
       <form
         className={cx("foyer-accept__form", classNames?.form)}

@@ -247,4 +247,13 @@ describe("JoinPage", () => {
     expect(await screen.findByRole("heading", { name: "Email verified" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "Sign in" }).getAttribute("href")).toBe("/sign-in");
   });
+
+  it("R-LNK-06 / R-LNK-09: back from a provider that did not verify the address, the page opens on 'Check your email' for it", async () => {
+    const { token } = await startWithLink();
+    renderPage({ token, verificationSentTo: "una@acme.com" });
+    expect(await screen.findByRole("heading", { name: "Check your email" })).toBeTruthy();
+    expect(screen.getByText(/We sent a link to una@acme\.com/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Create account" })).toBeNull();
+    expect(screen.getByRole("button", { name: "Resend email" })).toBeTruthy();
+  });
 });

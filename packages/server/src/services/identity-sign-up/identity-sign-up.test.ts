@@ -1,63 +1,18 @@
 import { ERROR_CODES } from "@foyer/core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createTestFoyer, type TestFoyer } from "../../fixtures.ts";
-import { createOidcSignUp } from "../../oidc.ts";
-import { type DevProvider, startDevProvider } from "../../oidc-dev-provider.fixture.ts";
-import { createMemoryStore } from "../../store/memory/memory-store.ts";
+import { describe, expect, it } from "vitest";
+import { tokenFromLink } from "../../fixtures.ts";
 import { STRONG } from "../test-setups.ts";
+import { AFTER, callback, env, errorIn, startAt, useIdentityFoyer } from "./test-kit.ts";
 
 // Sign-up through an invite link with an identity provider (R-LNK-06), end to end against a
 // real OpenID provider started here: Foyer's start route, the provider's login, the callback.
 
-const REDIRECT = "https://app.example.com/auth/oidc/callback";
-const AFTER = "https://app.example.com/welcome";
-let provider: DevProvider;
-let foyer: TestFoyer;
-/** Foyer's clock (the provider keeps real time for its tokens). */
-let clock: Date;
+useIdentityFoyer();
 
-beforeAll(async () => {
-  provider = await startDevProvider(REDIRECT);
-  provider.accounts.set("ana", {
-    email: "Ana@Acme.com",
-    email_verified: true,
-    given_name: "Ana",
-    family_name: "Lopez",
-  });
-  provider.accounts.set("eve", { email: "eve@evil.test", email_verified: true });
-  provider.accounts.set("una", { email: "una@acme.com", email_verified: false });
-});
-afterAll(() => provider.close());
-
-beforeEach(async () => {
-  const identitySignUp = createOidcSignUp({
-    redirectUri: REDIRECT,
-    afterSignUpUrl: AFTER,
-    providers: [
-      {
-        id: "dev",
-        name: "Dev SSO",
-        issuer: provider.issuer,
-        clientId: provider.clientId,
-        clientSecret: provider.clientSecret,
-        allowInsecureRequests: true,
-      },
-    ],
-  });
-  clock = new Date();
-  foyer = await createTestFoyer(createMemoryStore(), {
-    identitySignUp,
-    now: () => new Date(clock),
-    hooks: {
-      signIn: (user) => ({ "Set-Cookie": `session=${user.id}; Path=/; HttpOnly` }),
-    },
-  });
-});
-
-const admin = () => foyer.fixture.actors.acmeAdmin;
+const admin = () => env.foyer.fixture.actors.acmeAdmin;
 
 async function enableLink(body: { allowedDomains?: string[]; maxJoins?: number } = {}) {
-  const { link } = await foyer.services.updateInviteLink(admin(), "acme", {
+  const { link } = await env.foyer.services.updateInviteLink(admin(), "acme", {
     enabled: true,
     roleId: "client_user",
     ...body,
@@ -66,48 +21,21 @@ async function enableLink(body: { allowedDomains?: string[]; maxJoins?: number }
   return token;
 }
 
-/** POSTs the start route as the join page does; answers the JSON and the state cookie. */
-async function start(token: string, providerId = "dev") {
-  const response = await foyer.handler(
-    new Request("https://app.example.com/public/invite-links/identity/start", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Origin: "https://app.example.com" },
-      body: JSON.stringify({ token, providerId }),
-    }),
-  );
-  const body = (await response.json()) as {
-    authorizationUrl?: string;
-    error?: { code: string; message: string; issues?: unknown };
-  };
-  const setCookie = response.headers.get("set-cookie") ?? "";
-  return { status: response.status, body, setCookie, cookie: setCookie.split(";")[0] ?? "" };
-}
-
-/** The provider sends the browser back: the callback route with the browser's cookie. */
-async function callback(url: URL, cookie: string | null) {
-  const response = await foyer.identityCallback(
-    new Request(url, { headers: cookie ? { cookie } : {} }),
-  );
-  return {
-    status: response.status,
-    location: response.headers.get("location") ?? "",
-    cookies: response.headers.getSetCookie(),
-  };
-}
+/** POSTs the join page's start route. */
+const start = (token: string, providerId = "dev") =>
+  startAt("/public/invite-links/identity/start", token, providerId);
 
 /** The whole flow in one browser, as `accountId` at the provider. */
 async function signUp(token: string, accountId: string) {
   const started = await start(token);
-  const returned = await provider.signIn(started.body.authorizationUrl ?? "", accountId);
+  const returned = await env.provider.signIn(started.body.authorizationUrl ?? "", accountId);
   return { started, returned, done: await callback(returned, started.cookie) };
 }
-
-const errorIn = (location: string) => new URL(location).hash.match(/error=([A-Z_]+)$/)?.[1];
 
 describe("sign-up with an identity provider", () => {
   it("R-LNK-06: the join preview lists the configured providers", async () => {
     const token = await enableLink();
-    const preview = await foyer.services.previewInviteLink(token);
+    const preview = await env.foyer.services.previewInviteLink(token);
     expect(preview.identityProviders).toEqual([{ id: "dev", name: "Dev SSO" }]);
   });
 
@@ -116,30 +44,30 @@ describe("sign-up with an identity provider", () => {
     const { started, done } = await signUp(token, "ana");
     expect(started.status).toBe(200);
     const authorization = new URL(started.body.authorizationUrl ?? "");
-    expect(authorization.origin).toBe(provider.issuer);
+    expect(authorization.origin).toBe(env.provider.issuer);
     expect(authorization.searchParams.get("code_challenge_method")).toBe("S256");
     expect(authorization.searchParams.get("nonce")).toMatch(/^.{20,}$/);
     expect(started.setCookie).toMatch(
-      /^foyer_oidc_state=[\w-]{43}; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$/,
+      /^foyer_oidc_state=j\.[\w-]{43}; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$/,
     );
 
     expect(done.status).toBe(303);
     expect(done.location).toBe(AFTER);
-    const user = foyer.users.users.get("ana@acme.com");
+    const user = env.foyer.users.users.get("ana@acme.com");
     expect(user).toMatchObject({
       tenantId: "acme",
       roleId: "client_user",
       passwordHash: null,
       emailVerified: true,
-      identity: { providerId: "dev", issuer: provider.issuer, subject: "ana" },
+      identity: { providerId: "dev", issuer: env.provider.issuer, subject: "ana" },
     });
     expect(done.cookies).toContain(`session=${user?.id}; Path=/; HttpOnly`);
     expect(done.cookies.some((c) => c.startsWith("foyer_oidc_state=; "))).toBe(true);
-    const members = await foyer.store.findMembersByEmails(["ana@acme.com"]);
+    const members = await env.foyer.store.findMembersByEmails(["ana@acme.com"]);
     expect(members).toMatchObject([
       { tenantId: "acme", roleId: "client_user", source: "link", status: "active" },
     ]);
-    const { items } = await foyer.services.listTenantEvents(admin(), "acme", {});
+    const { items } = await env.foyer.services.listTenantEvents(admin(), "acme", {});
     expect(items.filter((event) => event.action === "joined")).toMatchObject([
       {
         source: "link",
@@ -149,8 +77,10 @@ describe("sign-up with an identity provider", () => {
       },
     ]);
     // The provider verified the address: no verification email.
-    expect((await foyer.store.listEmails({})).filter((e) => e.kind === "verification")).toEqual([]);
-    const { link } = await foyer.services.getInviteLink(admin(), "acme");
+    expect((await env.foyer.store.listEmails({})).filter((e) => e.kind === "verification")).toEqual(
+      [],
+    );
+    const { link } = await env.foyer.services.getInviteLink(admin(), "acme");
     expect(link.joinCount).toBe(1);
   });
 
@@ -168,7 +98,7 @@ describe("sign-up with an identity provider", () => {
     const token = await enableLink();
     const victim = await start(token);
     const attacker = await start(token);
-    const attackerReturn = await provider.signIn(attacker.body.authorizationUrl ?? "", "ana");
+    const attackerReturn = await env.provider.signIn(attacker.body.authorizationUrl ?? "", "ana");
     // The attacker's callback URL opened in the victim's browser (login CSRF).
     const swapped = await callback(attackerReturn, victim.cookie);
     expect(errorIn(swapped.location)).toBe("IDENTITY_SIGN_UP_FAILED");
@@ -180,38 +110,59 @@ describe("sign-up with an identity provider", () => {
     expect(errorIn((await callback(tampered, `foyer_oidc_state=${"x".repeat(43)}`)).location)).toBe(
       "IDENTITY_SIGN_UP_FAILED",
     );
-    expect(foyer.users.users.has("ana@acme.com")).toBe(false);
+    expect(env.foyer.users.users.has("ana@acme.com")).toBe(false);
     // The refusals took nothing from the rightful browser's flow.
     expect((await callback(attackerReturn, attacker.cookie)).location).toBe(AFTER);
-    expect(foyer.users.users.get("ana@acme.com")?.identity?.subject).toBe("ana");
+    expect(env.foyer.users.users.get("ana@acme.com")?.identity?.subject).toBe("ana");
   });
 
   it("R-LNK-06: a flow not finished within ten minutes is refused", async () => {
     const token = await enableLink();
     const started = await start(token);
-    const returned = await provider.signIn(started.body.authorizationUrl ?? "", "ana");
-    clock = new Date(clock.getTime() + 10 * 60_000);
+    const returned = await env.provider.signIn(started.body.authorizationUrl ?? "", "ana");
+    env.clock = new Date(env.clock.getTime() + 10 * 60_000);
     const late = await callback(returned, started.cookie);
     expect(errorIn(late.location)).toBe("IDENTITY_SIGN_UP_FAILED");
-    expect(foyer.users.users.has("ana@acme.com")).toBe(false);
+    expect(env.foyer.users.users.has("ana@acme.com")).toBe(false);
   });
 
-  it("R-LNK-06: an identity whose email the provider did not verify is refused", async () => {
+  it("R-LNK-06/09: an identity whose email the provider did not verify must verify it before signing in", async () => {
     const token = await enableLink();
     const { done } = await signUp(token, "una");
-    expect(errorIn(done.location)).toBe("IDENTITY_EMAIL_NOT_VERIFIED");
-    // Back to the same link's join page, to sign up with a password instead.
+    // Back to the same link's join page, on its "check your email" step; not signed in.
     expect(done.location).toBe(
-      `https://app.example.com/join#token=${token}&error=IDENTITY_EMAIL_NOT_VERIFIED`,
+      `https://app.example.com/join#token=${token}&verify_email=una%40acme.com`,
     );
-    expect(foyer.users.users.has("una@acme.com")).toBe(false);
+    expect(done.cookies.some((c) => c.startsWith("session="))).toBe(false);
+    expect(env.foyer.users.users.get("una@acme.com")).toMatchObject({
+      passwordHash: null,
+      emailVerified: false,
+      identity: { providerId: "dev", subject: "una" },
+    });
+    await env.foyer.dispatcher.runOnce();
+    const email = env.foyer.mailbox.latestTo("una@acme.com");
+    expect(email?.subject).toBe("Verify your email address for Acme Corp");
+    const link = email?.links.find((l) => l.includes("/verify-email#token=")) ?? "";
+    const verifyToken = tokenFromLink(link);
+    const verified = await env.foyer.services.verifyEmail(verifyToken);
+    expect(verified.user.email).toBe("una@acme.com");
+    expect(env.foyer.users.users.get("una@acme.com")?.emailVerified).toBe(true);
+  });
+
+  it("R-LNK-06: Entra's xms_edov vouches for an address without email_verified; no claim at all does not", async () => {
+    const token = await enableLink();
+    expect((await signUp(token, "ed")).done.location).toBe(AFTER);
+    expect(env.foyer.users.users.get("ed@acme.com")?.emailVerified).toBe(true);
+    const { done } = await signUp(token, "nil");
+    expect(done.location).toContain("&verify_email=nil%40acme.com");
+    expect(env.foyer.users.users.get("nil@acme.com")?.emailVerified).toBe(false);
   });
 
   it("R-LNK-04/07: an address outside the link's domains is refused with its message", async () => {
     const token = await enableLink({ allowedDomains: ["acme.com"] });
     const started = await start(token);
-    const returned = await provider.signIn(started.body.authorizationUrl ?? "", "eve");
-    const outcome = await foyer.services.completeIdentityJoin({
+    const returned = await env.provider.signIn(started.body.authorizationUrl ?? "", "eve");
+    const outcome = await env.foyer.services.completeIdentityFlow({
       callbackUrl: returned.href,
       stateCookie: started.cookie.replace("foyer_oidc_state=", ""),
     });
@@ -222,18 +173,18 @@ describe("sign-up with an identity provider", () => {
         message: ERROR_CODES.EMAIL_DOMAIN_NOT_ALLOWED.message,
       },
     });
-    expect(foyer.users.users.has("eve@evil.test")).toBe(false);
-    expect(await foyer.store.findMembersByEmails(["eve@evil.test"])).toEqual([]);
+    expect(env.foyer.users.users.has("eve@evil.test")).toBe(false);
+    expect(await env.foyer.store.findMembersByEmails(["eve@evil.test"])).toEqual([]);
   });
 
   it("R-LNK-07: a disabled or regenerated link refuses with the exact text, at the start and at the callback", async () => {
     const token = await enableLink();
     const started = await start(token);
-    const returned = await provider.signIn(started.body.authorizationUrl ?? "", "ana");
-    await foyer.services.updateInviteLink(admin(), "acme", { enabled: false });
+    const returned = await env.provider.signIn(started.body.authorizationUrl ?? "", "ana");
+    await env.foyer.services.updateInviteLink(admin(), "acme", { enabled: false });
     const done = await callback(returned, started.cookie);
     expect(errorIn(done.location)).toBe("INVITE_LINK_INVALID");
-    expect(foyer.users.users.has("ana@acme.com")).toBe(false);
+    expect(env.foyer.users.users.has("ana@acme.com")).toBe(false);
 
     const refused = await start(token);
     expect(refused.status).toBe(404);
@@ -247,19 +198,19 @@ describe("sign-up with an identity provider", () => {
     // Regenerated between the start and the callback: the flow was bound to the old token.
     const again = await enableLink();
     const flow = await start(again);
-    const back = await provider.signIn(flow.body.authorizationUrl ?? "", "ana");
-    await foyer.services.regenerateInviteLink(admin(), "acme");
+    const back = await env.provider.signIn(flow.body.authorizationUrl ?? "", "ana");
+    await env.foyer.services.regenerateInviteLink(admin(), "acme");
     const late = await callback(back, flow.cookie);
     expect(late.location).toBe("https://app.example.com/join#error=INVITE_LINK_INVALID");
-    expect(foyer.users.users.has("ana@acme.com")).toBe(false);
+    expect(env.foyer.users.users.has("ana@acme.com")).toBe(false);
   });
 
   it('R-LNK-07: an address registered on any tenant gets "User already registered."', async () => {
     const token = await enableLink();
-    foyer.users.add({ email: "ana@acme.com", tenantId: "globex", roleId: "client_user" });
+    env.foyer.users.add({ email: "ana@acme.com", tenantId: "globex", roleId: "client_user" });
     const started = await start(token);
-    const returned = await provider.signIn(started.body.authorizationUrl ?? "", "ana");
-    const outcome = await foyer.services.completeIdentityJoin({
+    const returned = await env.provider.signIn(started.body.authorizationUrl ?? "", "ana");
+    const outcome = await env.foyer.services.completeIdentityFlow({
       callbackUrl: returned.href,
       stateCookie: started.cookie.replace("foyer_oidc_state=", ""),
     });
@@ -267,12 +218,12 @@ describe("sign-up with an identity provider", () => {
       ok: false,
       error: { code: "USER_ALREADY_EXISTS", message: "User already registered." },
     });
-    expect(await foyer.store.findMembersByEmails(["ana@acme.com"])).toEqual([]);
+    expect(await env.foyer.store.findMembersByEmails(["ana@acme.com"])).toEqual([]);
   });
 
   it("R-LNK-10: the join limit counts identity joins with password joins", async () => {
     const token = await enableLink({ maxJoins: 1 });
-    await foyer.services.joinWithInviteLink({
+    await env.foyer.services.joinWithInviteLink({
       token,
       firstName: "Jo",
       lastName: "Iner",

@@ -32,6 +32,8 @@ describe("accepting", () => {
       },
       role: { name: "Client user" },
       invitedBy: { name: "Dana Smith" },
+      identityProviders: [],
+      passwordAllowed: true,
     });
   });
 

@@ -2,9 +2,10 @@ import {
   type AcceptInvitationBody,
   AcceptInvitationBodySchema,
   type AcceptResult,
+  type Tenant,
 } from "@foyer/core";
 import { FoyerServiceError } from "../../errors.ts";
-import type { AuditRow } from "../../store/types.ts";
+import type { AuditRow, InvitationRow } from "../../store/types.ts";
 import { newId } from "../../tokens.ts";
 import type { ServiceContext } from "../context.ts";
 import { startVerification } from "../email-verification/start.ts";
@@ -12,6 +13,24 @@ import { cancelQueuedEmails, queuedEmail } from "../outbox.ts";
 import { requireNewPassword } from "../passwords.ts";
 import { parseInput } from "../validate.ts";
 import { checkAcceptable, resolveToken } from "./resolve-token.ts";
+
+/** Who accepts: names with a password hash, or a provider's identity for the invited address. */
+export interface AcceptingPerson {
+  firstName: string;
+  lastName: string;
+  /** Null for an identity-provider account, which has no password. */
+  passwordHash: string | null;
+  /** The provider's identity; its verified address is the invited one. */
+  identity: { providerId: string; issuer: string; subject: string } | null;
+}
+
+/**
+ * SSO_REQUIRED for a password accept on a tenant with SSO configured that an identity
+ * provider serves: its invitees accept with the provider ("Accept with Microsoft").
+ */
+export function passwordAllowed(ctx: ServiceContext, tenant: Tenant): boolean {
+  return !(tenant.ssoEnabled && ctx.providersFor(tenant.id).length > 0);
+}
 
 /**
  * Accepts an invitation (R-INV-12): the token opens it, the password meets the policy
@@ -23,37 +42,67 @@ export async function acceptInvitation(
   ctx: ServiceContext,
   rawBody: AcceptInvitationBody,
 ): Promise<AcceptResult> {
-  const { store, hooks } = ctx;
+  const { store } = ctx;
   const body = parseInput(AcceptInvitationBodySchema, rawBody);
   // Cheap checks first, so a bad token never costs a password hash.
   const first = await resolveToken(store, body.token, ctx.now());
+  if (!passwordAllowed(ctx, first.tenant)) throw new FoyerServiceError("SSO_REQUIRED");
   requireNewPassword(ctx, body.password, body.passwordConfirmation);
-  const existing = await ctx.lookupUsers([first.row.email]);
-  if (existing.length > 0) throw new FoyerServiceError("USER_ALREADY_EXISTS");
+  await requireNoAccount(ctx, first.row.email);
   const passwordHash = await ctx.passwordHasher.hash(body.password);
+  return commitAccept(ctx, first.row, first.tokenRow.hash, {
+    firstName: body.firstName,
+    lastName: body.lastName,
+    passwordHash,
+    identity: null,
+  });
+}
 
+/** USER_ALREADY_EXISTS when the host knows the address (R-INV-12). */
+export async function requireNoAccount(ctx: ServiceContext, email: string): Promise<void> {
+  const existing = await ctx.lookupUsers([email]);
+  if (existing.length > 0) throw new FoyerServiceError("USER_ALREADY_EXISTS");
+}
+
+/**
+ * The accept's transaction, with a password or with an identity provider: under the
+ * invitation's lock the token is checked again, the host creates the account, the member
+ * joins, the invitation is used, its queued emails are cancelled and its tokens die; the
+ * inviter's notice and a verification email are queued when asked for; all audited.
+ */
+export async function commitAccept(
+  ctx: ServiceContext,
+  first: InvitationRow,
+  tokenHash: string,
+  person: AcceptingPerson,
+): Promise<AcceptResult> {
+  const { store, hooks } = ctx;
+  const { firstName, lastName, identity } = person;
   const outcome = await store.transaction(async (tx) => {
     const at = ctx.now();
-    const locked = await tx.lockInvitation(first.row.id);
+    const locked = await tx.lockInvitation(first.id);
     if (!locked) throw new FoyerServiceError("TOKEN_INVALID");
     // Re-check under the row lock: of two concurrent accepts exactly one gets here first.
-    const { row, tenant } = await checkAcceptable(tx, locked, body.token, at);
+    const { row, tenant } = await checkAcceptable(tx, locked, tokenHash, at);
     const events: AuditRow[] = [];
     // R-INV-12: the emailed token proves the address, unless the tenant or the server asks
-    // for a verification email too.
-    const verify = tenant.settings.requireEmailVerification || ctx.verifyInvitedEmails;
+    // for a verification email too; an identity provider that verified the invited address
+    // proves it again.
+    const verify =
+      identity === null && (tenant.settings.requireEmailVerification || ctx.verifyInvitedEmails);
     const members = await tx.findMembersByEmails([row.email]);
     if (members.length > 0) throw new FoyerServiceError("USER_ALREADY_EXISTS");
     const user = await hooks.createAccount(
       {
         email: row.email,
-        firstName: body.firstName,
-        lastName: body.lastName,
-        passwordHash,
+        firstName,
+        lastName,
+        passwordHash: person.passwordHash,
         tenantId: row.tenantId,
         roleId: row.roleId,
         source: "email_invitation",
         requireEmailVerification: verify,
+        ...(identity ? { identity } : {}),
       },
       tx,
     );
@@ -83,7 +132,7 @@ export async function acceptInvitation(
       inviter &&
       inviter.toLowerCase() !== row.email.toLowerCase()
     ) {
-      const inviteeName = `${body.firstName} ${body.lastName}`;
+      const inviteeName = `${firstName} ${lastName}`.trim();
       await tx.enqueueEmails([
         { ...queuedEmail(row, "inviter_notice", at, { inviteeName }), to: inviter },
       ]);
@@ -93,7 +142,7 @@ export async function acceptInvitation(
         userId: user.id,
         tenant,
         email: row.email,
-        firstName: body.firstName,
+        firstName,
         source: "email_invitation",
         at,
       });
@@ -106,10 +155,14 @@ export async function acceptInvitation(
         source: "email_invitation",
         actorId: user.id,
         actorEmail: row.email,
-        actorName: `${body.firstName} ${body.lastName}`,
+        actorName: `${firstName} ${lastName}`.trim(),
         subjectEmail: row.email,
         at,
-        data: { roleId: row.roleId, userId: user.id },
+        data: {
+          roleId: row.roleId,
+          userId: user.id,
+          ...(identity ? { provider: identity.providerId } : {}),
+        },
       }),
     );
     await tx.insertAuditEvents(events);
@@ -120,8 +173,8 @@ export async function acceptInvitation(
     user: {
       id: outcome.user.id,
       email: outcome.row.email,
-      firstName: body.firstName,
-      lastName: body.lastName,
+      firstName,
+      lastName,
     },
     tenantId: outcome.row.tenantId,
     next: outcome.verify ? "verify_email" : "signed_in",

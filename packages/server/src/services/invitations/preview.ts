@@ -1,6 +1,7 @@
 import { type InvitationPreview, TokenBodySchema } from "@foyer/core";
 import type { ServiceContext } from "../context.ts";
 import { parseInput } from "../validate.ts";
+import { passwordAllowed } from "./accept.ts";
 import { resolveToken } from "./resolve-token.ts";
 
 /** What the invitee's page shows for a token (R-INV-13); public, so it names no ids. */
@@ -22,5 +23,7 @@ export async function previewInvitation(
       row.invitedByName || row.invitedByEmail
         ? { name: row.invitedByName ?? row.invitedByEmail ?? "" }
         : null,
+    identityProviders: ctx.providersFor(tenant.id),
+    passwordAllowed: passwordAllowed(ctx, tenant),
   };
 }

@@ -31,7 +31,12 @@ function classify(
 
 /** The invitation and tenant a token opens, or the error that says why it opens nothing. */
 export async function resolveToken(ops: StoreOps, token: string, at: Date) {
-  const tokenRow = await ops.findToken(await hashToken(token));
+  return resolveTokenHash(ops, await hashToken(token), at);
+}
+
+/** `resolveToken` by the token's hash (a provider's flow keeps only that). */
+export async function resolveTokenHash(ops: StoreOps, tokenHash: string, at: Date) {
+  const tokenRow = await ops.findToken(tokenHash);
   if (!tokenRow) throw new FoyerServiceError("TOKEN_INVALID");
   const row = await ops.getInvitation(tokenRow.invitationId);
   if (!row) throw new FoyerServiceError("TOKEN_INVALID");
@@ -41,9 +46,14 @@ export async function resolveToken(ops: StoreOps, token: string, at: Date) {
   return { row, tenant, tokenRow };
 }
 
-/** The same checks again on a row locked inside the accept transaction. */
-export async function checkAcceptable(tx: StoreTx, row: InvitationRow, token: string, at: Date) {
-  const tokenRow = await tx.findToken(await hashToken(token));
+/** The same checks again on a row locked inside the accept transaction, by the token's hash. */
+export async function checkAcceptable(
+  tx: StoreTx,
+  row: InvitationRow,
+  tokenHash: string,
+  at: Date,
+) {
+  const tokenRow = await tx.findToken(tokenHash);
   const [tenant, roles] = await Promise.all([tx.getTenant(row.tenantId), tx.listRoles()]);
   if (!tokenRow || !tenant || tokenRow.invitationId !== row.id) {
     throw new FoyerServiceError("TOKEN_INVALID");

@@ -18,8 +18,13 @@ export interface JoinPerson {
   lastName: string;
   /** Null for an identity-provider account, which has no password. */
   passwordHash: string | null;
-  /** The provider's verified identity; the account is then created verified. */
+  /** The provider's identity, for an account created through one. */
   identity: { providerId: string; issuer: string; subject: string } | null;
+  /**
+   * Whether the address is proven: a provider's verified address is; a typed one, or one
+   * the provider did not verify, gets a verification email first (R-LNK-09).
+   */
+  emailVerified: boolean;
 }
 
 /** EMAIL_DOMAIN_NOT_ALLOWED unless the address is at one of the domains (empty: any). */
@@ -45,8 +50,8 @@ export async function requireUnregistered(ctx: ServiceContext, email: string): P
 /**
  * One transaction under the tenant's and the link's locks: the link is checked again (turned
  * off, regenerated, expired or full meanwhile), the host creates the account with the link's
- * current default role, the member joins, the join counts against `maxJoins`, a password
- * account gets its verification email, and the join is audited with its source (and
+ * current default role, the member joins, the join counts against `maxJoins`, an address
+ * not yet proven gets its verification email, and the join is audited with its source (and
  * provider). A failure anywhere rolls all of it back (R-LNK-08).
  */
 export async function commitJoin(
@@ -85,8 +90,8 @@ export async function commitJoin(
         tenantId: tenant.id,
         roleId,
         source: "link",
-        // A provider's verified address needs no email; a typed one does (R-LNK-09).
-        requireEmailVerification: identity === null,
+        // A provider's verified address needs no email; any other does (R-LNK-09).
+        requireEmailVerification: !person.emailVerified,
         ...(identity ? { identity } : {}),
       },
       tx,
@@ -105,7 +110,7 @@ export async function commitJoin(
       joinCount: locked.joinCount + 1,
       generationJoinCount: locked.generationJoinCount + 1,
     });
-    if (identity === null) {
+    if (!person.emailVerified) {
       await startVerification(ctx, tx, {
         userId: user.id,
         tenant,
@@ -140,6 +145,6 @@ export async function commitJoin(
   return {
     user: { id: outcome.user.id, email, firstName, lastName },
     tenantId: outcome.tenant.id,
-    next: identity === null ? "verify_email" : "signed_in",
+    next: person.emailVerified ? "signed_in" : "verify_email",
   };
 }

@@ -44,6 +44,7 @@ export async function joinWithInviteLink(
     firstName: body.firstName,
     lastName: body.lastName,
     passwordHash,
+    emailVerified: false,
     identity: null,
   });
 }

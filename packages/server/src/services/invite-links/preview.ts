@@ -32,6 +32,6 @@ export async function previewInviteLink(
     termsUrl: ctx.joinPage.termsUrl ?? null,
     privacyUrl: ctx.joinPage.privacyUrl ?? null,
     signInUrl: ctx.joinPage.signInUrl ?? null,
-    identityProviders: joinable ? [...ctx.identityProviders] : [],
+    identityProviders: joinable && opened ? ctx.providersFor(opened.tenant.id) : [],
   };
 }

@@ -8,7 +8,8 @@ function flowFixture(tenantId: string, overrides: Partial<OidcFlowRow> = {}): Oi
     stateHash: newId("state"),
     providerId: "dev",
     tenantId,
-    linkTokenHash: newId("hash"),
+    purpose: "join",
+    tokenHash: newId("hash"),
     tokenKid: "k1",
     createdAt: minutes(-1),
     expiresAt: minutes(9),
@@ -22,7 +23,7 @@ export function describeOidcFlows(store: () => Store): void {
     it("R-LNK-06: a flow is taken exactly once, even by racing callbacks", async () => {
       const tenant = tenantFixture();
       await store().upsertTenant(tenant);
-      const flow = flowFixture(tenant.id);
+      const flow = flowFixture(tenant.id, { purpose: "accept" });
       await store().insertOidcFlow(flow);
       const duplicate = store().insertOidcFlow(
         flowFixture(tenant.id, { stateHash: flow.stateHash }),
