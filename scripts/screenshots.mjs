@@ -73,7 +73,30 @@ const SHOTS = [
   ["accept-invite-page-error", "components-acceptinvitepage--expired", "page"],
   ["accept-invite-page-invalid", "components-acceptinvitepage--invalid", "page"],
   ["accept-invite-page-weak-password", "components-acceptinvitepage--weak-password", "page"],
+  ["accept-invite-page-sso", "components-acceptinvitepage--sso-tenant", "page"],
+  ["accept-invite-page-sso-wrong-account", "components-acceptinvitepage--sso-wrong-account", "page"],
+  ["invite-link-dialog-light", "components-invitelinkdialog--enabled", "modal"],
+  ["invite-link-dialog-dark", "components-invitelinkdialog--dark", "modal"],
+  ["invite-link-dialog-de", "components-invitelinkdialog--german", "modal"],
+  ["invite-link-dialog-sso", "components-invitelinkdialog--sso-tenant", "modal"],
+  [
+    "invite-link-dialog-regenerate",
+    "components-invitelinkdialog--regenerate-with-confirmation",
+    "modal",
+  ],
+  ["join-page-light", "components-joinpage--form", "page"],
+  ["join-page-provider", "components-joinpage--continue-with-provider", "page"],
+  ["join-page-dark", "components-joinpage--dark", "page"],
+  ["join-page-de", "components-joinpage--german", "page"],
+  ["join-page-invalid", "components-joinpage--invalid-link", "page"],
+  ["verify-email-page-verified", "components-verifyemailpage--verified", "page"],
+  ["verify-email-page-invalid", "components-verifyemailpage--invalid-link", "page"],
 ];
+
+/** `node scripts/screenshots.mjs join-page accept-invite-page-sso`: only the shots so named. */
+const only = process.argv.slice(2);
+const shots =
+  only.length === 0 ? SHOTS : SHOTS.filter(([name]) => only.some((start) => name.startsWith(start)));
 
 /**
  * The frame's element plus its margin, in page coordinates (a full-page screenshot's clip), or
@@ -109,7 +132,7 @@ const browser = await chromium.launch({
 });
 const problems = [];
 try {
-  for (const [name, id, frameName] of SHOTS) {
+  for (const [name, id, frameName] of shots) {
     const frame = FRAMES[frameName];
     // A fresh context per story: its own service worker registration and storage.
     const context = await browser.newContext({ viewport: frame.viewport, reducedMotion: "reduce" });
@@ -149,5 +172,5 @@ try {
   await browser.close();
   await server.close();
 }
-console.log(`\n${SHOTS.length} screenshots in docs/screenshots; ${problems.length} with problems`);
+console.log(`\n${shots.length} screenshots in docs/screenshots; ${problems.length} with problems`);
 process.exit(problems.length === 0 ? 0 : 1);
