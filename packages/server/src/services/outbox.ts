@@ -1,6 +1,6 @@
-import { deriveStatus } from "@foyer/core";
+import { deriveStatus, type Role, type Tenant } from "@foyer/core";
 import { emailBase, renderEmail } from "../mail/email-input.ts";
-import type { Composed, ComposeEmail, RecordDelivery } from "../outbox/dispatcher.ts";
+import type { Composed, ComposeEmail, RecordDelivery, RoundCache } from "../outbox/dispatcher.ts";
 import type { InvitationRow, OutboxData, OutboxRow, StoreTx } from "../store/types.ts";
 import { newId } from "../tokens.ts";
 import type { ServiceContext } from "./context.ts";
@@ -73,10 +73,12 @@ type ComposerContext = Pick<
  * An inviter's notice is about an accepted invitation and carries no link.
  */
 export function createEmailComposer(ctx: ComposerContext): ComposeEmail {
-  return async (tx, email, invitation) => {
+  return async (tx, email, invitation, round) => {
     if (email.kind === "verification") return composeVerificationEmail(ctx, tx, email);
     if (!invitation) return { cancel: "The invitation no longer exists" };
-    if (email.kind === "inviter_notice") return composeInviterNotice(ctx, tx, email, invitation);
+    if (email.kind === "inviter_notice") {
+      return composeInviterNotice(ctx, tx, email, invitation, round);
+    }
     const at = ctx.now();
     const status = deriveStatus(invitation.status, invitation.expiresAt, at);
     if (status !== "pending") return { cancel: `The invitation is ${status}` };
@@ -99,9 +101,8 @@ export function createEmailComposer(ctx: ComposerContext): ComposeEmail {
     ) {
       return { cancel: "Superseded by a newer link" };
     }
-    const [tenant, roles] = await Promise.all([tx.getTenant(invitation.tenantId), tx.listRoles()]);
+    const { tenant, role } = await tenantAndRole(tx, round, invitation);
     if (!tenant) return { cancel: "The tenant no longer exists" };
-    const role = roles.find((r) => r.id === invitation.roleId);
     const content = await renderEmail({
       ...emailBase(ctx, tenant, invitation.email),
       template: "invitation",
@@ -116,17 +117,33 @@ export function createEmailComposer(ctx: ComposerContext): ComposeEmail {
   };
 }
 
+/**
+ * The invitation's tenant and role as the round read them: once per round for all its
+ * emails, so a round's sends cost no tenant or role read each.
+ */
+async function tenantAndRole(
+  tx: StoreTx,
+  round: RoundCache,
+  invitation: InvitationRow,
+): Promise<{ tenant: Tenant | null; role: Role | undefined }> {
+  const [tenant, roles] = await Promise.all([
+    round.get(`tenant:${invitation.tenantId}`, () => tx.getTenant(invitation.tenantId)),
+    round.get("roles", () => tx.listRoles()),
+  ]);
+  return { tenant, role: roles.find((r) => r.id === invitation.roleId) };
+}
+
 /** The inviter's notice of an accepted invitation, rendered at send time. */
 async function composeInviterNotice(
   ctx: ComposerContext,
   tx: StoreTx,
   email: OutboxRow,
   invitation: InvitationRow,
+  round: RoundCache,
 ): Promise<Composed> {
   if (invitation.status !== "accepted") return { cancel: "The invitation is not accepted" };
-  const [tenant, roles] = await Promise.all([tx.getTenant(invitation.tenantId), tx.listRoles()]);
+  const { tenant, role } = await tenantAndRole(tx, round, invitation);
   if (!tenant) return { cancel: "The tenant no longer exists" };
-  const role = roles.find((r) => r.id === invitation.roleId);
   const content = await renderEmail({
     ...emailBase(ctx, tenant, email.to),
     template: "inviter_notice",
@@ -142,10 +159,11 @@ async function composeInviterNotice(
 /**
  * The audit trail of delivery (R-EML-02): `email_sent` when an invitation email went out,
  * `email_failed` with the server's reason when an invitation email or a reminder failed for
- * good. Written in the delivery transaction, so the trail says what the status says.
+ * good. The dispatcher writes them in the delivery transaction, so the trail says what the
+ * status says.
  */
 export function createDeliveryRecorder(ctx: Pick<ServiceContext, "audit">): RecordDelivery {
-  return async (tx, email, invitation, outcome) => {
+  return (email, invitation, outcome) => {
     // Verification emails and inviters' notices are not the invitation's own delivery.
     if (!invitation || email.kind === "verification" || email.kind === "inviter_notice") {
       return [];
@@ -168,7 +186,6 @@ export function createDeliveryRecorder(ctx: Pick<ServiceContext, "audit">): Reco
         ...(outcome.error === null ? {} : { reason: outcome.error }),
       },
     });
-    await tx.insertAuditEvents([event]);
     return [event];
   };
 }

@@ -171,6 +171,29 @@ export interface StoreOps {
   releaseIdempotencyKey(key: string): Promise<void>;
 }
 
+/** An outbox email's delivery state, as the dispatcher writes it (`recordDeliveries`). */
+export type EmailDelivery = Pick<
+  OutboxRow,
+  "id" | "status" | "attempts" | "nextAttemptAt" | "lastError" | "sentAt" | "leaseUntil"
+>;
+
+/** An invitation's delivery state, as the dispatcher writes it (`recordDeliveries`). */
+export type InvitationDelivery = Pick<
+  InvitationRow,
+  | "id"
+  | "deliveryStatus"
+  | "deliveryError"
+  | "deliveryUpdatedAt"
+  | "deliveryAttempts"
+  | "deliveryLastAttemptAt"
+>;
+
+/** An outbox email and its invitation, both locked (`lockDeliveries`). */
+export interface LockedDelivery {
+  email: OutboxRow;
+  invitation: InvitationRow;
+}
+
 /** Operations only meaningful inside a transaction. */
 export interface StoreTx extends StoreOps {
   /** Locks the tenant row until the transaction ends (seat limits, replace-pending). */
@@ -190,6 +213,20 @@ export interface StoreTx extends StoreOps {
    * invitation first, so every path takes invitation before outbox row (R-EML-05).
    */
   lockEmail(id: string): Promise<OutboxRow | null>;
+  /**
+   * Locks the invitations of these outbox emails, then the emails, and never waits: a row
+   * another transaction holds is skipped (`FOR UPDATE SKIP LOCKED`), each table's rows in id
+   * order. Answers each email it locked with its invitation, in email id order; an email is
+   * left out when it, its invitation or any invitation is missing or held elsewhere. The
+   * dispatcher delivers what it locked in one transaction and the rest one by one: never
+   * waiting, it cannot join a deadlock with the paths that lock one invitation after another.
+   */
+  lockDeliveries(emails: Pick<OutboxRow, "id" | "invitationId">[]): Promise<LockedDelivery[]>;
+  /**
+   * Writes the delivery state of emails and invitations this transaction locked (with
+   * `lockDeliveries`, `lockEmail`, `lockInvitation`), all in one statement on SQL stores.
+   */
+  recordDeliveries(emails: EmailDelivery[], invitations: InvitationDelivery[]): Promise<void>;
   /**
    * Marks up to `limit` invitations due for their reminder at `now` as reminded
    * (`reminderSentAt = now`) and answers them, locked until the transaction ends (R-INV-17).

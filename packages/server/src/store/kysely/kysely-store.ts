@@ -1,7 +1,14 @@
 import type { Kysely, Transaction } from "kysely";
 import { migrateToLatest } from "../migrations.ts";
 import type { FoyerDatabase } from "../schema.ts";
-import type { Store, StoreOps, StoreTx } from "../types.ts";
+import type {
+  EmailDelivery,
+  InvitationDelivery,
+  OutboxRow,
+  Store,
+  StoreOps,
+  StoreTx,
+} from "../types.ts";
 import { auditOps } from "./audit-ops.ts";
 import { idempotencyOps } from "./idempotency-ops.ts";
 import { CountDeltas } from "./invitation-counts.ts";
@@ -11,7 +18,7 @@ import { type KeyOwner, pgliteKeyOwner, postgresKeyOwner, type SessionPool } fro
 import { listingOps } from "./listing-ops.ts";
 import { newInvitationOps } from "./new-invitation-ops.ts";
 import { oidcFlowOps } from "./oidc-flow-ops.ts";
-import { outboxOps } from "./outbox-ops.ts";
+import { lockDeliveries, outboxOps, recordDeliveries } from "./outbox-ops.ts";
 import { claimDueReminders } from "./reminder-ops.ts";
 import { type Db, translatingErrors } from "./sql.ts";
 import { emailVerifications, invitations, inviteLinks, outbox, tenants } from "./tables.ts";
@@ -111,6 +118,10 @@ function createTx(trx: Transaction<FoyerDatabase>, deltas: CountDeltas, owner: K
         .executeTakeFirst();
       return row ? outbox.fromRecord(row) : null;
     },
+    lockDeliveries: (emails: Pick<OutboxRow, "id" | "invitationId">[]) =>
+      lockDeliveries(trx, emails),
+    recordDeliveries: (emails: EmailDelivery[], invitations: InvitationDelivery[]) =>
+      recordDeliveries(trx, emails, invitations),
     claimDueReminders: (now: Date, limit: number) => claimDueReminders(trx, now, limit),
   });
   return { ...createOps(trx, deltas, owner), ...locks, raw: trx };

@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import { ForeignKeyViolationError, UniqueViolationError } from "../errors.ts";
 import type { FoyerDatabase } from "../schema.ts";
 import type { RowMapping } from "./row-mapping.ts";
@@ -23,7 +23,12 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 /** Rows per bulk insert statement (each column travels as one array parameter). */
 export const ROWS_PER_BULK_INSERT = 5_000;
 
-/** The `insert … select * from unnest(…)` of one run of rows, without its conflict clause. */
+/**
+ * The `insert … select … from unnest(…)` of one run of rows, without its conflict clause. A
+ * column whose value is the same in every row (a batch's tenant, role, inviter, times) binds
+ * that value once instead of an array of copies: the server parses one value, not a
+ * thousand. A single row binds scalars only.
+ */
 export function bulkInsert<Row, Table>(
   table: keyof FoyerDatabase & string,
   mapping: RowMapping<Row, Table>,
@@ -31,19 +36,38 @@ export function bulkInsert<Row, Table>(
 ) {
   const { columns } = mapping;
   const records = part.map((row) => mapping.toRecord(row) as Record<string, unknown>);
-  const arrays = columns.map(({ name, type }) => {
+  const varying: RawBuilder<unknown>[] = [];
+  const names: string[] = [];
+  const values = columns.map(({ name, type }, index) => {
     // Timestamps as ISO text: the drivers' own Date formatting costs more per value.
-    const values = records.map((record) => {
+    const column = records.map((record) => {
       const value = record[name];
       return value instanceof Date ? value.toISOString() : value;
     });
-    // JSON goes as text[] and is cast on the server, so no driver re-encodes the text.
-    return type === "jsonb"
-      ? sql`cast(cast(${values} as text[]) as jsonb[])`
-      : sql`cast(${values} as ${sql.raw(type)}[])`;
+    const first = column[0];
+    const same = column.every((value) => value === first);
+    // The first column (the key) stays an array, so the statement makes one row per row.
+    if (same && (part.length === 1 || index > 0)) {
+      // JSON goes as text and is cast on the server, so no driver re-encodes the text.
+      return type === "jsonb"
+        ? sql`cast(cast(${first} as text) as jsonb)`
+        : sql`cast(${first} as ${sql.raw(type)})`;
+    }
+    const alias = `c${varying.length}`;
+    varying.push(
+      type === "jsonb"
+        ? sql`cast(cast(${column} as text[]) as jsonb[])`
+        : sql`cast(${column} as ${sql.raw(type)}[])`,
+    );
+    names.push(alias);
+    return sql.ref(`u.${alias}`);
   });
+  const from =
+    varying.length === 0
+      ? sql``
+      : sql` from unnest(${sql.join(varying)}) as u(${sql.join(names.map((n) => sql.id(n)))})`;
   return sql`insert into ${sql.table(table)} (${sql.join(columns.map(({ name }) => sql.ref(name)))})
-    select * from unnest(${sql.join(arrays)})`;
+    select ${sql.join(values)}${from}`;
 }
 
 /**

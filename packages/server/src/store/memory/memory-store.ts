@@ -78,8 +78,9 @@ export function createMemoryStore(): Store {
           if (!open) throw new Error("This transaction has already ended");
           return unit(op);
         };
+        const ops = createOps(state, current);
         const tx: StoreTx = {
-          ...createOps(state, current),
+          ...ops,
           // The mutex already serialises transactions: holding it is holding every lock.
           lockTenant: (id) => current(() => copy(state.tenants.get(id) ?? null)),
           lockInvitation: (id) => current(() => copy(state.invitations.get(id) ?? null)),
@@ -87,6 +88,22 @@ export function createMemoryStore(): Store {
             current(() => copy(state.inviteLinks.get(tenantId) ?? null)),
           lockEmailVerification: (id) => current(() => copy(state.verifications.get(id) ?? null)),
           lockEmail: (id) => current(() => copy(state.outbox.get(id) ?? null)),
+          async recordDeliveries(emails, invitations) {
+            for (const { id, ...patch } of emails) await ops.updateEmail(id, patch);
+            for (const { id, ...patch } of invitations) await ops.updateInvitation(id, patch);
+          },
+          lockDeliveries: (emails) =>
+            current(() =>
+              [...emails]
+                .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+                .flatMap(({ id }) => {
+                  const email = state.outbox.get(id);
+                  const invitation = email?.invitationId
+                    ? state.invitations.get(email.invitationId)
+                    : undefined;
+                  return email && invitation ? [copy({ email, invitation })] : [];
+                }),
+            ),
           claimDueReminders: (now, limit) => current(() => claimDueReminders(state, now, limit)),
           raw: null,
         };
