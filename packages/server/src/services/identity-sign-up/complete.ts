@@ -33,7 +33,9 @@ export async function completeIdentityFlow(
 ): Promise<IdentityFlowOutcome> {
   let flow: OidcFlowRow | null = null;
   let state = "";
-  let returnUrl: () => Promise<string | null> = async () => null;
+  // The page the flow started on, read once the flow is known (before an accept uses the
+  // invitation's token); null before that.
+  let returnUrl: string | null = null;
   try {
     const url = URL.canParse(input.callbackUrl) ? new URL(input.callbackUrl) : null;
     if (url === null) throw failed();
@@ -49,8 +51,8 @@ export async function completeIdentityFlow(
     // The link as it is now; null when it was regenerated since the flow started.
     const link =
       started.purpose === "join" ? await openLinkByHash(ctx.store, started.tokenHash, at) : null;
-    returnUrl = () =>
-      started.purpose === "join" ? joinPageOf(ctx, link) : acceptPageOf(ctx, started);
+    returnUrl =
+      started.purpose === "join" ? await joinPageOf(ctx, link) : await acceptPageOf(ctx, started);
     const signUp = requireProvider(ctx, started.providerId, started.tenantId);
     const checks = await flowChecks(ctx, state, stateHash, started.tokenKid);
     let identity: VerifiedIdentity;
@@ -63,17 +65,14 @@ export async function completeIdentityFlow(
       });
       throw failed();
     }
-    // The page to come back to is read before the accept uses the invitation's token.
-    const back = await returnUrl();
-    returnUrl = async () => back;
     const result =
       started.purpose === "join"
         ? await joinWithIdentity(ctx, link, started, identity)
         : await acceptWithIdentity(ctx, started, identity);
-    return { ok: true, purpose: started.purpose, result, returnUrl: back };
+    return { ok: true, purpose: started.purpose, result, returnUrl };
   } catch (error) {
     if (!(error instanceof FoyerServiceError)) throw error;
     const purpose = flow?.purpose ?? purposeOfState(state);
-    return { ok: false, purpose, error, returnUrl: await returnUrl() };
+    return { ok: false, purpose, error, returnUrl };
   }
 }
