@@ -135,7 +135,7 @@ async function benchEngine(
 
   let foyerStatements: string[] = [];
   const foyerDb = new Kysely<FoyerDatabase>({
-    dialect: engine.dialect(),
+    dialect: engine.foyerDialect(),
     log(event) {
       if (event.level === "query") foyerStatements.push(event.query.sql);
     },

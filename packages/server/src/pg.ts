@@ -1,9 +1,9 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { createKyselyStore } from "./store/kysely/kysely-store.ts";
+import { foyerPgTypes } from "./store/pg-types.ts";
 import type { FoyerDatabase } from "./store/schema.ts";
 import type { Store } from "./store/types.ts";
-import { parseTimestamptz } from "./timestamptz.ts";
 
 /** Options of `createPostgresStore`. */
 export interface PostgresStoreOptions {
@@ -23,29 +23,6 @@ export interface PostgresStoreOptions {
   max?: number;
 }
 
-const INT8_OID = 20;
-const TIMESTAMPTZ_OID = 1184;
-
-/**
- * Type parsers for pools Foyer makes: `int8` (what `count(*)` answers) as a number rather
- * than pg's default string, `timestamptz` as `Date` by a faster parser (`timestamptz.ts`, pg's
- * own for any unusual form), everything else as pg does.
- * Set per pool, not through the global `pg.types`, so the host's other pools are untouched.
- */
-const pgTimestamptz = pg.types.getTypeParser(TIMESTAMPTZ_OID, "text") as (text: string) => unknown;
-const timestamptz = (text: string) => parseTimestamptz(text, pgTimestamptz);
-
-const foyerTypes = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    format === "binary"
-      ? pg.types.getTypeParser(oid, format)
-      : oid === INT8_OID
-        ? (value: string) => Number(value)
-        : oid === TIMESTAMPTZ_OID
-          ? timestamptz
-          : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser,
-};
-
 /**
  * The production store (R-SDK-04): PostgreSQL through a `pg` pool. Several stateless
  * server instances can share one database; locks and constraints decide every race.
@@ -58,7 +35,7 @@ export async function createPostgresStore(options: PostgresStoreOptions = {}): P
     new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
-      types: foyerTypes,
+      types: foyerPgTypes,
     });
   const ownsPool = options.pool === undefined;
   // An idle client losing its connection (a database restart) emits 'error' on the pool;

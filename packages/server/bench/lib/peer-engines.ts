@@ -1,6 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { type Dialect, PostgresDialect } from "kysely";
 import pg from "pg";
+import { foyerPgTypes } from "../../src/store/pg-types.ts";
 import { PGliteDialect } from "../../src/store/pglite-dialect.ts";
 import { postgresLocation } from "./targets.ts";
 
@@ -10,6 +11,8 @@ export interface Engine {
   name: "postgres" | "pglite";
   /** A new dialect on the same database (destroying it leaves the database alone). */
   dialect(): Dialect;
+  /** The same, made as Foyer's own store makes its pool (`createPostgresStore`'s type parsers). */
+  foyerDialect(): Dialect;
   url: string | null;
   /** Runs SQL text (several statements, no parameters) inside the database. */
   exec(text: string): Promise<void>;
@@ -29,6 +32,10 @@ export async function postgresEngine(
     url: location.url,
     dialect: () =>
       new PostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 10 }) }),
+    foyerDialect: () =>
+      new PostgresDialect({
+        pool: new pg.Pool({ connectionString: location.url, max: 10, types: foyerPgTypes }),
+      }),
     async exec(text) {
       await side.query(text);
     },
@@ -46,6 +53,7 @@ export async function pgliteEngine(): Promise<Engine> {
     name: "pglite",
     url: null,
     dialect: () => new PGliteDialect({ pglite, closeOnDestroy: false }),
+    foyerDialect: () => new PGliteDialect({ pglite, closeOnDestroy: false }),
     async exec(text) {
       await pglite.exec(text);
     },

@@ -85,6 +85,30 @@ describe("tenancy and permissions", () => {
     expect(ok.invitation.status).toBe("revoked");
   });
 
+  it("R-TEN-03: a list of the actor's own tenant, read while the access resolves, is handed out only when the access allows", async () => {
+    await inviteOne();
+    // A refused actor learns nothing, not even that its cursor was malformed.
+    expect(
+      await code(foyer.services.listInvitations(a.acmeUser, { tenantId: "acme", cursor: "x" })),
+    ).toBe("FORBIDDEN");
+    expect(
+      await code(foyer.services.listInvitations(a.acmeAdmin, { tenantId: "acme", cursor: "x" })),
+    ).toBe("VALIDATION_FAILED");
+    const before = await foyer.services.listInvitations(a.acmeAdmin, {
+      tenantId: "acme",
+      counts: "true",
+    });
+    expect(before.items).toHaveLength(1);
+    expect(before.counts?.pending).toBe(1);
+    await foyer.admin.upsertTenant({
+      ...(await foyer.store.getTenant("acme"))!,
+      status: "cancelled",
+    });
+    expect(
+      await code(foyer.services.listInvitations(a.acmeAdmin, { tenantId: "acme", counts: "true" })),
+    ).toBe("FORBIDDEN");
+  });
+
   it("R-TEN-04: an inviter grants only roles up to its own rank, and MSP staff roles only as MSP staff", async () => {
     // In a client tenant an MSP staff role is not even there to grant (R-TEN-05).
     expect(

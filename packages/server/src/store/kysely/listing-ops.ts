@@ -2,13 +2,13 @@ import type { InvitationCounts, InvitationFilter } from "@foyer/core";
 import {
   type Expression,
   type ExpressionBuilder,
-  type Selectable,
+  type RawBuilder,
   type SqlBool,
   sql,
 } from "kysely";
 import { tabCounts } from "../invitation-counts.ts";
-import type { FoyerDatabase, InvitationsTable } from "../schema.ts";
-import type { InvitationListQuery, StoreOps } from "../types.ts";
+import type { FoyerDatabase } from "../schema.ts";
+import type { InvitationListQuery, InvitationRow, StoreOps } from "../types.ts";
 import { type CountDeltas, readStoredCounts } from "./invitation-counts.ts";
 import type { Db } from "./sql.ts";
 import { invitations } from "./tables.ts";
@@ -23,11 +23,10 @@ type InvitationBuilder = ExpressionBuilder<FoyerDatabase, "foyer_invitations">;
  * filter is written against the stored columns so the status indexes serve it.
  */
 function statusCondition(
-  eb: InvitationBuilder,
   filter: InvitationFilter,
   now: Date,
   sort: InvitationListQuery["sort"],
-): Expression<SqlBool> | null {
+): RawBuilder<SqlBool> | null {
   switch (filter) {
     case "pending":
       if (sort === "sentAt") {
@@ -36,22 +35,17 @@ function statusCondition(
         // planner cannot take the expiry range instead: it misjudges how many live rows
         // that range holds (at 100,000 rows it chose it, read 1,787 rows and sorted them:
         // 24 ms against 0.7 ms for the first page).
-        return eb.and([
-          eb("status", "=", "pending"),
-          eb(sql<Date>`${eb.ref("expires_at")} + interval '0 seconds'`, ">", now),
-        ]);
+        return sql`status = 'pending' and expires_at + interval '0 seconds' > ${now}`;
       }
-      return eb.and([eb("status", "=", "pending"), eb("expires_at", ">", now)]);
+      return sql`status = 'pending' and expires_at > ${now}`;
     case "expired":
-      return eb.or([
-        eb("status", "=", "expired"),
-        eb.and([eb("status", "=", "pending"), eb("expires_at", "<=", now)]),
-      ]);
+      return sql`(status = 'expired' or (status = 'pending' and expires_at <= ${now}))`;
     case "accepted":
+      return sql`status = 'accepted'`;
     case "revoked":
-      return eb("status", "=", filter);
+      return sql`status = 'revoked'`;
     case "history":
-      return eb.or([eb("status", "!=", "pending"), eb("expires_at", "<=", now)]);
+      return sql`(status <> 'pending' or expires_at <= ${now})`;
     case "all":
       return null;
     default: {
@@ -70,32 +64,26 @@ function searchCondition(eb: InvitationBuilder, search: string): Expression<SqlB
   return eb(sql<string>`lower(${eb.ref("email")})`, "like", containsPattern(search));
 }
 
-function listInvitationsQuery(db: Db, query: InvitationListQuery, tenant: Expression<string>) {
-  const column = query.sort === "sentAt" ? "sent_at" : "expires_at";
-  const { after, order } = query;
-  return db
-    .selectFrom("foyer_invitations")
-    .selectAll()
-    .where("tenant_id", "=", tenant)
-    .where((eb) => {
-      const conditions: Expression<SqlBool>[] = [];
-      const status = statusCondition(eb, query.filter, query.now, query.sort);
-      if (status) conditions.push(status);
-      if (query.search) conditions.push(searchCondition(eb, query.search));
-      if (after) {
-        conditions.push(
-          eb(
-            eb.refTuple(column, "id"),
-            order === "asc" ? ">" : "<",
-            eb.tuple(after.value, after.id),
-          ),
-        );
-      }
-      return eb.and(conditions);
-    })
-    .orderBy(column, order)
-    .orderBy("id", order)
-    .limit(query.limit);
+/**
+ * One tenant's page, rows under their field names. Written as one SQL template rather than
+ * through the query builder: the list is the hottest read, and building and compiling its
+ * thirty-odd select nodes per call was a tenth of its CPU.
+ */
+function listInvitationsQuery(query: InvitationListQuery, tenant: RawBuilder<string>) {
+  const column = sql.ref(query.sort === "sentAt" ? "sent_at" : "expires_at");
+  const direction = sql.raw(query.order === "asc" ? "asc" : "desc");
+  const conditions: RawBuilder<unknown>[] = [sql`tenant_id = ${tenant}`];
+  const status = statusCondition(query.filter, query.now, query.sort);
+  if (status) conditions.push(status);
+  if (query.search) conditions.push(sql`lower(email) like ${containsPattern(query.search)}`);
+  if (query.after) {
+    const operator = sql.raw(query.order === "asc" ? ">" : "<");
+    conditions.push(sql`(${column}, id) ${operator} (${query.after.value}, ${query.after.id})`);
+  }
+  return sql<InvitationRow>`select ${invitations.selectList} from foyer_invitations
+    where ${sql.join(conditions, sql` and `)}
+    order by ${column} ${direction}, id ${direction}
+    limit ${query.limit}`;
 }
 
 /** Listing and counting invitations. */
@@ -108,21 +96,20 @@ export function listingOps(
       if (query.tenantIds.length === 0 || query.limit <= 0) return [];
       const [only] = query.tenantIds;
       if (query.tenantIds.length === 1 && only !== undefined) {
-        const rows = await listInvitationsQuery(db, query, sql.val(only)).execute();
-        return rows.map(invitations.fromRecord);
+        return (await listInvitationsQuery(query, sql.val(only)).execute(db)).rows;
       }
       // Several tenants (an MSP's list): one index range scan per tenant, each stopping at
       // `limit` rows, merged; a plain `tenant_id in (…)` would sort every row of every tenant.
-      const column = sql.ref(query.sort === "sentAt" ? "page.sent_at" : "page.expires_at");
+      const column = sql.ref(query.sort === "sentAt" ? "page.sentAt" : "page.expiresAt");
       const direction = sql.raw(query.order === "asc" ? "asc" : "desc");
-      const perTenant = listInvitationsQuery(db, query, sql.ref("scope.tenant_id"));
-      const { rows } = await sql<Selectable<InvitationsTable>>`
+      const perTenant = listInvitationsQuery(query, sql.ref("scope.tenant_id"));
+      const { rows } = await sql<InvitationRow>`
         select page.* from unnest(cast(${[...new Set(query.tenantIds)]} as text[]))
           as scope(tenant_id)
         cross join lateral (${perTenant}) as page
         order by ${column} ${direction}, page.id ${direction}
         limit ${query.limit}`.execute(db);
-      return rows.map(invitations.fromRecord);
+      return rows;
     },
 
     async countInvitations(tenantIds, search, now) {

@@ -1,10 +1,15 @@
-import type { Insertable, Selectable, Updateable } from "kysely";
+import { type Insertable, type RawBuilder, type Selectable, sql, type Updateable } from "kysely";
 import type { ColumnMap, SqlType, TableOf } from "../schema.ts";
 
 /** Converts between a row type and its table, as its column map says. */
 export interface RowMapping<Row, Table> {
   /** Every column in map order, with its SQL type (for bulk inserts). */
   readonly columns: readonly { readonly name: keyof Table & string; readonly type: SqlType }[];
+  /**
+   * Every column selected under its field name (`"tenant_id" as "tenantId"`), so the driver
+   * builds the row itself: for hot reads, which skip `fromRecord`'s copy of every row.
+   */
+  readonly selectList: RawBuilder<unknown>;
   /** The camelCase row of a selected record. jsonb arrives parsed, timestamptz as `Date`. */
   fromRecord(record: Selectable<Table>): Row;
   /** The camelCase row of a record read as JSON (`to_jsonb(row)`): timestamps become `Date`. */
@@ -30,6 +35,8 @@ export function rowMapping<Row, Map extends ColumnMap<Row>>(
     type === "jsonb" ? JSON.stringify(value) : value;
   return {
     columns: entries.map(({ name, type }) => ({ name: name as keyof Table & string, type })),
+    // Names come from the column map in code, never from input.
+    selectList: sql.raw(entries.map(({ field, name }) => `"${name}" as "${field}"`).join(", ")),
     fromRecord(record) {
       const source = record as Record<string, unknown>;
       const row: Record<string, unknown> = {};
