@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import { createKyselyStore } from "./store/kysely/kysely-store.ts";
-import { foyerPgTypes } from "./store/pg-types.ts";
+import { foyerPoolConfig } from "./store/pg-pool.ts";
 import type { FoyerDatabase } from "./store/schema.ts";
 import type { Store } from "./store/types.ts";
 
@@ -16,6 +16,14 @@ export interface PostgresStoreOptions {
    * @default true
    */
   migrate?: boolean;
+  /**
+   * Run the store's hot statements (the access scope every admin call reads, the list
+   * page) as named prepared statements, planned once per connection. Turn off behind a
+   * pooler that cannot keep them (PgBouncer before 1.21 in transaction mode). Ignored with
+   * `pool`, whose statements run unnamed.
+   * @default true
+   */
+  preparedStatements?: boolean;
   /**
    * Most connections of the pool the store makes (ignored with `pool`).
    * @default 10
@@ -35,7 +43,7 @@ export async function createPostgresStore(options: PostgresStoreOptions = {}): P
     new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
-      types: foyerPgTypes,
+      ...foyerPoolConfig(options.preparedStatements ?? true),
     });
   const ownsPool = options.pool === undefined;
   // An idle client losing its connection (a database restart) emits 'error' on the pool;

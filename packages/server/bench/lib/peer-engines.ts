@@ -1,7 +1,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { type Dialect, PostgresDialect } from "kysely";
 import pg from "pg";
-import { foyerPgTypes } from "../../src/store/pg-types.ts";
+import { foyerPoolConfig } from "../../src/store/pg-pool.ts";
 import { PGliteDialect } from "../../src/store/pglite-dialect.ts";
 import { postgresLocation } from "./targets.ts";
 
@@ -34,7 +34,7 @@ export async function postgresEngine(
       new PostgresDialect({ pool: new pg.Pool({ connectionString: location.url, max: 10 }) }),
     foyerDialect: () =>
       new PostgresDialect({
-        pool: new pg.Pool({ connectionString: location.url, max: 10, types: foyerPgTypes }),
+        pool: new pg.Pool({ connectionString: location.url, max: 10, ...foyerPoolConfig(true) }),
       }),
     async exec(text) {
       await side.query(text);

@@ -10,6 +10,7 @@ import { tabCounts } from "../invitation-counts.ts";
 import type { FoyerDatabase } from "../schema.ts";
 import type { InvitationListQuery, InvitationRow, StoreOps } from "../types.ts";
 import { type CountDeltas, readStoredCounts } from "./invitation-counts.ts";
+import { runPrepared } from "./prepared.ts";
 import type { Db } from "./sql.ts";
 import { invitations } from "./tables.ts";
 
@@ -96,7 +97,7 @@ export function listingOps(
       if (query.tenantIds.length === 0 || query.limit <= 0) return [];
       const [only] = query.tenantIds;
       if (query.tenantIds.length === 1 && only !== undefined) {
-        return (await listInvitationsQuery(query, sql.val(only)).execute(db)).rows;
+        return (await runPrepared(db, listInvitationsQuery(query, sql.val(only)))).rows;
       }
       // Several tenants (an MSP's list): one index range scan per tenant, each stopping at
       // `limit` rows, merged; a plain `tenant_id in (…)` would sort every row of every tenant.

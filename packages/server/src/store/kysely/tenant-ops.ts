@@ -2,6 +2,7 @@ import { type Selectable, sql } from "kysely";
 import type { TenantsTable } from "../schema.ts";
 import { nearestFirst } from "../tenant-tree.ts";
 import type { MemberRow, StoreOps } from "../types.ts";
+import { runPrepared } from "./prepared.ts";
 import { chunk, type Db, MAX_IN_LIST } from "./sql.ts";
 import { members, roles, tenants } from "./tables.ts";
 
@@ -81,11 +82,14 @@ export function tenantOps(
 
     async getAccessScope(tenantId) {
       // The three lists travel as JSON (no tenant or role column is a timestamp).
-      const { rows } = await sql<{
-        roles: Record<string, unknown>[];
-        tree: Record<string, unknown>[];
-        ancestors: Record<string, unknown>[];
-      }>`select
+      // Every admin call reads it: a prepared statement (planning it took longer than running it).
+      const { rows } = await runPrepared(
+        db,
+        sql<{
+          roles: Record<string, unknown>[];
+          tree: Record<string, unknown>[];
+          ancestors: Record<string, unknown>[];
+        }>`select
           (select coalesce(jsonb_agg(to_jsonb(r) order by r.rank desc, r.id), '[]'::jsonb)
             from foyer_roles r) as roles,
           (with recursive tree as (
@@ -100,7 +104,8 @@ export function tenantOps(
               union
               select parent.* from foyer_tenants parent join up on parent.id = up.parent_id
             ) select coalesce(jsonb_agg(to_jsonb(u)), '[]'::jsonb) from up u
-          ) as ancestors`.execute(db);
+          ) as ancestors`,
+      );
       const row = rows[0];
       const tree = (row?.tree ?? []).map(tenants.fromJson);
       return {
