@@ -1,6 +1,9 @@
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { createTestFoyer } from "../fixtures.ts";
+import { createOwnDatabase } from "../outbox/own-database.fixture.ts";
+import { createPostgresStore } from "../pg.ts";
 import { runPrepared } from "./kysely/prepared.ts";
 import { foyerPoolConfig } from "./pg-pool.ts";
 import { postgresTestUrl } from "./test-setups.ts";
@@ -49,5 +52,40 @@ describe.skipIf(!postgresTestUrl)("Foyer's pg pools (FOYER_TEST_DATABASE_URL)", 
     const { answers, prepared } = await preparedAfterTwoRuns(false);
     expect(answers.map((row) => row?.n)).toEqual([1, 2, 3]);
     expect(prepared).toEqual([]);
+  });
+
+  it("R-SDK-04: a migration that adds columns while an instance runs does not break its prepared statements", async () => {
+    const own = await createOwnDatabase(postgresTestUrl ?? "", "foyer_prepared");
+    // One connection: the statements prepared below are the ones run after the change.
+    const store = await createPostgresStore({ connectionString: own.url, max: 1 });
+    try {
+      const foyer = await createTestFoyer(store);
+      const { acmeAdmin } = foyer.fixture.actors;
+      const invite = (email: string) =>
+        foyer.services.createInvitations(acmeAdmin, {
+          tenantId: "acme",
+          roleId: "client_user",
+          emails: [email],
+          delivery: "email",
+        });
+      const list = () => foyer.services.listInvitations(acmeAdmin, { tenantId: "acme" });
+      await invite("before@acme.example.com");
+      expect((await list()).items.map((i) => i.email)).toEqual(["before@acme.example.com"]);
+      // What a newer instance's migration might do to the tables these statements read.
+      const admin = new pg.Client({ connectionString: own.url });
+      await admin.connect();
+      await admin.query(`alter table foyer_tenants add column later_setting text;
+        alter table foyer_invitations add column later_field text;
+        alter table foyer_roles add column later_flag boolean`);
+      await admin.end();
+      await invite("after@acme.example.com");
+      expect((await list()).items.map((i) => i.email).sort()).toEqual([
+        "after@acme.example.com",
+        "before@acme.example.com",
+      ]);
+    } finally {
+      await store.close();
+      await own.drop();
+    }
   });
 });

@@ -5,6 +5,7 @@ import { createPostgresStore } from "../pg.ts";
 import type { StoreHarness } from "./conformance/describe-store-conformance.ts";
 import { createKyselyStore } from "./kysely/kysely-store.ts";
 import { createMemoryStore } from "./memory/memory-store.ts";
+import { foyerPoolConfig } from "./pg-pool.ts";
 import { PGliteDialect } from "./pglite-dialect.ts";
 import { FOYER_TABLES, type FoyerDatabase } from "./schema.ts";
 
@@ -72,7 +73,9 @@ export const postgresTestUrl: string | undefined = process.env.FOYER_TEST_DATABA
 /** A harness over the PostgreSQL database at FOYER_TEST_DATABASE_URL; `reset` truncates. */
 export const postgresStoreSetup = shared(async () => {
   if (!postgresTestUrl) throw new Error("FOYER_TEST_DATABASE_URL is not set");
-  const pool = new pg.Pool({ connectionString: postgresTestUrl, max: 6 });
+  // Foyer's own pool settings, so the suites run the store's statements prepared, as
+  // `createPostgresStore` does in production.
+  const pool = new pg.Pool({ connectionString: postgresTestUrl, max: 6, ...foyerPoolConfig(true) });
   const store = await createPostgresStore({ pool });
   const db = new Kysely<FoyerDatabase>({ dialect: new PostgresDialect({ pool }) });
   return {

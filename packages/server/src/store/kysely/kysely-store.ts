@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from "kysely";
+import type { Tenant } from "@foyer/core";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { migrateToLatest } from "../migrations.ts";
 import type { FoyerDatabase } from "../schema.ts";
 import type {
@@ -19,6 +20,7 @@ import { listingOps } from "./listing-ops.ts";
 import { newInvitationOps } from "./new-invitation-ops.ts";
 import { oidcFlowOps } from "./oidc-flow-ops.ts";
 import { lockDeliveries, outboxOps, recordDeliveries } from "./outbox-ops.ts";
+import { runPrepared } from "./prepared.ts";
 import { claimDueReminders } from "./reminder-ops.ts";
 import { type Db, translatingErrors } from "./sql.ts";
 import { emailVerifications, invitations, inviteLinks, outbox, tenants } from "./tables.ts";
@@ -74,13 +76,13 @@ function createOps(db: Db, deltas: CountDeltas | null, owner: KeyOwner): StoreOp
 function createTx(trx: Transaction<FoyerDatabase>, deltas: CountDeltas, owner: KeyOwner): StoreTx {
   const locks = translatingErrors({
     async lockTenant(id: string) {
-      const row = await trx
-        .selectFrom("foyer_tenants")
-        .selectAll()
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirst();
-      return row ? tenants.fromRecord(row) : null;
+      // Every write to a tenant's invitations starts here: prepared, its columns named so a
+      // later migration cannot change what the prepared statement answers.
+      const { rows } = await runPrepared(
+        trx,
+        sql<Tenant>`select ${tenants.selectList} from foyer_tenants where id = ${id} for update`,
+      );
+      return rows[0] ?? null;
     },
     async lockInvitation(id: string) {
       const row = await trx

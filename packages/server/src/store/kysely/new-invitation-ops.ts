@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { CONSTRAINTS } from "../errors.ts";
 import type { InvitationRow, MemberRow, StoreOps } from "../types.ts";
 import { CountDeltas, countedWrite } from "./invitation-counts.ts";
+import { runPrepared } from "./prepared.ts";
 import type { RowMapping } from "./row-mapping.ts";
 import { bulkInsert, type Db, insertAll, ROWS_PER_BULK_INSERT } from "./sql.ts";
 import { audit, invitations, members, outbox, tokens } from "./tables.ts";
@@ -91,7 +92,10 @@ export function newInvitationOps(
         ),
         ...(counters ? [sql`counters as (${counters})`] : []),
       ];
-      await sql`with ${sql.join(writes)} select 1`.execute(db);
+      const statement = sql`with ${sql.join(writes)} select 1`;
+      // A single invitation's rows (one per table) make one of a few fixed texts: prepared.
+      if (parts.every((part) => part.rows.length === 1)) await runPrepared(db, statement);
+      else await statement.execute(db);
     },
 
     async checkInvitees(tenantId, emails, seatsAt) {
@@ -110,12 +114,15 @@ export function newInvitationOps(
       if (lowered.length === 0 && seatsAt === null)
         return { open: [], members: [], seatsTaken: null };
       // Both lookups match their indexes: (tenant_id, lower(email)) of pending rows, and
-      // lower(email) of members. Rows travel as JSON so both tables fit one result.
-      const { rows } = await sql<{
-        kind: "invitation" | "member" | "seats";
-        record: Record<string, unknown> | null;
-        n: number | string | null;
-      }>`(select 'invitation' as kind, to_jsonb(i) as record, null::numeric as n
+      // lower(email) of members. Rows travel as JSON so both tables fit one result (and a
+      // prepared statement's result type does not change with a migration).
+      const { rows } = await runPrepared(
+        db,
+        sql<{
+          kind: "invitation" | "member" | "seats";
+          record: Record<string, unknown> | null;
+          n: number | string | null;
+        }>`(select 'invitation' as kind, to_jsonb(i) as record, null::numeric as n
           from foyer_invitations i
           where i.tenant_id = ${tenantId} and i.status = 'pending'
             and lower(i.email) = any(cast(${lowered} as text[]))
@@ -124,7 +131,8 @@ export function newInvitationOps(
         (select 'member', to_jsonb(m), null from foyer_members m
           where lower(m.email) = any(cast(${lowered} as text[]))
           order by m.id)
-        ${seats}`.execute(db);
+        ${seats}`,
+      );
       const open: InvitationRow[] = [];
       const found: MemberRow[] = [];
       let seatsTaken: number | null = null;
