@@ -104,6 +104,17 @@ export function describeNewInvitations(store: () => Store): void {
       expect(check.members.map((row) => row.id).sort()).toEqual([member.id, inactive.id].sort());
       expect(check.members.find((row) => row.id === member.id)).toEqual(member);
       expect(check.seatsTaken).toBeNull();
+      // One address (the single invitation's own statement) answers the same way.
+      const one = await store().checkInvitees(
+        "ten_a",
+        ["DANA@example.com", "dana@EXAMPLE.com"],
+        null,
+      );
+      expect(one.open).toEqual([live]);
+      expect(one.members).toEqual([]);
+      const oneMember = await store().checkInvitees("ten_a", ["Gus@example.com"], NOW);
+      expect(oneMember.open).toEqual([]);
+      expect(oneMember.members).toEqual([member]);
       expect(await store().checkInvitees("ten_a", [], null)).toEqual({
         open: [],
         members: [],
