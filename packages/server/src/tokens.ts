@@ -1,4 +1,4 @@
-import { sha256 } from "@noble/hashes/sha2.js";
+import { sha256Digest } from "./tokens/digest.ts";
 
 // R-INV-11: tokens carry 256 bits from the platform CSPRNG (Web Crypto, so the same code
 // runs in Node, browsers and edge runtimes), travel URL-safe, and are stored only as a
@@ -16,9 +16,9 @@ export function generateToken(): string {
 
 /** The SHA-256 hash (hex) under which a token is stored. */
 export async function hashToken(token: string): Promise<string> {
-  // Synchronous (see tokens/keyring.ts): the same digest as Web Crypto's, without a job on
+  // Synchronous (see tokens/digest.ts): the same digest as Web Crypto's, without a job on
   // the thread pool per token.
-  return toHex(sha256(new TextEncoder().encode(token)));
+  return toHex(sha256Digest(new TextEncoder().encode(token)));
 }
 
 /** Base64url without padding. */

@@ -1,5 +1,8 @@
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
 import { describe, expect, it } from "vitest";
 import { hashToken, toBase64Url } from "../tokens.ts";
+import { hmacSha256, nativeDigests, sha256Digest } from "./digest.ts";
 import { createTokenKeyring, TokenKeyRetiredError } from "./keyring.ts";
 
 const A = "a".repeat(32);
@@ -59,6 +62,21 @@ describe("token keyring", () => {
       expect(await hashToken(token)).toBe(
         [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join(""),
       );
+    }
+  });
+
+  it("R-EML-04: Node's native digests and the JavaScript ones browsers use give the same bytes", () => {
+    expect(nativeDigests).toBe(true);
+    const encoder = new TextEncoder();
+    for (const [key, data] of [
+      ["k".repeat(32), ""],
+      [`${"s".repeat(31)}é-ünïcode`, "12:invite_link|5:ten_ä|1:7"],
+      ["x".repeat(200), "a".repeat(10_000)],
+    ] as const) {
+      const keyBytes = encoder.encode(key);
+      const bytes = encoder.encode(data);
+      expect([...hmacSha256(keyBytes, bytes)]).toEqual([...hmac(sha256, keyBytes, bytes)]);
+      expect([...sha256Digest(bytes)]).toEqual([...sha256(bytes)]);
     }
   });
 

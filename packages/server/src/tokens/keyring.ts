@@ -1,16 +1,13 @@
-import { hmac } from "@noble/hashes/hmac.js";
-import { sha256 } from "@noble/hashes/sha2.js";
 import { toBase64Url } from "../tokens.ts";
+import { hmacSha256 } from "./digest.ts";
 
 // Tokens that can be recomputed but are never stored. A token is
 // `<kid>.<base64url(HMAC-SHA256(secret[kid], purpose | subject | generation))>`: 256 bits
 // that only the holder of the server secret can produce. The store keeps the SHA-256 of
 // the token (for lookup), the key id and the generation (to recompute it when an email is
 // rendered or a link is copied again). A dump of every table therefore holds nothing that
-// previews or accepts anything. HMAC-SHA256 comes from @noble/hashes: pure JavaScript, so
-// the handler also runs in the browser under MSW, and synchronous, so a batch of 1,000
-// invitations derives its tokens in milliseconds instead of queueing 1,000 Web Crypto jobs
-// on the thread pool (the same bytes either way; tokens.test.ts checks them).
+// previews or accepts anything. HMAC-SHA256 is synchronous (digest.ts): Node's native crypto,
+// or @noble/hashes where there is none (the handler also runs in the browser under MSW).
 
 /** What a derived token opens. Part of the MAC input, so a token of one kind opens no other. */
 export type TokenPurpose =
@@ -100,7 +97,7 @@ export function createTokenKeyring(secrets: TokenSecrets): TokenKeyring {
       const input = [purpose, subjectId, String(generation)]
         .map((field) => `${field.length}:${field}`)
         .join("|");
-      return `${kid}.${toBase64Url(hmac(sha256, secret, encoder.encode(input)))}`;
+      return `${kid}.${toBase64Url(hmacSha256(secret, encoder.encode(input)))}`;
     },
   };
 }
