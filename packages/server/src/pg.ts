@@ -18,7 +18,8 @@ export interface PostgresStoreOptions {
   migrate?: boolean;
   /**
    * Run the store's hot statements (the access scope every admin call reads, the list
-   * page) as named prepared statements, planned once per connection. Turn off behind a
+   * page, a single invitation's lock, check and insert) as named prepared statements,
+   * planned once per connection. Turn off behind a
    * pooler that cannot keep them (PgBouncer before 1.21 in transaction mode). Ignored with
    * `pool`, whose statements run unnamed.
    * @default true

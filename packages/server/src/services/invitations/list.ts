@@ -23,7 +23,9 @@ export async function listInvitations(
   const query = parseInput(ListInvitationsQuerySchema, rawQuery);
   const scope = ctx.access(actor);
   const at = ctx.now();
-  const after = query.cursor ? readCursor(query.cursor, query) : undefined;
+  const cursor = query.cursor ? readCursor(query.cursor, query) : undefined;
+  const refusedCursor = cursor instanceof FoyerServiceError ? cursor : null;
+  const after = cursor instanceof FoyerServiceError ? undefined : cursor;
   const search = query.q?.trim().toLowerCase() || undefined;
   const read = (tenantIds: string[]) =>
     Promise.all([
@@ -33,7 +35,7 @@ export async function listInvitations(
         search,
         sort: query.sort,
         order: query.order,
-        ...(after instanceof FoyerServiceError ? {} : { after }),
+        ...(after ? { after } : {}),
         limit: query.limit + 1,
         now: at,
       }),
@@ -43,9 +45,7 @@ export async function listInvitations(
   // round trip instead of two, and handed out only once the access allows it. Any other
   // tenant waits for the scope, so nothing outside it is ever read.
   const early =
-    query.tenantId !== undefined &&
-    query.tenantId === actor.tenantId &&
-    !(after instanceof FoyerServiceError)
+    query.tenantId !== undefined && query.tenantId === actor.tenantId && !refusedCursor
       ? read([query.tenantId])
       : null;
   // Settled below only when the access allows; a refusal must not leave it unhandled.
@@ -55,7 +55,7 @@ export async function listInvitations(
   const tenantIds = query.tenantId
     ? [tenantInScope(access, query.tenantId).id]
     : [...access.tenants.keys()];
-  if (after instanceof FoyerServiceError) throw after;
+  if (refusedCursor) throw refusedCursor;
   const [rows, counts] = await (early ?? read(tenantIds));
   const page = rows.slice(0, query.limit);
   const last = page[page.length - 1];

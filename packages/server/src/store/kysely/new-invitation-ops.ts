@@ -121,39 +121,33 @@ export function newInvitationOps(
       if (lowered.length === 0 && seatsAt === null)
         return { open: [], members: [], seatsTaken: null };
       // Both lookups probe their indexes once per address: (tenant_id, lower(email)) of
-      // pending rows, and lower(email) of members. Rows travel as JSON so both tables fit one
-      // result (and a prepared statement's result type does not change with a migration).
+      // pending rows, and lower(email) of members, joined on the address list. Not
+      // `= any(list)`, which filters every pending row of the tenant against the list. Rows
+      // travel as JSON so both tables fit one result (and a prepared statement's result type
+      // does not change with a migration).
       const [only] = lowered;
-      const statement =
-        lowered.length === 1 && only !== undefined
-          ? // One address (the single invitation, the most common write): plain equality,
-            // whose plan is the same index probe whatever the statistics, so it is prepared.
-            sql<InviteeRow>`(select 'invitation' as kind, to_jsonb(i) as record, null::numeric as n
-              from foyer_invitations i
-              where i.tenant_id = ${tenantId} and i.status = 'pending'
-                and lower(i.email) = ${only})
-            union all
-            (select 'member', to_jsonb(m), null from foyer_members m
-              where lower(m.email) = ${only} order by m.id)
-            ${seats}`
-          : // Many: joins on the address list, planned per call. Not `= any(list)`, which
-            // filters every pending row of the tenant against the list, nor prepared: a
-            // generic plan guesses the list's length and, on a table whose statistics lag,
-            // chose a nested loop over every row (a second for a batch of 1,000).
-            sql<InviteeRow>`(select 'invitation' as kind, to_jsonb(i) as record, null::numeric as n
-              from unnest(cast(${lowered} as text[])) as wanted(email)
-              join foyer_invitations i on i.tenant_id = ${tenantId} and i.status = 'pending'
-                and lower(i.email) = wanted.email
-              order by i.id)
-            union all
-            (select 'member', to_jsonb(m), null
-              from unnest(cast(${lowered} as text[])) as wanted(email)
-              join foyer_members m on lower(m.email) = wanted.email
-              order by m.id)
-            ${seats}`;
-      const { rows } = await (lowered.length === 1
-        ? runPrepared(db, statement)
-        : statement.execute(db));
+      const one = lowered.length === 1 && only !== undefined;
+      // One address (the single invitation, the most common write) is a one-row list whose
+      // plan is the same index probe whatever the statistics, so it runs prepared. A longer
+      // list is planned per call: a generic plan guesses its length and, on a table whose
+      // statistics lag, chose a nested loop over every row (a second for a batch of 1,000).
+      const wanted = () =>
+        one
+          ? sql`(values (cast(${only} as text))) as wanted(email)`
+          : sql`unnest(cast(${lowered} as text[])) as wanted(email)`;
+      const statement = sql<InviteeRow>`(select 'invitation' as kind, to_jsonb(i) as record,
+            null::numeric as n
+          from ${wanted()}
+          join foyer_invitations i on i.tenant_id = ${tenantId} and i.status = 'pending'
+            and lower(i.email) = wanted.email
+          order by i.id)
+        union all
+        (select 'member', to_jsonb(m), null
+          from ${wanted()}
+          join foyer_members m on lower(m.email) = wanted.email
+          order by m.id)
+        ${seats}`;
+      const { rows } = await (one ? runPrepared(db, statement) : statement.execute(db));
       const open: InvitationRow[] = [];
       const found: MemberRow[] = [];
       let seatsTaken: number | null = null;
