@@ -121,31 +121,34 @@ export function newInvitationOps(
       if (lowered.length === 0 && seatsAt === null)
         return { open: [], members: [], seatsTaken: null };
       // Both lookups probe their indexes once per address: (tenant_id, lower(email)) of
-      // pending rows, and lower(email) of members, joined on the address list. Not
-      // `= any(list)`, which filters every pending row of the tenant against the list. Rows
-      // travel as JSON so both tables fit one result (and a prepared statement's result type
-      // does not change with a migration).
+      // pending rows, and lower(email) of members. Each is a lateral subquery that `offset 0`
+      // keeps from being flattened into a join, so the planner cannot trade the probes for a
+      // hash join over every pending row of the tenant, which it did whenever the tenant's
+      // statistics lagged behind its growth (21 ms instead of 1 ms for 1,000 addresses
+      // against 20,000 pending rows). Not `= any(list)` either, which walks the tenant's
+      // whole index range too (8 ms there). Rows travel as JSON so both tables fit one
+      // result (and a prepared statement's result type does not change with a migration).
       const [only] = lowered;
       const one = lowered.length === 1 && only !== undefined;
-      // One address (the single invitation, the most common write) is a one-row list whose
-      // plan is the same index probe whatever the statistics, so it runs prepared. A longer
-      // list is planned per call: a generic plan guesses its length and, on a table whose
-      // statistics lag, chose a nested loop over every row (a second for a batch of 1,000).
+      // One address (the single invitation, the most common write) is a one-row list, so
+      // its text does not change with the batch: it runs prepared. A longer list is an
+      // array parameter, planned per call.
       const wanted = () =>
         one
           ? sql`(values (cast(${only} as text))) as wanted(email)`
           : sql`unnest(cast(${lowered} as text[])) as wanted(email)`;
-      const statement = sql<InviteeRow>`(select 'invitation' as kind, to_jsonb(i) as record,
-            null::numeric as n
+      const statement = sql<InviteeRow>`(select 'invitation' as kind, record, null::numeric as n
           from ${wanted()}
-          join foyer_invitations i on i.tenant_id = ${tenantId} and i.status = 'pending'
-            and lower(i.email) = wanted.email
-          order by i.id)
+          cross join lateral (select i.id, to_jsonb(i) as record from foyer_invitations i
+            where i.tenant_id = ${tenantId} and i.status = 'pending'
+              and lower(i.email) = wanted.email offset 0) found
+          order by found.id)
         union all
-        (select 'member', to_jsonb(m), null
+        (select 'member', record, null
           from ${wanted()}
-          join foyer_members m on lower(m.email) = wanted.email
-          order by m.id)
+          cross join lateral (select m.id, to_jsonb(m) as record from foyer_members m
+            where lower(m.email) = wanted.email offset 0) found
+          order by found.id)
         ${seats}`;
       const { rows } = await (one ? runPrepared(db, statement) : statement.execute(db));
       const open: InvitationRow[] = [];

@@ -23,6 +23,10 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 /** Rows per bulk insert statement (each column travels as one array parameter). */
 export const ROWS_PER_BULK_INSERT = 5_000;
 
+/** Timestamps as ISO text: the drivers' own Date formatting costs more per value. */
+const asParameter = (value: unknown): unknown =>
+  value instanceof Date ? value.toISOString() : value;
+
 /**
  * The `insert … select … from unnest(…)` of one run of rows, without its conflict clause. A
  * column whose value is the same in every row (a batch's tenant, role, inviter, times) binds
@@ -35,29 +39,32 @@ export function bulkInsert<Row, Table>(
   part: readonly Row[],
 ) {
   const { columns } = mapping;
-  const records = part.map((row) => mapping.toRecord(row) as Record<string, unknown>);
   const varying: RawBuilder<unknown>[] = [];
   const names: string[] = [];
-  const values = columns.map(({ name, type }, index) => {
-    // Timestamps as ISO text: the drivers' own Date formatting costs more per value.
-    const column = records.map((record) => {
-      const value = record[name];
-      return value instanceof Date ? value.toISOString() : value;
-    });
+  const values = columns.map(({ field, type }, index) => {
+    // Read straight from the rows (no record per row); JSON as text, cast on the server so
+    // no driver re-encodes it.
+    const read = part.map((row) => (row as Record<string, unknown>)[field]);
+    const column = type === "jsonb" ? read.map((value) => JSON.stringify(value)) : read;
     const first = column[0];
-    const same = column.every((value) => value === first);
+    const same = column.every(
+      (value) =>
+        value === first ||
+        (value instanceof Date && first instanceof Date && value.getTime() === first.getTime()),
+    );
     // The first column (the key) stays an array, so the statement makes one row per row.
     if (same && (part.length === 1 || index > 0)) {
-      // JSON goes as text and is cast on the server, so no driver re-encodes the text.
+      const value = asParameter(first);
       return type === "jsonb"
-        ? sql`cast(cast(${first} as text) as jsonb)`
-        : sql`cast(${first} as ${sql.raw(type)})`;
+        ? sql`cast(cast(${value} as text) as jsonb)`
+        : sql`cast(${value} as ${sql.raw(type)})`;
     }
     const alias = `c${varying.length}`;
+    const array = column.map(asParameter);
     varying.push(
       type === "jsonb"
-        ? sql`cast(cast(${column} as text[]) as jsonb[])`
-        : sql`cast(${column} as ${sql.raw(type)}[])`,
+        ? sql`cast(cast(${array} as text[]) as jsonb[])`
+        : sql`cast(${array} as ${sql.raw(type)}[])`,
     );
     names.push(alias);
     return sql.ref(`u.${alias}`);
