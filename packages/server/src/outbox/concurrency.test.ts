@@ -1,39 +1,70 @@
-import { randomBytes } from "node:crypto";
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestFoyer, createTestPasswordHasher, TEST_TOKEN_SECRET } from "../fixtures.ts";
-import { createFoyer, type Foyer } from "../foyer.ts";
 import { createPostgresStore } from "../pg.ts";
 import type { Store } from "../store/types.ts";
-import type { Logger, Mailer } from "../types.ts";
+import { createOwnDatabase, type OwnDatabase } from "./own-database.fixture.ts";
+import { type SmtpSink, startSmtpSink } from "./smtp-sink.fixture.ts";
 
-// R-EML-05 on PostgreSQL: two Foyer instances (each with its own pool, as two servers behind
-// a load balancer) share one database. Both dispatchers drain the outbox while 24 workers
-// revoke and resend the invitations through the HTTP handler. No transaction may deadlock,
-// no request may fail, no email may go out twice or after its invitation was revoked, and
-// every delivery status must say what happened.
+// R-EML-05 on PostgreSQL: two Foyer server processes (`race-instance.fixture.ts`, as two
+// servers behind a load balancer) share one database, and both dispatchers drain the outbox
+// into one SMTP server in this process while 24 workers, split over both servers, revoke and
+// resend the invitations over HTTP. No transaction may deadlock, no request may fail, no
+// email may go out twice or after its invitation was revoked, and every delivery status
+// must say what happened.
 
 const adminUrl = process.env.FOYER_TEST_DATABASE_URL;
 if (!adminUrl) console.warn("concurrency.test.ts skipped: FOYER_TEST_DATABASE_URL is not set.");
 
+const PACKAGE_DIR = fileURLToPath(new URL("../..", import.meta.url));
 const BATCHES = 3;
-const PER_BATCH = 150;
+const PER_BATCH = 400;
 const WORKERS = 24;
 
-interface Sent {
-  outboxId: string;
-  to: string;
-  at: number;
+interface Instance {
+  child: ChildProcess;
+  port: number;
+  /** What the process wrote to stderr: its logger's errors among it. */
+  errors: string[];
 }
 
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+async function startInstance(env: Record<string, string>): Promise<Instance> {
+  const child = spawn(
+    process.execPath,
+    ["--conditions=@foyer/source", "--import", "tsx", "src/outbox/race-instance.fixture.ts"],
+    { cwd: PACKAGE_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const errors: string[] = [];
+  let output = "";
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No start in 90 s:\n${output}`)), 90_000);
+    child.stdout?.on("data", (data: Buffer) => {
+      output += data.toString();
+      const found = /listening (\d+)/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolve(Number(found[1]));
+      }
+    });
+    child.stderr?.on("data", (data: Buffer) => {
+      output += data.toString();
+      errors.push(data.toString());
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Instance exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, port, errors };
+}
+
+async function stopInstance(instance: Instance | undefined): Promise<void> {
+  if (!instance || instance.child.exitCode !== null || instance.child.signalCode !== null) return;
+  const exited = once(instance.child, "exit");
+  instance.child.kill("SIGTERM");
+  await exited;
 }
 
 async function deadlocks(pool: pg.Pool): Promise<number> {
@@ -51,86 +82,63 @@ async function deadlocks(pool: pg.Pool): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe.runIf(adminUrl)("outbox under concurrency on PostgreSQL (two instances)", () => {
-  const name = `foyer_race_${randomBytes(5).toString("hex")}`;
-  let url: string;
+/** The outbox id a Message-ID carries (`<id@domain>`, the id a UUID). */
+const outboxIdOf = (messageId: string) => /^<([^@>]+)@/.exec(messageId)?.[1] ?? messageId;
+
+describe.runIf(adminUrl)("outbox under concurrency on PostgreSQL (two server processes)", () => {
+  let database: OwnDatabase;
   let pool: pg.Pool;
-  const stores: Store[] = [];
+  let sink: SmtpSink;
+  let store: Store;
+  const instances: Instance[] = [];
 
   beforeAll(async () => {
-    await admin(adminUrl!, `create database ${name}`);
-    const parsed = new URL(adminUrl!);
-    parsed.pathname = `/${name}`;
-    url = parsed.toString();
-    pool = new pg.Pool({ connectionString: url, max: 2 });
+    database = await createOwnDatabase(adminUrl!, "foyer_race");
+    pool = new pg.Pool({ connectionString: database.url, max: 2 });
     // The forced drop at the end ends whatever connection is still open.
     pool.on("error", () => {});
-  });
+    // Each message is answered a moment after its data, so revokes land mid-send.
+    sink = await startSmtpSink({ parse: false, dataDelayMs: 2 });
+    const env = { DATABASE_URL: database.url, SMTP_URL: sink.url };
+    // One after the other: the first migrates the database.
+    instances.push(await startInstance(env));
+    instances.push(await startInstance(env));
+    store = await createPostgresStore({ connectionString: database.url, max: 2 });
+  }, 180_000);
 
   afterAll(async () => {
-    for (const store of stores) await store.close();
+    await Promise.all(instances.map(stopInstance));
+    await store?.close();
+    await sink?.stop();
     await pool?.end();
-    await admin(adminUrl!, `drop database if exists ${name} with (force)`);
-  });
+    await database?.drop();
+  }, 60_000);
 
-  it("R-EML-05: revokes and resends racing two dispatchers: no deadlock, no 5xx, no duplicate, no email after a revoke, statuses right", async () => {
-    const sent: Sent[] = [];
-    const errors: string[] = [];
-    const logger: Logger = {
-      info() {},
-      warn() {},
-      error: (message, data) => errors.push(`${message} ${JSON.stringify(data)}`),
+  it("R-EML-05: revokes and resends racing two dispatchers in two processes: no deadlock, no 5xx, no duplicate, no email after a revoke, statuses right", async () => {
+    const [a, b] = instances as [Instance, Instance];
+    const call = async (instance: Instance, path: string, body: unknown) => {
+      const response = await fetch(`http://127.0.0.1:${instance.port}/api${path}`, {
+        method: "POST",
+        headers: { authorization: "Bearer race-admin", "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, text: await response.text() };
     };
-    // One mail server for both instances; each send takes a moment, so revokes land mid-send.
-    const mailer: Mailer = {
-      async send(message) {
-        await sleep(2);
-        sent.push({ outboxId: message.id ?? "", to: message.to, at: Date.now() });
-      },
-    };
-    const settings = { batchSize: 20, concurrency: 4 };
-    const storeA = await createPostgresStore({ connectionString: url, max: 8 });
-    const storeB = await createPostgresStore({ connectionString: url, max: 8 });
-    stores.push(storeA, storeB);
-    const a = await createTestFoyer(storeA, { mailer, logger, dispatcher: settings });
-    const b: Foyer = createFoyer({
-      store: storeB,
-      publicBaseUrl: "https://app.example.com",
-      passwordHasher: createTestPasswordHasher(),
-      tokenSecrets: TEST_TOKEN_SECRET,
-      mailer,
-      logger,
-      rateLimiter: null,
-      dispatcher: settings,
-      hooks: {
-        authenticate: (request) =>
-          a.actorsById.get(
-            /^Bearer (.+)$/.exec(request.headers.get("authorization") ?? "")?.[1] ?? "",
-          ) ?? null,
-        ...a.users.hooks,
-      },
-    });
-    const dana = a.fixture.actors.acmeAdmin;
 
+    // 3 × 400 invitations, queued while both dispatchers already drain.
     const ids: string[] = [];
     for (let batch = 0; batch < BATCHES; batch += 1) {
-      const result = await a.services.createInvitations(dana, {
+      const answer = await call(batch % 2 === 0 ? a : b, "/invitations", {
         tenantId: "acme",
-        roleId: "client_user",
-        emails: Array.from({ length: PER_BATCH }, (_, i) => `p${batch}-${i}@acme.com`),
+        roleId: "race_member",
+        emails: Array.from({ length: PER_BATCH }, (_, i) => `p${batch}-${i}@acme.example.com`),
       });
-      ids.push(...result.created.map((c) => c.invitation!.id));
+      expect(answer.status).toBe(200);
+      const body = JSON.parse(answer.text) as { created: { invitation: { id: string } }[] };
+      ids.push(...body.created.map((c) => c.invitation.id));
     }
+    expect(ids).toHaveLength(BATCHES * PER_BATCH);
     const deadlocksBefore = await deadlocks(pool);
-
-    // Both dispatchers drain while the workers act.
-    let racing = true;
-    const drain = async (foyer: Foyer) => {
-      while (racing) {
-        if ((await foyer.dispatcher.runOnce()) === 0) await sleep(3);
-      }
-    };
-    const dispatching = [drain(a), drain(b)];
 
     const statuses: number[] = [];
     const actions = new Map<string, "revoke" | "resend" | "resend+revoke" | "none">();
@@ -141,55 +149,56 @@ describe.runIf(adminUrl)("outbox under concurrency on PostgreSQL (two instances)
         pick < 4 ? "revoke" : pick < 6 ? "resend" : pick === 6 ? "resend+revoke" : "none",
       );
     });
-    const call = async (foyer: Foyer, id: string, action: "revoke" | "resend") => {
-      const response = await foyer.handler(
-        new Request(`https://app.example.com/invitations/${id}/${action}`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${dana.id}`, "content-type": "application/json" },
-          body: "{}",
-        }),
-      );
-      statuses.push(response.status);
+    const act = async (instance: Instance, id: string, action: "revoke" | "resend") => {
+      const answer = await call(instance, `/invitations/${id}/${action}`, {});
+      statuses.push(answer.status);
     };
     const queue = ids.filter((id) => actions.get(id) !== "none");
     let next = 0;
     await Promise.all(
       Array.from({ length: WORKERS }, async (_, worker) => {
-        const foyer = worker % 2 === 0 ? a : b;
+        const [mine, other] = worker % 2 === 0 ? [a, b] : [b, a];
         while (next < queue.length) {
           const id = queue[next++]!;
           const action = actions.get(id)!;
           if (action === "resend+revoke") {
-            await call(foyer, id, "resend");
-            await call(worker % 2 === 0 ? b : a, id, "revoke");
-          } else await call(foyer, id, action as "revoke" | "resend");
+            await act(mine, id, "resend");
+            await act(other, id, "revoke");
+          } else await act(mine, id, action as "revoke" | "resend");
         }
       }),
     );
-    racing = false;
-    await Promise.all(dispatching);
-    // Whatever is still queued goes out now.
-    while ((await a.dispatcher.runOnce()) + (await b.dispatcher.runOnce()) > 0);
+
+    // Both dispatchers deliver whatever is still queued.
+    const settled = ["sent", "cancelled", "failed"];
+    for (let waited = 0; ; waited += 100) {
+      const emails = await store.listEmails({});
+      if (emails.every((email) => settled.includes(email.status))) break;
+      if (waited > 90_000) throw new Error("The outbox did not drain in 90 s.");
+      await sleep(100);
+    }
+    await Promise.all(instances.map(stopInstance));
 
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
-    expect(errors).toEqual([]);
+    expect(instances.flatMap((instance) => instance.errors)).toEqual([]);
     await sleep(1_100); // the statistics collector flushes about once a second
     expect((await deadlocks(pool)) - deadlocksBefore).toBe(0);
 
     // No email twice.
-    const outboxIds = sent.map((s) => s.outboxId);
+    const outboxIds = sink.received.map((message) => outboxIdOf(message.messageId));
     expect(new Set(outboxIds).size).toBe(outboxIds.length);
 
-    const emails = await storeA.listEmails({});
-    const sentIds = new Set(outboxIds);
+    const emails = await store.listEmails({});
+    const arrivedAt = new Map(
+      sink.received.map((message) => [outboxIdOf(message.messageId), message.at]),
+    );
     for (const email of emails) {
       // Every email either went out exactly once or was cancelled; nothing is left over.
       expect(["sent", "cancelled"]).toContain(email.status);
-      expect(sentIds.has(email.id)).toBe(email.status === "sent");
+      expect(arrivedAt.has(email.id)).toBe(email.status === "sent");
     }
-    const sentAt = new Map(sent.map((s) => [s.outboxId, s.at]));
     for (const id of ids) {
-      const row = (await storeA.getInvitation(id))!;
+      const row = (await store.getInvitation(id))!;
       const own = emails.filter((email) => email.invitationId === id);
       const latest = own.at(-1)!;
       const action = actions.get(id)!;
@@ -199,9 +208,9 @@ describe.runIf(adminUrl)("outbox under concurrency on PostgreSQL (two instances)
       // The invitation's delivery status is its latest email's fate.
       expect(row.deliveryStatus).toBe(latest.status);
       if (row.status === "revoked") {
-        // Nothing was sent after the revoke (the revoke waited for a send in flight).
+        // Nothing arrived after the revoke (the revoke waited for a send in flight).
         for (const email of own.filter((e) => e.status === "sent")) {
-          expect(sentAt.get(email.id)!).toBeLessThanOrEqual(row.revokedAt!.getTime());
+          expect(arrivedAt.get(email.id)!).toBeLessThanOrEqual(row.revokedAt!.getTime());
         }
       } else {
         expect(latest.status).toBe("sent");
@@ -210,9 +219,9 @@ describe.runIf(adminUrl)("outbox under concurrency on PostgreSQL (two instances)
     }
     // The race was real: some revokes caught an email in the queue, some came after it went.
     const revoked = await Promise.all(
-      ids.filter((id) => actions.get(id) === "revoke").map((id) => storeA.getInvitation(id)),
+      ids.filter((id) => actions.get(id) === "revoke").map((id) => store.getInvitation(id)),
     );
     expect(revoked.some((row) => row?.deliveryStatus === "cancelled")).toBe(true);
     expect(revoked.some((row) => row?.deliveryStatus === "sent")).toBe(true);
-  }, 120_000);
+  }, 240_000);
 });

@@ -15,6 +15,8 @@ export interface SinkMessage {
   to: string[];
   /** The parsed message, when the sink parses. */
   mail: ParsedMail | null;
+  /** When its data had arrived (`Date.now()`), before the sink answered it. */
+  at: number;
 }
 
 export interface SmtpSinkOptions {
@@ -75,6 +77,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}, port = 0): Pr
         stream.on("data", (chunk: Buffer) => chunks.push(chunk));
         stream.on("end", () => {
           arrived += 1;
+          const at = Date.now();
           const raw = Buffer.concat(chunks);
           const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
           const answer = async () => {
@@ -83,7 +86,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}, port = 0): Pr
               await new Promise((resolve) => setTimeout(resolve, options.dataDelayMs));
             }
             // Recorded when accepted: a message whose answer never left was not delivered.
-            received.push({ messageId: mail?.messageId ?? messageIdOf(raw), to, mail });
+            received.push({ messageId: mail?.messageId ?? messageIdOf(raw), to, mail, at });
           };
           answer().then(() => callback(), callback);
         });
