@@ -17,8 +17,8 @@ export interface BetterAuthPeer {
   /** Organization ids by name. */
   orgs: Record<string, string>;
   ownerId: string;
-  /** SQL statements sent since the last `takeStatements()`. */
-  takeStatements(): string[];
+  /** The number of SQL statements `work` sends (statements are recorded only meanwhile). */
+  countStatements(work: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -27,11 +27,11 @@ export async function createBetterAuthPeer(
   dialect: Dialect,
   orgNames: readonly string[],
 ): Promise<BetterAuthPeer> {
-  let statements: string[] = [];
+  let statements: string[] | null = null;
   const db = new Kysely<Record<string, Record<string, unknown>>>({
     dialect,
     log(event) {
-      if (event.level === "query") statements.push(event.query.sql);
+      if (event.level === "query") statements?.push(event.query.sql);
     },
   });
   const auth = betterAuth({
@@ -83,15 +83,18 @@ export async function createBetterAuthPeer(
     orgs[name] = String((JSON.parse(created.text) as { id: string }).id);
   }
   // The owner's active organization does not matter: every call names its organization.
-  statements = [];
   return {
     call,
     orgs,
     ownerId,
-    takeStatements() {
-      const taken = statements;
+    async countStatements(work) {
       statements = [];
-      return taken;
+      try {
+        await work();
+        return statements.length;
+      } finally {
+        statements = null;
+      }
     },
     close: () => db.destroy(),
   };
