@@ -1,8 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FixtureProcess, startFixture, stopFixture } from "../fixture-process.ts";
 import { createPostgresStore } from "../pg.ts";
 import type { Store } from "../store/types.ts";
 import { createOwnDatabase, type OwnDatabase } from "./own-database.fixture.ts";
@@ -18,54 +16,21 @@ import { type SmtpSink, startSmtpSink } from "./smtp-sink.fixture.ts";
 const adminUrl = process.env.FOYER_TEST_DATABASE_URL;
 if (!adminUrl) console.warn("concurrency.test.ts skipped: FOYER_TEST_DATABASE_URL is not set.");
 
-const PACKAGE_DIR = fileURLToPath(new URL("../..", import.meta.url));
 const BATCHES = 3;
 const PER_BATCH = 400;
 const WORKERS = 24;
 
 interface Instance {
-  child: ChildProcess;
+  process: FixtureProcess;
   port: number;
-  /** What the process wrote to stderr: its logger's errors among it. */
-  errors: string[];
 }
 
 async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const child = spawn(
-    process.execPath,
-    ["--conditions=@foyer/source", "--import", "tsx", "src/outbox/race-instance.fixture.ts"],
-    { cwd: PACKAGE_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const errors: string[] = [];
-  let output = "";
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No start in 90 s:\n${output}`)), 90_000);
-    child.stdout?.on("data", (data: Buffer) => {
-      output += data.toString();
-      const found = /listening (\d+)/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(Number(found[1]));
-      }
-    });
-    child.stderr?.on("data", (data: Buffer) => {
-      output += data.toString();
-      errors.push(data.toString());
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Instance exited with ${code}:\n${output}`));
-    });
-  });
-  return { child, port, errors };
+  const started = await startFixture("src/outbox/race-instance.fixture.ts", env, /listening (\d+)/);
+  return { process: started, port: Number(started.ready[1]) };
 }
 
-async function stopInstance(instance: Instance | undefined): Promise<void> {
-  if (!instance || instance.child.exitCode !== null || instance.child.signalCode !== null) return;
-  const exited = once(instance.child, "exit");
-  instance.child.kill("SIGTERM");
-  await exited;
-}
+const stopInstance = (instance: Instance) => stopFixture(instance.process.child);
 
 async function deadlocks(pool: pg.Pool): Promise<number> {
   const client = await pool.connect();
@@ -180,7 +145,7 @@ describe.runIf(adminUrl)("outbox under concurrency on PostgreSQL (two server pro
     await Promise.all(instances.map(stopInstance));
 
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
-    expect(instances.flatMap((instance) => instance.errors)).toEqual([]);
+    expect(instances.flatMap((instance) => instance.process.stderr)).toEqual([]);
     await sleep(1_100); // the statistics collector flushes about once a second
     expect((await deadlocks(pool)) - deadlocksBefore).toBe(0);
 

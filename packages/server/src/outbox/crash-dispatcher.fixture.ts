@@ -3,31 +3,18 @@
 // the SMTP server at SMTP_URL, with a short lease (FOYER_LEASE_MS) so a successor takes over
 // what a killed instance held soon after. Prints `dispatching` once it runs; on SIGTERM it
 // stops gracefully (the round in flight finishes) and exits 0.
-import { createTestPasswordHasher, TEST_TOKEN_SECRET } from "../fixtures.ts";
+import { fixtureFoyerOptions, fixtureMailer } from "../fixture-process.ts";
 import { createFoyer } from "../foyer.ts";
 import { createPostgresStore } from "../pg.ts";
 import { createPGliteStore } from "../pglite.ts";
-import { createSmtpMailer } from "../smtp.ts";
 
 const store = process.env.DATABASE_URL
   ? await createPostgresStore({ connectionString: process.env.DATABASE_URL, max: 6 })
   : await createPGliteStore({ dataDir: process.env.FOYER_DATA_DIR ?? "" });
-const mailer = createSmtpMailer({
-  url: process.env.SMTP_URL ?? "",
-  from: "Acme Team <no-reply@acme.test>",
-  timeoutMs: 5000,
-});
+const mailer = fixtureMailer();
 const foyer = createFoyer({
   store,
-  publicBaseUrl: "https://app.example.com",
-  passwordHasher: createTestPasswordHasher(),
-  tokenSecrets: TEST_TOKEN_SECRET,
-  mailer,
-  logger: {
-    info() {},
-    warn() {},
-    error: (message, data) => process.stderr.write(`${message} ${JSON.stringify(data)}\n`),
-  },
+  ...fixtureFoyerOptions(mailer),
   dispatcher: { leaseMs: Number(process.env.FOYER_LEASE_MS ?? 2000), batchSize: 10 },
   hooks: { authenticate: () => null, createAccount: async () => ({ id: crypto.randomUUID() }) },
 });

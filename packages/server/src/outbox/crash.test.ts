@@ -1,10 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { startFixture, stopFixture } from "../fixture-process.ts";
 import { createTestFoyer } from "../fixtures.ts";
 import { createPostgresStore } from "../pg.ts";
 import { createPGliteStore } from "../pglite.ts";
@@ -20,7 +19,6 @@ import { type SmtpSink, startSmtpSink } from "./smtp-sink.fixture.ts";
 // made carry the Message-ID of the first. On PGlite (one directory, opened by one process
 // after another) and on PostgreSQL (a database of its own) when FOYER_TEST_DATABASE_URL is set.
 
-const PACKAGE_DIR = fileURLToPath(new URL("../..", import.meta.url));
 const postgresUrl = process.env.FOYER_TEST_DATABASE_URL || undefined;
 if (!postgresUrl)
   console.warn("crash.test.ts: PostgreSQL case skipped (no FOYER_TEST_DATABASE_URL).");
@@ -29,48 +27,18 @@ const children: ChildProcess[] = [];
 const cleanups: (() => Promise<unknown>)[] = [];
 
 afterEach(async () => {
-  for (const child of children.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = once(child, "exit");
-      child.kill("SIGKILL");
-      await exited;
-    }
-  }
+  for (const child of children.splice(0)) await stopFixture(child, "SIGKILL");
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
 async function startDispatcher(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ["--conditions=@foyer/source", "--import", "tsx", "src/outbox/crash-dispatcher.fixture.ts"],
-    { cwd: PACKAGE_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
+  const { child } = await startFixture(
+    "src/outbox/crash-dispatcher.fixture.ts",
+    env,
+    /dispatching/,
   );
   children.push(child);
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No start in 90 s:\n${output}`)), 90_000);
-    child.stdout?.on("data", (data: Buffer) => {
-      output += data.toString();
-      if (output.includes("dispatching")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr?.on("data", (data: Buffer) => {
-      output += data.toString();
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Dispatcher exited with ${code}:\n${output}`));
-    });
-  });
   return child;
-}
-
-async function signal(child: ChildProcess, name: NodeJS.Signals): Promise<number | null> {
-  const exited = once(child, "exit") as Promise<[number | null]>;
-  child.kill(name);
-  return (await exited)[0];
 }
 
 async function until(test: () => boolean, what: string, ms = 90_000): Promise<void> {
@@ -101,13 +69,13 @@ async function crashAndRecover(sink: SmtpSink, env: Record<string, string>) {
     const victim = await startDispatcher(childEnv);
     // The server holds this message's answer: the dispatcher is waiting for it.
     await until(() => sink.arrived >= killAt, `message data number ${killAt}`);
-    expect(await signal(victim, "SIGKILL")).toBeNull();
+    expect(await stopFixture(victim, "SIGKILL")).toBeNull();
   }
   expect(sink.received.length).toBeLessThan(INVITATIONS);
   const survivor = await startDispatcher(childEnv);
   const distinct = () => new Set(sink.received.map((message) => message.messageId)).size;
   await until(() => distinct() === INVITATIONS, "every message");
-  expect(await signal(survivor, "SIGTERM")).toBe(0);
+  expect(await stopFixture(survivor, "SIGTERM")).toBe(0);
 }
 
 async function expectDelivered(store: Store, sink: SmtpSink, emails: string[]): Promise<void> {

@@ -7,10 +7,9 @@
 import type { Actor } from "@foyer/core";
 import express from "express";
 import { foyerExpress } from "../express.ts";
-import { createTestPasswordHasher, TEST_TOKEN_SECRET } from "../fixtures.ts";
+import { fixtureFoyerOptions, fixtureMailer } from "../fixture-process.ts";
 import { createFoyer } from "../foyer.ts";
 import { createPostgresStore } from "../pg.ts";
-import { createSmtpMailer } from "../smtp.ts";
 
 const ADMIN: Actor = {
   id: "race-admin",
@@ -24,24 +23,12 @@ const store = await createPostgresStore({
   connectionString: process.env.DATABASE_URL ?? "",
   max: 8,
 });
-const mailer = createSmtpMailer({
-  url: process.env.SMTP_URL ?? "",
-  from: "Acme Team <no-reply@acme.test>",
-  timeoutMs: 5000,
-});
+const mailer = fixtureMailer();
 const foyer = createFoyer({
   store,
-  publicBaseUrl: "https://app.example.com",
-  passwordHasher: createTestPasswordHasher(),
-  tokenSecrets: TEST_TOKEN_SECRET,
-  mailer,
+  ...fixtureFoyerOptions(mailer),
   // The race is about locks, not budgets: 24 workers revoke as one admin.
   rateLimiter: null,
-  logger: {
-    info() {},
-    warn() {},
-    error: (message, data) => process.stderr.write(`error: ${message} ${JSON.stringify(data)}\n`),
-  },
   dispatcher: { batchSize: 20, concurrency: 4 },
   hooks: {
     authenticate: (request) =>

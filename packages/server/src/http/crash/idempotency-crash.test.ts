@@ -1,11 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
+import type { ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
+import { startFixture, stopFixture } from "../../fixture-process.ts";
 import { postgresTestUrl } from "../../store/test-setups.ts";
 
 // R-SDK-07: a process killed with SIGKILL in the middle of an idempotent request leaves its
@@ -15,7 +14,6 @@ import { postgresTestUrl } from "../../store/test-setups.ts";
 // share a database of their own (made from FOYER_TEST_DATABASE_URL's, dropped afterwards),
 // so the other PostgreSQL suites' truncations cannot touch their keys.
 
-const PACKAGE_DIR = fileURLToPath(new URL("../../..", import.meta.url));
 const running: ChildProcess[] = [];
 
 interface Instance {
@@ -26,55 +24,26 @@ interface Instance {
 }
 
 async function start(env: Record<string, string>): Promise<Instance> {
-  const child = spawn(
-    process.execPath,
-    ["--conditions=@foyer/source", "--import", "tsx", "src/http/crash/instance.fixture.ts"],
-    { cwd: PACKAGE_DIR, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const started = await startFixture("src/http/crash/instance.fixture.ts", env, /listening (\d+)/);
+  const { child } = started;
   running.push(child);
-  let output = "";
-  let onHang: () => void = () => {};
   const hanging = new Promise<void>((resolve) => {
-    onHang = resolve;
+    const check = () => {
+      if (started.output().includes("hanging")) resolve();
+    };
+    child.stdout?.on("data", check);
+    check();
   });
-  const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`No start in 90 s:\n${output}`)), 90_000);
-    child.stdout?.on("data", (data: Buffer) => {
-      output += data.toString();
-      const found = /listening (\d+)/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(Number(found[1]));
-      }
-      if (output.includes("hanging")) onHang();
-    });
-    child.stderr?.on("data", (data: Buffer) => {
-      output += data.toString();
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`Instance exited with ${code}:\n${output}`));
-    });
-  });
-  return { child, port, hanging };
+  return { child, port: Number(started.ready[1]), hanging };
 }
 
 async function kill(instance: Instance, signal: NodeJS.Signals): Promise<void> {
-  if (instance.child.exitCode !== null || instance.child.signalCode !== null) return;
-  const exited = once(instance.child, "exit");
-  instance.child.kill(signal);
-  await exited;
+  await stopFixture(instance.child, signal);
 }
 
 /** Kills whatever instance a test left running. */
 async function killAll(): Promise<void> {
-  for (const child of running.splice(0)) {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = once(child, "exit");
-      child.kill("SIGKILL");
-      await exited;
-    }
-  }
+  for (const child of running.splice(0)) await stopFixture(child, "SIGKILL");
 }
 
 afterEach(killAll);
