@@ -16,6 +16,8 @@ export interface FixtureProcess {
   ready: RegExpExecArray;
   /** Everything the child wrote to stdout and stderr so far. */
   output(): string;
+  /** What it wrote to stdout so far. */
+  stdout(): string;
   /** What it wrote to stderr, chunk by chunk (a fixture's logger errors go there). */
   stderr: string[];
 }
@@ -62,7 +64,7 @@ export async function startFixture(
       reject(new Error(`${file} exited with ${code}:\n${output}`));
     });
   });
-  return { child, ready: match, output: () => output, stderr };
+  return { child, ready: match, output: () => output, stdout: () => stdout, stderr };
 }
 
 /** Sends `signal` unless the child has already ended, and resolves with its exit code. */

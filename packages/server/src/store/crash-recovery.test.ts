@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startFixture } from "../fixture-process.ts";
 import { createPostgresStore } from "../pg.ts";
 import type { FoyerDatabase } from "./schema.ts";
 import { postgresTestUrl } from "./test-setups.ts";
@@ -19,9 +18,7 @@ if (!postgresTestUrl) {
 
 /** Invitations per transaction of the writer. */
 const BATCH = 400;
-const WRITER = fileURLToPath(new URL("./kysely/count-writer.fixture.ts", import.meta.url));
-/** The server package, whose dependencies include tsx. */
-const PACKAGE_DIR = fileURLToPath(new URL("../..", import.meta.url));
+const WRITER = "src/store/kysely/count-writer.fixture.ts";
 
 describe.skipIf(!postgresTestUrl)("invitation counters after SIGKILL (PostgreSQL)", () => {
   const base = new URL(postgresTestUrl ?? "postgres://localhost/none");
@@ -50,38 +47,19 @@ describe.skipIf(!postgresTestUrl)("invitation counters after SIGKILL (PostgreSQL
   it("R-INV-09: a writer killed mid-transaction leaves the counters equal to a full count", async () => {
     // Migrate first, so the child starts writing at once.
     const store = await createPostgresStore({ pool });
-    const child = spawn(
-      process.execPath,
-      ["--conditions=@foyer/source", "--import", "tsx", WRITER],
-      {
-        env: { ...process.env, FOYER_CRASH_DATABASE_URL: url, FOYER_CRASH_BATCH: String(BATCH) },
-        cwd: PACKAGE_DIR,
-        stdio: ["ignore", "pipe", "pipe"],
-      },
+    // Killed shortly after the third commit, while the fourth batch is being written.
+    const writer = await startFixture(
+      WRITER,
+      { FOYER_CRASH_DATABASE_URL: url, FOYER_CRASH_BATCH: String(BATCH) },
+      /commit 3\n/,
     );
-    let output = "";
-    let errors = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      errors += chunk.toString();
-    });
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
-      child.on("exit", (_code, signal) => resolve(signal)),
+      writer.child.once("exit", (_code, signal) => resolve(signal)),
     );
-    // Kill shortly after the third commit, while the fourth batch is being written.
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes("commit 3\n")) {
-          setTimeout(() => {
-            child.kill("SIGKILL");
-            resolve();
-          }, 15);
-        }
-      });
-      child.on("exit", () => reject(new Error(`writer exited on its own: ${errors}`)));
-    });
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    writer.child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
-    const lines = output.trim().split("\n");
+    const lines = writer.stdout().trim().split("\n");
     const committed = lines.filter((line) => line.startsWith("commit ")).length;
     expect(committed).toBeGreaterThanOrEqual(3);
     // The kill landed inside a transaction: its begin was printed, its commit was not.

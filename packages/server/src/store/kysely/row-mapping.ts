@@ -4,12 +4,9 @@ import type { ColumnMap, SqlType, TableOf } from "../schema.ts";
 /** Converts between a row type and its table, as its column map says. */
 export interface RowMapping<Row, Table> {
   /** Every column in map order, with its SQL type (for bulk inserts). */
-  readonly columns: readonly {
-    readonly name: keyof Table & string;
-    /** The row's field the column holds. */
-    readonly field: string;
-    readonly type: SqlType;
-  }[];
+  readonly columns: readonly { readonly name: keyof Table & string; readonly type: SqlType }[];
+  /** The values of column `index` (of `columns`) over `rows`, encoded as `toRecord` does. */
+  columnValues(rows: readonly Row[], index: number): unknown[];
   /**
    * Every column selected under its field name (`"tenant_id" as "tenantId"`), so the driver
    * builds the row itself: for hot reads, which skip `fromRecord`'s copy of every row.
@@ -39,11 +36,11 @@ export function rowMapping<Row, Map extends ColumnMap<Row>>(
   const encode = (type: SqlType, value: unknown): unknown =>
     type === "jsonb" ? JSON.stringify(value) : value;
   return {
-    columns: entries.map(({ name, field, type }) => ({
-      name: name as keyof Table & string,
-      field,
-      type,
-    })),
+    columns: entries.map(({ name, type }) => ({ name: name as keyof Table & string, type })),
+    columnValues(rows, index) {
+      const { field, type } = entries[index]!;
+      return rows.map((row) => encode(type, row[field]));
+    },
     // Names come from the column map in code, never from input.
     selectList: sql.raw(entries.map(({ field, name }) => `"${name}" as "${field}"`).join(", ")),
     fromRecord(record) {

@@ -41,11 +41,10 @@ export function bulkInsert<Row, Table>(
   const { columns } = mapping;
   const varying: RawBuilder<unknown>[] = [];
   const names: string[] = [];
-  const values = columns.map(({ field, type }, index) => {
-    // Read straight from the rows (no record per row); JSON as text, cast on the server so
-    // no driver re-encodes it.
-    const read = part.map((row) => (row as Record<string, unknown>)[field]);
-    const column = type === "jsonb" ? read.map((value) => JSON.stringify(value)) : read;
+  const values = columns.map(({ type }, index) => {
+    // Read column by column from the rows (no record per row); JSON comes as text and is
+    // cast on the server, so no driver re-encodes it.
+    const column = mapping.columnValues(part, index);
     const first = column[0];
     const same = column.every(
       (value) =>
